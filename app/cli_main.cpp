@@ -1,0 +1,19 @@
+// attnlab-cli: the same engine as the GUI, headless.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    CLI::App app{"attnlab-cli: train and inspect LSTM encoder-decoders with attention, headless."};
+    app.set_version_flag("--version", std::string("attnlab-cli ") + ATTNLAB_VERSION);
+    app.require_subcommand(0, 1);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    if (app.get_subcommands().empty()) {
+        std::cout << app.help();
+    }
+    return 0;
+}

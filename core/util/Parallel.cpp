@@ -1,0 +1,39 @@
+#include "core/util/Parallel.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <thread>
+
+namespace attnlab {
+
+struct Parallelism::Arena {
+    explicit Arena(int threads) : arena(threads) {}
+    tbb::task_arena arena;
+};
+
+Parallelism::Parallelism(int threads)
+    : m_threads(threads > 0 ? threads : hardwareThreads()), m_arena(new Arena(m_threads)) {}
+
+Parallelism::~Parallelism() { delete m_arena; }
+
+int Parallelism::hardwareThreads() {
+    const unsigned n = std::thread::hardware_concurrency();
+    return n == 0 ? 1 : static_cast<int>(n);
+}
+
+void Parallelism::forEach(int count, const std::function<void(int)>& task) {
+    if (count <= 0) return;
+    if (count == 1 || m_threads == 1) {
+        for (int i = 0; i < count; ++i) task(i);
+        return;
+    }
+    m_arena->arena.execute([&] {
+        tbb::parallel_for(tbb::blocked_range<int>(0, count, 1), [&](const tbb::blocked_range<int>& r) {
+            for (int i = r.begin(); i < r.end(); ++i) task(i);
+        });
+    });
+}
+
+} // namespace attnlab

@@ -1,0 +1,4 @@
+target_sources(attnlab_core PRIVATE
+  util/Parallel.cpp
+  util/Random.cpp
+)
