@@ -1,6 +1,10 @@
 # Warnings, optimisation and sanitizers shared by every AttnLab target.
 add_library(attnlab_options INTERFACE)
 target_compile_options(attnlab_options INTERFACE -Wall -Wextra -Wno-unused-parameter)
+# GCC 12 reports false "maybe uninitialized" warnings inside its own AVX-512 intrinsics under Eigen.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(attnlab_options INTERFACE -Wno-maybe-uninitialized)
+endif()
 if(ATTNLAB_NATIVE)
   target_compile_options(attnlab_options INTERFACE $<$<CONFIG:Release,RelWithDebInfo>:-march=native>)
 endif()

@@ -1,0 +1,18 @@
+#pragma once
+// B batch, T target length, V vocabulary.
+// Masked cross-entropy over the non-padding target tokens (</s> included):
+//   L = Σ_{t < len_b} −log softmax(logits[:, t·B + b])[y_{t,b}]
+// Returns the sum; the caller divides by the token count (possibly over several shards).
+#include "core/nn/Tensor.h"
+
+#include <vector>
+
+namespace attnlab {
+
+// logits: (V x T·B); targets: (T x B) time-major ids; lengths: (B).
+// When dLogits is given it is set to gradScale · (softmax − onehot) at valid positions, 0 elsewhere.
+template <class T>
+T maskedCrossEntropy(const ConstMatrixRef<T>& logits, const std::vector<int>& targets,
+                     const std::vector<int>& lengths, T gradScale, Matrix<T>* dLogits);
+
+} // namespace attnlab

@@ -1,0 +1,236 @@
+#include "core/nn/Decoder.h"
+
+#include "core/nn/SequenceBatch.h"
+
+namespace attnlab {
+
+template <class T> struct Decoder<T>::StepBuffers {
+    ConstMatrixRef<T> previousAttentional; // (H x B) h̃_{t−1}
+    ConstMatrixRef<T> hiddenPrevious;      // (H x B)
+    ConstMatrixRef<T> cellPrevious;        // (H x B)
+    ConstMatrixRef<T> alignmentPrevious;   // (S x B) α_{t−1}
+    MatrixRef<T> input;                    // (I x B); the caller has written emb(y_{t−1}) on top
+    MatrixRef<T> gates;                    // (4H x B)
+    MatrixRef<T> hidden;                   // (H x B)
+    MatrixRef<T> cell;                     // (H x B)
+    MatrixRef<T> alignment;                // (S x B)
+    MatrixRef<T> context;                  // (H x B)
+    MatrixRef<T> attentional;              // (H x B)
+};
+
+template <class T>
+Decoder<T>::Decoder(const ModelConfig& config)
+    : m_config(config), m_embedding("tgt_embedding", config.targetVocabulary, config.embedding),
+      m_cell("decoder.", "", config.decoderInputSize(), config.hidden), m_attention(config),
+      m_combine("combine.weight", "", 2 * config.hidden, config.hidden),
+      m_output("output.weight", "output.bias", config.hidden, config.targetVocabulary) {}
+
+template <class T> void Decoder<T>::initialize(Random& random) {
+    m_embedding.initialize(random);
+    m_cell.initialize(random);
+    m_attention.initialize(random);
+    m_combine.initialize(random);
+    m_output.initialize(random);
+}
+
+template <class T> ParameterList<T> Decoder<T>::parameters() {
+    ParameterList<T> list = m_embedding.parameters();
+    for (auto* p : m_cell.parameters()) list.push_back(p);
+    for (auto* p : m_attention.parameters()) list.push_back(p);
+    for (auto* p : m_combine.parameters()) list.push_back(p);
+    for (auto* p : m_output.parameters()) list.push_back(p);
+    return list;
+}
+
+template <class T> void Decoder<T>::initialAlignment(const AttentionKeys<T>& keys, MatrixRef<T> alignment) const {
+    if (m_attention.usesPreviousAlignment())
+        uniformAlignment<T>(keys.lengths, alignment);
+    else
+        alignment.setZero();
+}
+
+template <class T>
+void Decoder<T>::stepForward(StepBuffers& io, const AttentionKeys<T>& keys, ScorerStepCache<T>& cache) const {
+    const int h = m_config.hidden;
+    const bool luong = m_config.decoder == DecoderStyle::Luong;
+    if (!luong) {
+        m_attention.forward(io.hiddenPrevious, keys, io.alignmentPrevious, cache, io.alignment, io.context);
+        io.input.bottomRows(h) = io.context;
+    } else if (m_config.inputFeeding) {
+        io.input.bottomRows(h) = io.previousAttentional;
+    }
+    m_cell.projectInputs(io.input, io.gates);
+    m_cell.step(io.gates, io.hiddenPrevious, io.cellPrevious, io.hidden, io.cell);
+    if (luong) m_attention.forward(io.hidden, keys, io.alignmentPrevious, cache, io.alignment, io.context);
+    // h̃ = tanh(W_c [c; h]) as two products over the column blocks of W_c
+    const auto& combine = m_combine.weightValue();
+    io.attentional.noalias() = combine.leftCols(h) * io.context;
+    io.attentional.noalias() += combine.rightCols(h) * io.hidden;
+    io.attentional.array() = io.attentional.array().tanh();
+}
+
+template <class T>
+void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vector<char>& useGold,
+                         const AttentionKeys<T>& keys, const ConstMatrixRef<T>& initialHidden,
+                         const ConstMatrixRef<T>& initialCell, DecoderCache<T>& cache) const {
+    const int b = keys.batch;
+    const int h = m_config.hidden;
+    const int e = m_config.embedding;
+    const int columns = steps * b;
+    if (static_cast<int>(gold.size()) != columns || static_cast<int>(useGold.size()) != steps)
+        throw std::invalid_argument("Decoder: targets are not T x B or teacher forcing is not T long");
+    requireShape(initialHidden, h, b, "Decoder initial hidden state");
+    cache.steps = steps;
+    cache.batch = b;
+    cache.inputTokens.resize(columns);
+    cache.inputs.resize(m_config.decoderInputSize(), columns);
+    cache.gates.resize(4 * h, columns);
+    cache.hidden.resize(h, columns + b);
+    cache.cells.resize(h, columns + b);
+    cache.alignments.resize(keys.steps, columns + b);
+    cache.contexts.resize(h, columns);
+    cache.attentional.resize(h, columns + b);
+    cache.scorer.resize(steps);
+    cache.logits.resize(m_output.outputs(), columns);
+    cache.hidden.leftCols(b) = initialHidden;
+    cache.cells.leftCols(b) = initialCell;
+    cache.attentional.leftCols(b).setZero();
+    initialAlignment(keys, cache.alignments.leftCols(b));
+
+    bool freeRunning = false;
+    for (int t = 1; t < steps; ++t) freeRunning = freeRunning || !useGold[t];
+    for (int t = 0; t < steps; ++t) {
+        const int at = t * b;
+        for (int k = 0; k < b; ++k) {
+            int token = StartId;
+            if (t > 0 && useGold[t]) token = gold[at - b + k];
+            if (t > 0 && !useGold[t]) cache.logits.col(at - b + k).maxCoeff(&token);
+            cache.inputTokens[at + k] = token;
+        }
+        m_embedding.forward(&cache.inputTokens[at], b, cache.inputs.block(0, at, e, b));
+        StepBuffers io{cache.attentional.middleCols(at, b), cache.hidden.middleCols(at, b),
+                             cache.cells.middleCols(at, b),       cache.alignments.middleCols(at, b),
+                             cache.inputs.middleCols(at, b),      cache.gates.middleCols(at, b),
+                             cache.hidden.middleCols(at + b, b),  cache.cells.middleCols(at + b, b),
+                             cache.alignments.middleCols(at + b, b), cache.contexts.middleCols(at, b),
+                             cache.attentional.middleCols(at + b, b)};
+        stepForward(io, keys, cache.scorer[t]);
+        if (freeRunning) m_output.forward(io.attentional, cache.logits.middleCols(at, b));
+    }
+    // Teacher forcing: the readout of every step in one product.
+    if (!freeRunning) m_output.forward(cache.attentional.rightCols(columns), cache.logits);
+}
+
+template <class T>
+void Decoder<T>::backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>& dLogits,
+                          const AttentionKeys<T>& keys, KeyGradients<T>& grads, Matrix<T>& dInitialHidden,
+                          Matrix<T>& dInitialCell) {
+    const int steps = cache.steps;
+    const int b = cache.batch;
+    const int h = m_config.hidden;
+    const int e = m_config.embedding;
+    const int columns = steps * b;
+    const bool luong = m_config.decoder == DecoderStyle::Luong;
+    const auto& combine = m_combine.weightValue();   // (H x 2H)
+    const auto& inputWeights = m_cell.inputWeights(); // (4H x I)
+
+    // logits = W_o h̃ + b_o over all steps at once
+    m_output.backward(cache.attentional.rightCols(columns), dLogits, &m_dAllAttentional);
+    m_dz.resize(4 * h, columns);
+    m_dHidden.setZero(h, b);       // dL/dh_t carried from step t+1
+    m_dCell.setZero(h, b);         // dL/dc_t carried from step t+1
+    m_dFeed.setZero(h, b);         // dL/dh̃_t from step t+1's input feeding
+    m_dAlphaPrevious.setZero(keys.steps, b); // dL/dα_t from step t+1 (location-aware)
+    m_dHiddenPrev.resize(h, b);
+
+    for (int t = steps - 1; t >= 0; --t) {
+        const int at = t * b;
+        const auto attentional = cache.attentional.middleCols(at + b, b);
+        const auto hiddenNow = cache.hidden.middleCols(at + b, b);
+        const auto hiddenPrevious = cache.hidden.middleCols(at, b);
+        const auto context = cache.contexts.middleCols(at, b);
+        const auto alignment = cache.alignments.middleCols(at + b, b);
+        const auto alignmentPrevious = cache.alignments.middleCols(at, b);
+        auto dz = m_dz.middleCols(at, b);
+
+        // h̃ = tanh(W_c [c; h]):  dpre = dh̃ ⊙ (1 − h̃²);  dW_c += dpre [c; h]ᵀ;  [dc; dh] = W_cᵀ dpre
+        m_dAttentional = m_dAllAttentional.middleCols(at, b) + m_dFeed;
+        m_dPre.array() = m_dAttentional.array() * (T(1) - attentional.array().square());
+        m_combine.weight().grad.leftCols(h).noalias() += m_dPre * context.transpose();
+        m_combine.weight().grad.rightCols(h).noalias() += m_dPre * hiddenNow.transpose();
+        m_dContext.noalias() = combine.leftCols(h).transpose() * m_dPre;
+        m_dHidden.noalias() += combine.rightCols(h).transpose() * m_dPre;
+        m_dAlpha = m_dAlphaPrevious;
+        m_dAlphaPrevious.setZero();
+        m_dHiddenPrev.setZero();
+
+        if (luong) {
+            // attention(h_t): its query gradient joins dh_t before the LSTM step
+            m_attention.backward(m_dContext, m_dAlpha, hiddenNow, keys, alignmentPrevious, alignment,
+                                 cache.scorer[t], m_dHidden, grads, m_dAlphaPrevious);
+            m_cell.stepBackward(cache.gates.middleCols(at, b), cache.cells.middleCols(at, b),
+                                cache.cells.middleCols(at + b, b), m_dHidden, m_dCell, dz);
+            m_cell.recurrentBackward(dz, m_dHiddenPrev);
+            // x_t = [emb; h̃_{t−1}]: the feed part goes to step t−1's h̃
+            if (m_config.inputFeeding)
+                m_dFeed.noalias() = inputWeights.rightCols(h).transpose() * dz;
+        } else {
+            m_cell.stepBackward(cache.gates.middleCols(at, b), cache.cells.middleCols(at, b),
+                                cache.cells.middleCols(at + b, b), m_dHidden, m_dCell, dz);
+            m_cell.recurrentBackward(dz, m_dHiddenPrev);
+            // x_t = [emb; c_t], and attention's query is h_{t−1}
+            m_dContext.noalias() += inputWeights.rightCols(h).transpose() * dz;
+            m_attention.backward(m_dContext, m_dAlpha, hiddenPrevious, keys, alignmentPrevious, alignment,
+                                 cache.scorer[t], m_dHiddenPrev, grads, m_dAlphaPrevious);
+        }
+        m_dHidden.swap(m_dHiddenPrev);
+    }
+    dInitialHidden = m_dHidden;
+    dInitialCell = m_dCell;
+    // Weight gradients of the LSTM over every step in one product each; embeddings from dx's top rows.
+    m_cell.weightsBackward(cache.inputs, cache.hidden.leftCols(columns), m_dz);
+    m_dInputs.noalias() = inputWeights.leftCols(e).transpose() * m_dz; // (E x T·B)
+    m_embedding.backward(cache.inputTokens.data(), columns, m_dInputs);
+    m_attention.finishBackward(keys, grads);
+}
+
+template <class T>
+void Decoder<T>::initialState(const AttentionKeys<T>& keys, const ConstMatrixRef<T>& initialHidden,
+                              const ConstMatrixRef<T>& initialCell, DecoderState<T>& state) const {
+    state.hidden = initialHidden;
+    state.cell = initialCell;
+    state.attentional.setZero(m_config.hidden, keys.batch);
+    state.alignment.resize(keys.steps, keys.batch);
+    initialAlignment(keys, state.alignment);
+}
+
+template <class T>
+void Decoder<T>::step(const std::vector<int>& tokens, const AttentionKeys<T>& keys, DecoderState<T>& state,
+                      Matrix<T>& logits, Matrix<T>& alignment) const {
+    const int b = static_cast<int>(tokens.size());
+    const int h = m_config.hidden;
+    if (b != keys.batch) throw std::invalid_argument("Decoder::step: tokens and keys differ in batch size");
+    m_stepInput.resize(m_config.decoderInputSize(), b);
+    m_stepGates.resize(4 * h, b);
+    m_stepHidden.resize(h, b);
+    m_stepCell.resize(h, b);
+    m_stepContext.resize(h, b);
+    m_stepAttentional.resize(h, b);
+    alignment.resize(keys.steps, b);
+    m_embedding.forward(tokens.data(), b, m_stepInput.topRows(m_config.embedding));
+    StepBuffers io{state.attentional, state.hidden, state.cell,   state.alignment,
+                         m_stepInput,       m_stepGates,  m_stepHidden, m_stepCell,
+                         alignment,         m_stepContext, m_stepAttentional};
+    stepForward(io, keys, m_stepCache);
+    logits.resize(m_output.outputs(), b);
+    m_output.forward(m_stepAttentional, logits);
+    state.hidden.swap(m_stepHidden);
+    state.cell.swap(m_stepCell);
+    state.attentional.swap(m_stepAttentional);
+    state.alignment = alignment;
+}
+
+template class Decoder<float>;
+template class Decoder<double>;
+
+} // namespace attnlab

@@ -1,0 +1,86 @@
+#pragma once
+// B batch, S source length, T target length, E embedding size, H hidden size, V target vocabulary.
+// Luong style (default), step t:
+//   x_t = [emb(y_{t−1}); h̃_{t−1}] with input feeding (h̃_{−1} = 0), else emb(y_{t−1})
+//   h_t, c_t = LSTM(x_t, h_{t−1}, c_{t−1});  α_t, c_t = attention(h_t, h̄)
+//   h̃_t = tanh(W_c [c_t; h_t]);  logits_t = W_o h̃_t + b_o
+// Bahdanau style: α_t, c_t = attention(h_{t−1}, h̄);  x_t = [emb(y_{t−1}); c_t]; the rest as above.
+// y_{−1} = <s>; h_{−1}, c_{−1} are the encoder's final state.
+#include "core/nn/Attention.h"
+#include "core/nn/Embedding.h"
+#include "core/nn/Linear.h"
+#include "core/nn/LstmCell.h"
+#include "core/nn/ModelConfig.h"
+
+namespace attnlab {
+
+template <class T> struct DecoderCache {
+    int steps = 0;                // T
+    int batch = 0;                // B
+    std::vector<int> inputTokens; // (T x B) y_{t−1}, time-major
+    Matrix<T> inputs;             // (I x T·B) LSTM inputs x_t (embedding rows on top)
+    Matrix<T> gates;              // (4H x T·B) activated gates
+    Matrix<T> hidden;             // (H x (T+1)·B) block 0 = initial state, block t+1 = h_t
+    Matrix<T> cells;              // (H x (T+1)·B)
+    Matrix<T> alignments;         // (S x (T+1)·B) block 0 = α_{−1}, block t+1 = α_t
+    Matrix<T> contexts;           // (H x T·B)
+    Matrix<T> attentional;        // (H x (T+1)·B) block 0 = h̃_{−1} = 0, block t+1 = h̃_t
+    std::vector<ScorerStepCache<T>> scorer; // (T)
+    Matrix<T> logits;             // (V x T·B)
+};
+
+// The running state of step-by-step decoding (greedy, beam search).
+template <class T> struct DecoderState {
+    Matrix<T> hidden;      // (H x B)
+    Matrix<T> cell;        // (H x B)
+    Matrix<T> attentional; // (H x B) h̃_{t−1}
+    Matrix<T> alignment;   // (S x B) α_{t−1}
+};
+
+template <class T> class Decoder {
+public:
+    explicit Decoder(const ModelConfig& config);
+
+    void initialize(Random& random);
+    ParameterList<T> parameters();
+    const Attention<T>& attention() const { return m_attention; }
+    Attention<T>& attention() { return m_attention; }
+    int vocabularySize() const { return m_output.outputs(); }
+
+    // Teacher-forced (or partly free-running) pass over a whole target batch.
+    // gold: (T x B) time-major targets; useGold[t] (size T) says whether step t ≥ 1 is fed the gold
+    // y_{t−1} or the model's own argmax. Fills cache; cache.logits holds the result.
+    void forward(const std::vector<int>& gold, int steps, const std::vector<char>& useGold,
+                 const AttentionKeys<T>& keys, const ConstMatrixRef<T>& initialHidden,
+                 const ConstMatrixRef<T>& initialCell, DecoderCache<T>& cache) const;
+    // dLogits: (V x T·B). Accumulates parameter gradients, grads (keys), dInitialHidden/Cell (H x B).
+    void backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>& dLogits, const AttentionKeys<T>& keys,
+                  KeyGradients<T>& grads, Matrix<T>& dInitialHidden, Matrix<T>& dInitialCell);
+
+    // Step-by-step decoding: the state before the first step, then one step for tokens (B).
+    void initialState(const AttentionKeys<T>& keys, const ConstMatrixRef<T>& initialHidden,
+                      const ConstMatrixRef<T>& initialCell, DecoderState<T>& state) const;
+    // logits: (V x B), alignment: (S x B) of this step. Advances state.
+    void step(const std::vector<int>& tokens, const AttentionKeys<T>& keys, DecoderState<T>& state,
+              Matrix<T>& logits, Matrix<T>& alignment) const;
+
+private:
+    struct StepBuffers; // the per-step blocks the forward pass reads and writes
+    void stepForward(StepBuffers& io, const AttentionKeys<T>& keys, ScorerStepCache<T>& cache) const;
+    void initialAlignment(const AttentionKeys<T>& keys, MatrixRef<T> alignment) const;
+
+    ModelConfig m_config;
+    Embedding<T> m_embedding;
+    LstmCell<T> m_cell;
+    Attention<T> m_attention;
+    Linear<T> m_combine; // W_c (H x 2H) over [c; h], no bias
+    Linear<T> m_output;  // W_o (V x H), b_o (V)
+    // Backward scratch (H x B) / (S x B) / (4H x T·B) / (I x T·B), reused across calls.
+    Matrix<T> m_dAttentional, m_dPre, m_dContext, m_dHidden, m_dCell, m_dHiddenPrev, m_dFeed;
+    Matrix<T> m_dAlpha, m_dAlphaPrevious, m_dz, m_dInputs, m_dAllAttentional;
+    // step() scratch
+    mutable Matrix<T> m_stepInput, m_stepGates, m_stepHidden, m_stepCell, m_stepContext, m_stepAttentional;
+    mutable ScorerStepCache<T> m_stepCache;
+};
+
+} // namespace attnlab

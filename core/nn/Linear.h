@@ -1,0 +1,35 @@
+#pragma once
+// Affine map as nn.Linear: Y = W X + b, W (out x in), b (out), X (in x N), Y (out x N).
+#include "core/nn/Parameter.h"
+#include "core/util/Random.h"
+
+namespace attnlab {
+
+template <class T> class Linear {
+public:
+    // An empty biasName means no bias. Names are full file names, e.g. "output.weight".
+    Linear(const std::string& weightName, const std::string& biasName, int inputs, int outputs);
+
+    int inputs() const { return static_cast<int>(m_weight.value.cols()); }
+    int outputs() const { return static_cast<int>(m_weight.value.rows()); }
+    bool hasBias() const { return m_hasBias; }
+
+    void initialize(Random& random); // uniform(-1/sqrt(in), 1/sqrt(in)) as PyTorch
+
+    // x: (in x N) -> y: (out x N)
+    void forward(const ConstMatrixRef<T>& x, MatrixRef<T> y) const;
+    // dW += dY X^T, db += rowsum(dY); dX = W^T dY when dx is given (overwritten, not added)
+    void backward(const ConstMatrixRef<T>& x, const ConstMatrixRef<T>& dy, Matrix<T>* dx);
+
+    ParameterList<T> parameters();
+    Parameter<T>& weight() { return m_weight; }
+    Parameter<T>& bias() { return m_bias; }
+    const Matrix<T>& weightValue() const { return m_weight.value; }
+
+private:
+    Parameter<T> m_weight; // (out x in)
+    Parameter<T> m_bias;   // (out x 1), unused without bias
+    bool m_hasBias;
+};
+
+} // namespace attnlab

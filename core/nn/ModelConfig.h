@@ -1,0 +1,38 @@
+#pragma once
+// The architecture of a model: everything needed to build it again (saved in the model file).
+#include <string>
+#include <vector>
+
+namespace attnlab {
+
+enum class ScorerKind { None, Dot, ScaledDot, General, Additive, Location, LocationAware };
+enum class DecoderStyle { Luong, Bahdanau };
+
+struct ModelConfig {
+    int sourceVocabulary = 0;
+    int targetVocabulary = 0;
+    int embedding = 32;        // E
+    int hidden = 128;          // H
+    int attentionDim = 0;      // A for additive kinds; 0 means H
+    ScorerKind scorer = ScorerKind::General;
+    DecoderStyle decoder = DecoderStyle::Luong;
+    bool inputFeeding = true;  // Luong only: x_t = [emb(y_{t-1}); h̃_{t-1}]
+    bool bidirectional = false;
+    int maxSourceLength = 64;  // positions of the location scorer; longer sources are refused
+    int locationFilters = 10;  // F, location_aware
+    int locationKernel = 5;    // W (odd), location_aware
+
+    int attentionSize() const { return attentionDim > 0 ? attentionDim : hidden; }
+    // Size of the decoder LSTM input: E, or E + H with input feeding / Bahdanau's context.
+    int decoderInputSize() const;
+    // Throws std::invalid_argument naming the first bad field.
+    void validate() const;
+};
+
+std::string scorerName(ScorerKind kind);         // "none", "dot", "scaled_dot", ...
+ScorerKind parseScorer(const std::string& name); // throws std::invalid_argument listing the names
+const std::vector<ScorerKind>& allScorers();
+std::string decoderStyleName(DecoderStyle style); // "luong", "bahdanau"
+DecoderStyle parseDecoderStyle(const std::string& name);
+
+} // namespace attnlab

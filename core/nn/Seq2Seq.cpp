@@ -1,0 +1,95 @@
+#include "core/nn/Seq2Seq.h"
+
+namespace attnlab {
+
+template <class T>
+Seq2Seq<T>::Seq2Seq(const ModelConfig& config)
+    : m_config((config.validate(), config)),
+      m_encoder(config.sourceVocabulary, config.embedding, config.hidden, config.bidirectional), m_decoder(config) {}
+
+template <class T> void Seq2Seq<T>::initialize(std::uint64_t seed) {
+    Random random(seed);
+    m_encoder.initialize(random);
+    m_decoder.initialize(random);
+}
+
+template <class T> ParameterList<T> Seq2Seq<T>::parameters() {
+    ParameterList<T> list = m_encoder.parameters();
+    for (auto* p : m_decoder.parameters()) list.push_back(p);
+    return list;
+}
+
+template <class T> void Seq2Seq<T>::copyValuesFrom(Seq2Seq<T>& other) {
+    const ParameterList<T> mine = parameters();
+    const ParameterList<T> theirs = other.parameters();
+    if (mine.size() != theirs.size()) throw std::invalid_argument("copyValuesFrom: different architectures");
+    for (size_t i = 0; i < mine.size(); ++i) {
+        requireShape(theirs[i]->value, mine[i]->value.rows(), mine[i]->value.cols(), mine[i]->name.c_str());
+        mine[i]->value = theirs[i]->value;
+    }
+}
+
+template <class T> void Seq2Seq<T>::bindKeys(const EncoderCache<T>& encoder, AttentionKeys<T>& keys) const {
+    keys.steps = encoder.steps;
+    keys.batch = encoder.batch;
+    keys.lengths = encoder.lengths;
+    keys.keys = &encoder.keys;
+    m_decoder.attention().prepareKeys(keys);
+}
+
+template <class T>
+void Seq2Seq<T>::forward(const SequenceBatch& batch, const std::vector<char>& useGold, Seq2SeqCache<T>& cache) const {
+    if (static_cast<int>(batch.target.size()) != batch.targetLength * batch.batchSize ||
+        static_cast<int>(batch.targetLengths.size()) != batch.batchSize)
+        throw std::invalid_argument("Seq2Seq: batch target is not T x B");
+    m_encoder.forward(batch, cache.encoder);
+    bindKeys(cache.encoder, cache.keys);
+    m_decoder.forward(batch.target, batch.targetLength, useGold, cache.keys, cache.encoder.finalHidden,
+                      cache.encoder.finalCell, cache.decoder);
+}
+
+template <class T>
+T Seq2Seq<T>::lossAndGradients(const SequenceBatch& batch, const std::vector<char>& useGold, T gradScale,
+                               Seq2SeqCache<T>& cache) {
+    forward(batch, useGold, cache);
+    const T total = maskedCrossEntropy<T>(cache.decoder.logits, batch.target, batch.targetLengths, gradScale,
+                                          &cache.dLogits);
+    cache.keyGradients.keys.setZero(cache.encoder.keys.rows(), cache.encoder.keys.cols());
+    cache.keyGradients.projected.setZero(cache.keys.projected.rows(), cache.keys.projected.cols());
+    m_decoder.backward(cache.decoder, cache.dLogits, cache.keys, cache.keyGradients, cache.dInitialHidden,
+                       cache.dInitialCell);
+    m_encoder.backward(batch, cache.encoder, cache.keyGradients.keys, cache.dInitialHidden, cache.dInitialCell);
+    return total;
+}
+
+template <class T> T Seq2Seq<T>::loss(const SequenceBatch& batch, Seq2SeqCache<T>& cache) const {
+    forward(batch, std::vector<char>(batch.targetLength, 1), cache);
+    return maskedCrossEntropy<T>(cache.decoder.logits, batch.target, batch.targetLengths, T(1), nullptr);
+}
+
+template <class T> void Seq2Seq<T>::encode(const SequenceBatch& batch, EncodedSource<T>& encoded) const {
+    m_encoder.forward(batch, encoded.encoder);
+    bindKeys(encoded.encoder, encoded.keys);
+}
+
+template <class T> void Seq2Seq<T>::startDecoding(const EncodedSource<T>& encoded, DecoderState<T>& state) const {
+    m_decoder.initialState(encoded.keys, encoded.encoder.finalHidden, encoded.encoder.finalCell, state);
+}
+
+template <class T>
+void Seq2Seq<T>::decodeStep(const std::vector<int>& tokens, const EncodedSource<T>& encoded, DecoderState<T>& state,
+                            Matrix<T>& logits, Matrix<T>& alignment) const {
+    m_decoder.step(tokens, encoded.keys, state, logits, alignment);
+}
+
+std::vector<char> teacherForcingSchedule(int steps, double ratio, Random& random) {
+    std::vector<char> useGold(steps, 1);
+    if (ratio >= 1.0) return useGold;
+    for (int t = 1; t < steps; ++t) useGold[t] = random.uniform() < ratio ? 1 : 0;
+    return useGold;
+}
+
+template class Seq2Seq<float>;
+template class Seq2Seq<double>;
+
+} // namespace attnlab

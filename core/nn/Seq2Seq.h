@@ -1,0 +1,68 @@
+#pragma once
+// B batch, S source length, T target length, H hidden size, V target vocabulary.
+// The whole model: encoder, attention decoder, readout, masked cross-entropy (ModelConfig says
+// which variant). Not thread-safe: one object per thread (training shards and inference
+// snapshots each own a copy; copyValuesFrom refreshes one from another).
+#include "core/nn/CrossEntropy.h"
+#include "core/nn/Decoder.h"
+#include "core/nn/Encoder.h"
+
+#include <cstdint>
+
+namespace attnlab {
+
+template <class T> struct Seq2SeqCache {
+    EncoderCache<T> encoder;
+    AttentionKeys<T> keys;
+    DecoderCache<T> decoder;
+    Matrix<T> dLogits;        // (V x T·B)
+    KeyGradients<T> keyGradients;
+    Matrix<T> dInitialHidden; // (H x B)
+    Matrix<T> dInitialCell;   // (H x B)
+};
+
+// An encoded source, ready for step-by-step decoding. keys.keys points into encoder.keys, so it
+// is neither copied nor moved.
+template <class T> struct EncodedSource {
+    EncodedSource() = default;
+    EncodedSource(const EncodedSource&) = delete;
+    EncodedSource& operator=(const EncodedSource&) = delete;
+    EncoderCache<T> encoder;
+    AttentionKeys<T> keys;
+};
+
+template <class T> class Seq2Seq {
+public:
+    explicit Seq2Seq(const ModelConfig& config);
+
+    const ModelConfig& config() const { return m_config; }
+    void initialize(std::uint64_t seed);
+    ParameterList<T> parameters();
+    void copyValuesFrom(Seq2Seq<T>& other); // same configuration required
+
+    // Forward and backward on one batch: returns the summed token loss; parameter gradients
+    // accumulate (+=) scaled by gradScale (e.g. 1 / tokens of the whole batch).
+    T lossAndGradients(const SequenceBatch& batch, const std::vector<char>& useGold, T gradScale,
+                       Seq2SeqCache<T>& cache);
+    // Forward only: the summed token loss with full teacher forcing.
+    T loss(const SequenceBatch& batch, Seq2SeqCache<T>& cache) const;
+
+    // Step-by-step decoding (greedy, beam search): reads only source / sourceLengths of batch.
+    void encode(const SequenceBatch& batch, EncodedSource<T>& encoded) const;
+    void startDecoding(const EncodedSource<T>& encoded, DecoderState<T>& state) const;
+    void decodeStep(const std::vector<int>& tokens, const EncodedSource<T>& encoded, DecoderState<T>& state,
+                    Matrix<T>& logits, Matrix<T>& alignment) const;
+
+private:
+    void forward(const SequenceBatch& batch, const std::vector<char>& useGold, Seq2SeqCache<T>& cache) const;
+    void bindKeys(const EncoderCache<T>& encoder, AttentionKeys<T>& keys) const;
+
+    ModelConfig m_config;
+    Encoder<T> m_encoder;
+    Decoder<T> m_decoder;
+};
+
+// Whether each decoder step t is fed the gold token (probability ratio; step 0 always is).
+std::vector<char> teacherForcingSchedule(int steps, double ratio, Random& random);
+
+} // namespace attnlab
