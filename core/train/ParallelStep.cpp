@@ -1,0 +1,76 @@
+#include "core/train/ParallelStep.h"
+
+#include <algorithm>
+
+namespace attnlab {
+
+struct ParallelStep::Shard {
+    explicit Shard(const ModelConfig& config) : model(config) {}
+    Seq2Seq<float> model;
+    Seq2SeqCache<float> cache;
+    SequenceBatch batch;
+    double lossSum = 0.0;
+};
+
+SequenceBatch sliceBatch(const SequenceBatch& batch, int begin, int count) {
+    SequenceBatch slice;
+    slice.batchSize = count;
+    slice.sourceLengths.assign(batch.sourceLengths.begin() + begin, batch.sourceLengths.begin() + begin + count);
+    slice.targetLengths.assign(batch.targetLengths.begin() + begin, batch.targetLengths.begin() + begin + count);
+    if (!batch.pairIndices.empty())
+        slice.pairIndices.assign(batch.pairIndices.begin() + begin, batch.pairIndices.begin() + begin + count);
+    slice.sourceLength = *std::max_element(slice.sourceLengths.begin(), slice.sourceLengths.end());
+    slice.targetLength = *std::max_element(slice.targetLengths.begin(), slice.targetLengths.end());
+    slice.source.resize(static_cast<size_t>(slice.sourceLength) * count);
+    slice.target.resize(static_cast<size_t>(slice.targetLength) * count);
+    for (int t = 0; t < slice.sourceLength; ++t)
+        for (int b = 0; b < count; ++b) slice.source[t * count + b] = batch.sourceAt(t, begin + b);
+    for (int t = 0; t < slice.targetLength; ++t)
+        for (int b = 0; b < count; ++b) slice.target[t * count + b] = batch.targetAt(t, begin + b);
+    return slice;
+}
+
+ParallelStep::ParallelStep(Seq2Seq<float>& model, int shardColumns)
+    : m_model(model), m_shardColumns(std::max(1, shardColumns)) {}
+
+ParallelStep::~ParallelStep() = default;
+
+ParallelStep::Shard& ParallelStep::shard(int index) {
+    while (static_cast<int>(m_shards.size()) <= index) m_shards.push_back(std::make_unique<Shard>(m_model.config()));
+    return *m_shards[index];
+}
+
+StepLoss ParallelStep::run(const SequenceBatch& batch, const std::vector<char>& useGold, Parallelism& parallel) {
+    const int shardCount = (batch.batchSize + m_shardColumns - 1) / m_shardColumns;
+    const int tokens = batch.targetTokenCount();
+    const float gradScale = 1.0f / static_cast<float>(tokens);
+    for (int i = 0; i < shardCount; ++i) {
+        Shard& s = shard(i);
+        const int begin = i * m_shardColumns;
+        s.batch = sliceBatch(batch, begin, std::min(m_shardColumns, batch.batchSize - begin));
+        s.model.copyValuesFrom(m_model);
+    }
+    parallel.forEach(shardCount, [&](int i) {
+        Shard& s = *m_shards[i];
+        const ParameterList<float> parameters = s.model.parameters();
+        zeroGrad(parameters);
+        std::vector<char> shardGold(useGold.begin(), useGold.begin() + s.batch.targetLength);
+        s.lossSum = s.model.lossAndGradients(s.batch, shardGold, gradScale, s.cache);
+    });
+    // Deterministic reduction: always shard 0, then 1, ...
+    const ParameterList<float> target = m_model.parameters();
+    double lossSum = 0.0;
+    for (int i = 0; i < shardCount; ++i) {
+        const ParameterList<float> source = m_shards[i]->model.parameters();
+        for (size_t p = 0; p < target.size(); ++p) {
+            if (i == 0)
+                target[p]->grad = source[p]->grad;
+            else
+                target[p]->grad += source[p]->grad;
+        }
+        lossSum += m_shards[i]->lossSum;
+    }
+    return {lossSum / tokens, tokens};
+}
+
+} // namespace attnlab
