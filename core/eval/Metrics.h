@@ -1,0 +1,43 @@
+#pragma once
+// The evaluation report of one model on one split, as MetricAccumulator produces it. A copyable
+// value: it crosses threads as is. Rates are fractions in [0, 1] (BLEU in [0, 100]); a metric
+// with nothing to measure is NaN (e.g. AER without gold alignments), its count says why.
+#include "core/eval/AttentionMetrics.h"
+#include "core/eval/Bleu.h"
+#include "core/eval/SequenceMetrics.h"
+
+#include <limits>
+#include <vector>
+
+namespace attnlab {
+
+struct Metrics {
+    static constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+
+    long examples = 0; // sentence pairs compared
+
+    double loss = NaN;       // mean cross-entropy per target token (nats)
+    double perplexity = NaN; // exp(loss)
+    long lossTokens = 0;     // the loss's denominator
+
+    double tokenAccuracy = NaN; // correctTokens / referenceTokens
+    long correctTokens = 0;
+    long referenceTokens = 0;
+
+    double exactMatch = NaN; // exactMatches / examples
+    long exactMatches = 0;
+
+    BleuScore bleu; // corpus BLEU over the same hypotheses and references
+
+    double alignmentErrorRate = NaN; // corpus AER; NaN when no example had a gold alignment
+    AerCounts alignmentCounts;
+    long alignedExamples = 0; // examples that had a gold alignment
+
+    double attentionEntropy = NaN; // nats, mean over all attention rows of the corpus
+    double lastPositionMass = NaN; // mean over all attention rows of the corpus
+    long attentionRows = 0;
+
+    std::vector<LengthAccuracy> bySourceLength; // sorted by source length
+};
+
+} // namespace attnlab
