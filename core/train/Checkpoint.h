@@ -1,0 +1,35 @@
+#pragma once
+// Model files: a ParameterList saved as safetensors (docs/FORMAT.md) and loaded back.
+//
+//   saveCheckpoint("model.safetensors", model.parameters(), {{"config", configJson}, ...});
+//   CheckpointFile file = readCheckpoint("model.safetensors");   // validated, checksum checked
+//   ... build the model from file.metadata["config"] ...
+//   loadParameters(file, model.parameters(), "model.safetensors");
+//
+// Every failure throws CheckpointError, whose what() names the file and the problem.
+#include "core/nn/Parameter.h"
+#include "core/train/CheckpointError.h"
+#include "core/train/SafeTensors.h"
+
+#include <map>
+#include <string>
+
+namespace attnlab {
+
+// Each parameter is written as `p->shape` (row-major; element (r, c) of its (rows x cols) value at
+// r * cols + c). The metadata is stored with "format" and "checksum" added. Atomic: the bytes go to
+// PATH.tmp-XXXXXX beside PATH, are flushed to disk, and the temp file is renamed over PATH; on any
+// failure PATH is untouched and no temp file is left.
+void saveCheckpoint(const std::string& path, const ParameterList<float>& parameters,
+                    const std::map<std::string, std::string>& metadata);
+
+// Reads and validates a whole model file (see decodeSafeTensors for every check).
+CheckpointFile readCheckpoint(const std::string& path);
+
+// Copies every parameter's tensor into its value (row-major -> column-major). Nothing is copied
+// unless every parameter is present with its exact shape and the file has no other tensor;
+// `path` names the file in the messages.
+void loadParameters(const CheckpointFile& file, const ParameterList<float>& parameters,
+                    const std::string& path);
+
+} // namespace attnlab
