@@ -1,6 +1,7 @@
 #pragma once
 // A padded batch of token-id sequence pairs, time-major, as the model consumes it.
 // Produced by core/data's batcher, consumed by core/nn's model.
+#include <cstddef>
 #include <vector>
 
 namespace attnlab {

@@ -6,6 +6,7 @@
 #include "core/train/GradientClipping.h"
 #include "core/train/ParallelStep.h"
 #include "core/train/Sgd.h"
+#include "support/ReversalTask.h"
 
 #include <QtTest>
 
@@ -26,45 +27,8 @@ private Q_SLOTS:
 };
 
 namespace {
-constexpr int kVocabulary = 10; // 4 specials + 6 symbols
-
-// count random strings of 3..7 symbols and their reversals (+ </s>), time-major and padded.
-SequenceBatch reversalBatch(int count, Random& random) {
-    std::vector<std::vector<int>> sources(count);
-    for (auto& s : sources) {
-        s.resize(3 + random.below(5));
-        for (int& token : s) token = 4 + static_cast<int>(random.below(kVocabulary - 4));
-    }
-    SequenceBatch batch;
-    batch.batchSize = count;
-    for (const auto& s : sources) {
-        batch.sourceLengths.push_back(static_cast<int>(s.size()));
-        batch.targetLengths.push_back(static_cast<int>(s.size()) + 1);
-        batch.sourceLength = std::max(batch.sourceLength, static_cast<int>(s.size()));
-    }
-    batch.targetLength = batch.sourceLength + 1;
-    batch.source.assign(batch.sourceLength * count, PadId);
-    batch.target.assign(batch.targetLength * count, PadId);
-    for (int b = 0; b < count; ++b) {
-        const auto& s = sources[b];
-        const int n = static_cast<int>(s.size());
-        for (int t = 0; t < n; ++t) {
-            batch.source[t * count + b] = s[t];
-            batch.target[t * count + b] = s[n - 1 - t];
-        }
-        batch.target[n * count + b] = EndId;
-    }
-    return batch;
-}
-
-ModelConfig reversalConfig(ScorerKind scorer = ScorerKind::General) {
-    ModelConfig config;
-    config.sourceVocabulary = config.targetVocabulary = kVocabulary;
-    config.embedding = 16;
-    config.hidden = 32;
-    config.scorer = scorer;
-    return config;
-}
+using test::reversalBatch;
+using test::reversalConfig;
 
 // Trains for steps Adam steps on fresh seeded batches; returns the loss of every step.
 std::vector<double> train(Seq2Seq<float>& model, int steps, int batchSize, int threads, std::uint64_t seed,
