@@ -7,6 +7,11 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
 endif()
 if(ATTNLAB_NATIVE)
   target_compile_options(attnlab_options INTERFACE $<$<CONFIG:Release,RelWithDebInfo>:-march=native>)
+  # GCC 12 miscompiles initializer lists ending in zeros with AVX-512 at -O2
+  # (std::vector<double>{0.5, 0.5, 0.0, 0.0} becomes four 0.5s): keep to AVX2 there.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    target_compile_options(attnlab_options INTERFACE $<$<CONFIG:Release,RelWithDebInfo>:-mno-avx512f>)
+  endif()
 endif()
 # Eigen: never spawn threads of its own; oneTBB is the only source of parallelism.
 target_compile_definitions(attnlab_options INTERFACE EIGEN_DONT_PARALLELIZE)
