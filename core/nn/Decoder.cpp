@@ -72,7 +72,8 @@ void Decoder<T>::stepForward(StepBuffers& io, const AttentionKeys<T>& keys, Scor
 template <class T>
 void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vector<char>& useGold,
                          const AttentionKeys<T>& keys, const ConstMatrixRef<T>& initialHidden,
-                         const ConstMatrixRef<T>& initialCell, DecoderCache<T>& cache) const {
+                         const ConstMatrixRef<T>& initialCell, DecoderCache<T>& cache,
+                         const DropoutSettings& dropout) const {
     const int b = keys.batch;
     const int h = m_config.hidden;
     const int e = m_config.embedding;
@@ -96,6 +97,15 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
     cache.cells.leftCols(b) = initialCell;
     cache.attentional.leftCols(b).setZero();
     initialAlignment(keys, cache.alignments.leftCols(b));
+    cache.embeddingMask.resize(0, 0);
+    cache.readoutMask.resize(0, 0);
+    if (dropout.active()) {
+        fillDropoutMask(cache.embeddingMask, e, columns, dropout);
+        fillDropoutMask(cache.readoutMask, h, columns, dropout);
+        cache.readout.resize(h, columns);
+    }
+    const bool dropEmbeddings = cache.embeddingMask.size() > 0;
+    const bool dropReadout = cache.readoutMask.size() > 0;
 
     bool freeRunning = false;
     for (int t = 1; t < steps; ++t) freeRunning = freeRunning || !useGold[t];
@@ -108,6 +118,7 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
             cache.inputTokens[at + k] = token;
         }
         m_embedding.forward(&cache.inputTokens[at], b, cache.inputs.block(0, at, e, b));
+        if (dropEmbeddings) cache.inputs.block(0, at, e, b).array() *= cache.embeddingMask.middleCols(at, b).array();
         StepBuffers io{cache.attentional.middleCols(at, b), cache.hidden.middleCols(at, b),
                              cache.cells.middleCols(at, b),       cache.alignments.middleCols(at, b),
                              cache.inputs.middleCols(at, b),      cache.gates.middleCols(at, b),
@@ -115,10 +126,20 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
                              cache.alignments.middleCols(at + b, b), cache.contexts.middleCols(at, b),
                              cache.attentional.middleCols(at + b, b)};
         stepForward(io, keys, cache.scorer[t]);
-        if (freeRunning) m_output.forward(io.attentional, cache.logits.middleCols(at, b));
+        if (freeRunning && dropReadout) {
+            cache.readout.middleCols(at, b) = io.attentional.cwiseProduct(cache.readoutMask.middleCols(at, b));
+            m_output.forward(cache.readout.middleCols(at, b), cache.logits.middleCols(at, b));
+        } else if (freeRunning) {
+            m_output.forward(io.attentional, cache.logits.middleCols(at, b));
+        }
     }
     // Teacher forcing: the readout of every step in one product.
-    if (!freeRunning) m_output.forward(cache.attentional.rightCols(columns), cache.logits);
+    if (!freeRunning && dropReadout) {
+        cache.readout = cache.attentional.rightCols(columns).cwiseProduct(cache.readoutMask);
+        m_output.forward(cache.readout, cache.logits);
+    } else if (!freeRunning) {
+        m_output.forward(cache.attentional.rightCols(columns), cache.logits);
+    }
 }
 
 template <class T>
@@ -134,8 +155,13 @@ void Decoder<T>::backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>&
     const auto& combine = m_combine.weightValue();   // (H x 2H)
     const auto& inputWeights = m_cell.inputWeights(); // (4H x I)
 
-    // logits = W_o h̃ + b_o over all steps at once
-    m_output.backward(cache.attentional.rightCols(columns), dLogits, &m_dAllAttentional);
+    // logits = W_o (h̃ ⊙ mask) + b_o over all steps at once
+    if (cache.readoutMask.size() > 0) {
+        m_output.backward(cache.readout, dLogits, &m_dAllAttentional);
+        m_dAllAttentional.array() *= cache.readoutMask.array();
+    } else {
+        m_output.backward(cache.attentional.rightCols(columns), dLogits, &m_dAllAttentional);
+    }
     m_dz.resize(4 * h, columns);
     m_dHidden.setZero(h, b);       // dL/dh_t carried from step t+1
     m_dCell.setZero(h, b);         // dL/dc_t carried from step t+1
@@ -190,6 +216,7 @@ void Decoder<T>::backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>&
     // Weight gradients of the LSTM over every step in one product each; embeddings from dx's top rows.
     m_cell.weightsBackward(cache.inputs, cache.hidden.leftCols(columns), m_dz);
     m_dInputs.noalias() = inputWeights.leftCols(e).transpose() * m_dz; // (E x T·B)
+    if (cache.embeddingMask.size() > 0) m_dInputs.array() *= cache.embeddingMask.array();
     m_embedding.backward(cache.inputTokens.data(), columns, m_dInputs);
     m_attention.finishBackward(keys, grads);
 }

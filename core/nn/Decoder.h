@@ -7,6 +7,7 @@
 // Bahdanau style: α_t, c_t = attention(h_{t−1}, h̄);  x_t = [emb(y_{t−1}); c_t]; the rest as above.
 // y_{−1} = <s>; h_{−1}, c_{−1} are the encoder's final state.
 #include "core/nn/Attention.h"
+#include "core/nn/Dropout.h"
 #include "core/nn/Embedding.h"
 #include "core/nn/Linear.h"
 #include "core/nn/LstmCell.h"
@@ -26,6 +27,9 @@ template <class T> struct DecoderCache {
     Matrix<T> contexts;           // (H x T·B)
     Matrix<T> attentional;        // (H x (T+1)·B) block 0 = h̃_{−1} = 0, block t+1 = h̃_t
     std::vector<ScorerStepCache<T>> scorer; // (T)
+    Matrix<T> embeddingMask;      // (E x T·B) dropout on the input embeddings; empty without
+    Matrix<T> readoutMask;        // (H x T·B) dropout on h̃ before the readout; empty without
+    Matrix<T> readout;            // (H x T·B) h̃ ⊙ readoutMask, what W_o sees (with dropout)
     Matrix<T> logits;             // (V x T·B)
 };
 
@@ -52,7 +56,8 @@ public:
     // y_{t−1} or the model's own argmax. Fills cache; cache.logits holds the result.
     void forward(const std::vector<int>& gold, int steps, const std::vector<char>& useGold,
                  const AttentionKeys<T>& keys, const ConstMatrixRef<T>& initialHidden,
-                 const ConstMatrixRef<T>& initialCell, DecoderCache<T>& cache) const;
+                 const ConstMatrixRef<T>& initialCell, DecoderCache<T>& cache,
+                 const DropoutSettings& dropout = {}) const;
     // dLogits: (V x T·B). Accumulates parameter gradients, grads (keys), dInitialHidden/Cell (H x B).
     void backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>& dLogits, const AttentionKeys<T>& keys,
                   KeyGradients<T>& grads, Matrix<T>& dInitialHidden, Matrix<T>& dInitialCell);

@@ -26,7 +26,8 @@ template <class T> void Encoder<T>::initialize(Random& random) {
     if (m_reverse) m_reverse->initialize(random);
 }
 
-template <class T> void Encoder<T>::forward(const SequenceBatch& batch, EncoderCache<T>& cache) const {
+template <class T>
+void Encoder<T>::forward(const SequenceBatch& batch, EncoderCache<T>& cache, const DropoutSettings& dropout) const {
     const int steps = batch.sourceLength;
     const int b = batch.batchSize;
     const int columns = steps * b;
@@ -37,6 +38,11 @@ template <class T> void Encoder<T>::forward(const SequenceBatch& batch, EncoderC
     cache.lengths = batch.sourceLengths;
     cache.embedded.resize(m_embedding.dimension(), columns);
     m_embedding.forward(batch.source.data(), columns, cache.embedded);
+    cache.dropoutMask.resize(0, 0);
+    if (dropout.active()) {
+        fillDropoutMask(cache.dropoutMask, cache.embedded.rows(), columns, dropout);
+        cache.embedded.array() *= cache.dropoutMask.array();
+    }
 
     const int h = m_directionHidden;
     cache.forwardOutputs.resize(h, columns);
@@ -75,6 +81,7 @@ void Encoder<T>::backward(const SequenceBatch& batch, const EncoderCache<T>& cac
                             dhFinal.bottomRows(h), dcFinal.bottomRows(h), m_dxReverse);
         m_dx += m_dxReverse;
     }
+    if (cache.dropoutMask.size() > 0) m_dx.array() *= cache.dropoutMask.array();
     m_embedding.backward(batch.source.data(), columns, m_dx);
 }
 

@@ -4,6 +4,7 @@
 // attention keys h̄_s (H x S·B), zero past each source length; bidirectional outputs are
 // [forward; reverse] (H/2 each). The final state handed to the decoder is the forward direction's
 // (uni) or both directions' final states concatenated (bi).
+#include "core/nn/Dropout.h"
 #include "core/nn/Embedding.h"
 #include "core/nn/LstmLayer.h"
 #include "core/nn/SequenceBatch.h"
@@ -16,7 +17,8 @@ template <class T> struct EncoderCache {
     int steps = 0;             // S
     int batch = 0;             // B
     std::vector<int> lengths;  // (B)
-    Matrix<T> embedded;        // (E x S·B)
+    Matrix<T> embedded;        // (E x S·B), after dropout
+    Matrix<T> dropoutMask;     // (E x S·B), empty without dropout
     LstmLayerCache<T> forward; // H' units
     LstmLayerCache<T> reverse; // H' units, bidirectional only
     Matrix<T> forwardOutputs;  // (H' x S·B)
@@ -35,7 +37,7 @@ public:
     void initialize(Random& random);
 
     // Reads batch.source / sourceLengths; fills the cache, whose keys and final state are the result.
-    void forward(const SequenceBatch& batch, EncoderCache<T>& cache) const;
+    void forward(const SequenceBatch& batch, EncoderCache<T>& cache, const DropoutSettings& dropout = {}) const;
     // dKeys: (H x S·B); dhFinal, dcFinal: (H x B). Accumulates parameter gradients.
     void backward(const SequenceBatch& batch, const EncoderCache<T>& cache, const ConstMatrixRef<T>& dKeys,
                   const ConstMatrixRef<T>& dhFinal, const ConstMatrixRef<T>& dcFinal);

@@ -38,20 +38,21 @@ template <class T> void Seq2Seq<T>::bindKeys(const EncoderCache<T>& encoder, Att
 }
 
 template <class T>
-void Seq2Seq<T>::forward(const SequenceBatch& batch, const std::vector<char>& useGold, Seq2SeqCache<T>& cache) const {
+void Seq2Seq<T>::forward(const SequenceBatch& batch, const std::vector<char>& useGold, Seq2SeqCache<T>& cache,
+                         const DropoutSettings& dropout) const {
     if (static_cast<int>(batch.target.size()) != batch.targetLength * batch.batchSize ||
         static_cast<int>(batch.targetLengths.size()) != batch.batchSize)
         throw std::invalid_argument("Seq2Seq: batch target is not T x B");
-    m_encoder.forward(batch, cache.encoder);
+    m_encoder.forward(batch, cache.encoder, dropout);
     bindKeys(cache.encoder, cache.keys);
     m_decoder.forward(batch.target, batch.targetLength, useGold, cache.keys, cache.encoder.finalHidden,
-                      cache.encoder.finalCell, cache.decoder);
+                      cache.encoder.finalCell, cache.decoder, dropout);
 }
 
 template <class T>
 T Seq2Seq<T>::lossAndGradients(const SequenceBatch& batch, const std::vector<char>& useGold, T gradScale,
-                               Seq2SeqCache<T>& cache) {
-    forward(batch, useGold, cache);
+                               Seq2SeqCache<T>& cache, const DropoutSettings& dropout) {
+    forward(batch, useGold, cache, dropout);
     const T total = maskedCrossEntropy<T>(cache.decoder.logits, batch.target, batch.targetLengths, gradScale,
                                           &cache.dLogits);
     cache.keyGradients.keys.setZero(cache.encoder.keys.rows(), cache.encoder.keys.cols());
@@ -63,7 +64,7 @@ T Seq2Seq<T>::lossAndGradients(const SequenceBatch& batch, const std::vector<cha
 }
 
 template <class T> T Seq2Seq<T>::loss(const SequenceBatch& batch, Seq2SeqCache<T>& cache) const {
-    forward(batch, std::vector<char>(batch.targetLength, 1), cache);
+    forward(batch, std::vector<char>(batch.targetLength, 1), cache, {});
     return maskedCrossEntropy<T>(cache.decoder.logits, batch.target, batch.targetLengths, T(1), nullptr);
 }
 

@@ -41,9 +41,10 @@ public:
     void copyValuesFrom(Seq2Seq<T>& other); // same configuration required
 
     // Forward and backward on one batch: returns the summed token loss; parameter gradients
-    // accumulate (+=) scaled by gradScale (e.g. 1 / tokens of the whole batch).
+    // accumulate (+=) scaled by gradScale (e.g. 1 / tokens of the whole batch). With dropout,
+    // masks are drawn from dropout.random for the embeddings and the readout.
     T lossAndGradients(const SequenceBatch& batch, const std::vector<char>& useGold, T gradScale,
-                       Seq2SeqCache<T>& cache);
+                       Seq2SeqCache<T>& cache, const DropoutSettings& dropout = {});
     // Forward only: the summed token loss with full teacher forcing.
     T loss(const SequenceBatch& batch, Seq2SeqCache<T>& cache) const;
 
@@ -54,7 +55,8 @@ public:
                     Matrix<T>& logits, Matrix<T>& alignment) const;
 
 private:
-    void forward(const SequenceBatch& batch, const std::vector<char>& useGold, Seq2SeqCache<T>& cache) const;
+    void forward(const SequenceBatch& batch, const std::vector<char>& useGold, Seq2SeqCache<T>& cache,
+                 const DropoutSettings& dropout) const;
     void bindKeys(const EncoderCache<T>& encoder, AttentionKeys<T>& keys) const;
 
     ModelConfig m_config;

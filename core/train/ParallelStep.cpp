@@ -40,7 +40,8 @@ ParallelStep::Shard& ParallelStep::shard(int index) {
     return *m_shards[index];
 }
 
-StepLoss ParallelStep::run(const SequenceBatch& batch, const std::vector<char>& useGold, Parallelism& parallel) {
+StepLoss ParallelStep::run(const SequenceBatch& batch, const std::vector<char>& useGold, Parallelism& parallel,
+                           double dropout, std::uint64_t dropoutSeed) {
     const int shardCount = (batch.batchSize + m_shardColumns - 1) / m_shardColumns;
     const int tokens = batch.targetTokenCount();
     const float gradScale = 1.0f / static_cast<float>(tokens);
@@ -55,7 +56,8 @@ StepLoss ParallelStep::run(const SequenceBatch& batch, const std::vector<char>& 
         const ParameterList<float> parameters = s.model.parameters();
         zeroGrad(parameters);
         std::vector<char> shardGold(useGold.begin(), useGold.begin() + s.batch.targetLength);
-        s.lossSum = s.model.lossAndGradients(s.batch, shardGold, gradScale, s.cache);
+        Random masks(dropoutSeed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(i));
+        s.lossSum = s.model.lossAndGradients(s.batch, shardGold, gradScale, s.cache, {dropout, &masks});
     });
     // Deterministic reduction: always shard 0, then 1, ...
     const ParameterList<float> target = m_model.parameters();

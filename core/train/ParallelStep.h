@@ -26,7 +26,9 @@ public:
     ~ParallelStep();
 
     // Leaves the gradient of the mean token loss in the model's parameters (overwritten).
-    StepLoss run(const SequenceBatch& batch, const std::vector<char>& useGold, Parallelism& parallel);
+    // With dropout > 0, shard i draws its masks from a generator seeded by (dropoutSeed, i).
+    StepLoss run(const SequenceBatch& batch, const std::vector<char>& useGold, Parallelism& parallel,
+                 double dropout = 0.0, std::uint64_t dropoutSeed = 0);
 
 private:
     struct Shard;

@@ -15,6 +15,8 @@ class TestGradcheckModel : public QObject {
 private Q_SLOTS:
     void wholeModel_data();
     void wholeModel();
+    void wholeModelWithDropout_data();
+    void wholeModelWithDropout();
     void teacherForcingScheduleIsSeeded();
 };
 
@@ -84,6 +86,49 @@ void TestGradcheckModel::wholeModel() {
     QVERIFY2(result.nonZero > 50, qPrintable(QString("only %1 non-zero gradients").arg(result.nonZero)));
     QVERIFY2(result.maxRelativeError < 1e-6,
              qPrintable(QString("max relative error %1 at %2").arg(result.maxRelativeError).arg(result.worst.c_str())));
+}
+
+void TestGradcheckModel::wholeModelWithDropout_data() {
+    QTest::addColumn<DecoderStyle>("style");
+    QTest::newRow("luong") << DecoderStyle::Luong;
+    QTest::newRow("bahdanau") << DecoderStyle::Bahdanau;
+}
+
+void TestGradcheckModel::wholeModelWithDropout() {
+    // The same masks for every evaluation (the generator is reseeded), so the loss is a fixed
+    // function of the parameters and its gradient can be checked like any other.
+    QFETCH(DecoderStyle, style);
+    ModelConfig config;
+    config.sourceVocabulary = 7;
+    config.targetVocabulary = 6;
+    config.embedding = 3;
+    config.hidden = 4;
+    config.scorer = ScorerKind::Additive;
+    config.decoder = style;
+    config.bidirectional = true;
+    Seq2Seq<double> model(config);
+    model.initialize(8);
+    const SequenceBatch batch = toyBatch();
+    const std::vector<char> useGold(batch.targetLength, 1);
+    const double tokens = batch.targetTokenCount();
+    Seq2SeqCache<double> cache;
+    const ParameterList<double> parameters = model.parameters();
+    auto loss = [&](bool) {
+        Random masks(5);
+        zeroGrad(parameters);
+        return model.lossAndGradients(batch, useGold, 1.0 / tokens, cache, {0.3, &masks}) / tokens;
+    };
+    const auto result = test::checkGradients(parameters, {}, loss);
+    qInfo("max relative error %.3g over %d elements", result.maxRelativeError, result.checked);
+    QVERIFY2(result.maxRelativeError < 1e-6,
+             qPrintable(QString("max relative error %1 at %2").arg(result.maxRelativeError).arg(result.worst.c_str())));
+    // Dropout really drops: about 30% of the mask is zero, the rest is 1 / 0.7.
+    const auto& mask = cache.decoder.readoutMask;
+    QCOMPARE(mask.rows(), Eigen::Index(4));
+    const double zeros = (mask.array() == 0.0).count() / double(mask.size());
+    QVERIFY(zeros > 0.1 && zeros < 0.5);
+    QVERIFY(((mask.array() == 0.0) || ((mask.array() - 1.0 / 0.7).abs() < 1e-12)).all());
+    QVERIFY(model.loss(batch, cache) / tokens != loss(false)); // evaluation does not drop
 }
 
 void TestGradcheckModel::teacherForcingScheduleIsSeeded() {

@@ -32,7 +32,7 @@ using test::reversalConfig;
 
 // Trains for steps Adam steps on fresh seeded batches; returns the loss of every step.
 std::vector<double> train(Seq2Seq<float>& model, int steps, int batchSize, int threads, std::uint64_t seed,
-                          double teacherForcing = 1.0) {
+                          double teacherForcing = 1.0, double dropout = 0.0) {
     Parallelism parallel(threads);
     ParallelStep step(model);
     Adam adam(model.parameters(), {.learningRate = 0.01});
@@ -41,7 +41,7 @@ std::vector<double> train(Seq2Seq<float>& model, int steps, int batchSize, int t
     for (int i = 0; i < steps; ++i) {
         const SequenceBatch batch = reversalBatch(batchSize, data);
         const auto useGold = teacherForcingSchedule(batch.targetLength, teacherForcing, forcing);
-        losses.push_back(step.run(batch, useGold, parallel).loss);
+        losses.push_back(step.run(batch, useGold, parallel, dropout, seed + i).loss);
         clipGradientNorm(model.parameters(), 5.0);
         adam.step();
     }
@@ -118,17 +118,20 @@ void TestTraining::reversalLossFalls() {
 
 void TestTraining::identicalForAnyThreadCount_data() {
     QTest::addColumn<double>("teacherForcing");
-    QTest::newRow("teacher forcing") << 1.0;
-    QTest::newRow("half free-running") << 0.5;
+    QTest::addColumn<double>("dropout");
+    QTest::newRow("teacher forcing") << 1.0 << 0.0;
+    QTest::newRow("half free-running") << 0.5 << 0.0;
+    QTest::newRow("dropout") << 1.0 << 0.2;
 }
 
 void TestTraining::identicalForAnyThreadCount() {
     QFETCH(double, teacherForcing);
+    QFETCH(double, dropout);
     Seq2Seq<float> one(reversalConfig(ScorerKind::Additive)), two(reversalConfig(ScorerKind::Additive));
     one.initialize(9);
     two.initialize(9);
-    const auto lossesOne = train(one, 6, 64, 1, 9, teacherForcing);
-    const auto lossesTwo = train(two, 6, 64, 2, 9, teacherForcing);
+    const auto lossesOne = train(one, 6, 64, 1, 9, teacherForcing, dropout);
+    const auto lossesTwo = train(two, 6, 64, 2, 9, teacherForcing, dropout);
     for (size_t i = 0; i < lossesOne.size(); ++i) QCOMPARE(lossesOne[i], lossesTwo[i]); // bit for bit
     const auto a = one.parameters();
     const auto b = two.parameters();
