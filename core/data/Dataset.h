@@ -1,0 +1,75 @@
+#pragma once
+// A loaded dataset: sequence pairs as UTF-8 text, optionally with gold alignments.
+//
+// Memory: the text of every pair lives in one contiguous buffer (one copy of the kept text, no
+// per-string overhead), indexed by a small fixed-size record per pair; tokens are produced on
+// demand. Pairs are already normalised (trimmed, lowercased, reversed) as the options say.
+#include "core/data/DatasetOptions.h"
+#include "core/data/LoadReport.h"
+#include "core/util/AlignmentLink.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attnlab {
+
+// One pair as owned strings: what generators produce and what Dataset::pair() returns.
+struct TextPair {
+    std::string source;
+    std::string target;
+    Alignment alignment; // gold links in canonical (source, target) order; empty when none
+
+    friend bool operator==(const TextPair&, const TextPair&) = default;
+};
+
+class Dataset {
+public:
+    Dataset() = default;
+
+    const std::string& name() const { return m_name; }
+    const std::string& path() const { return m_path; } // the file read; empty if generated
+    const DatasetOptions& options() const { return m_options; }
+    const LoadReport& report() const { return m_report; }
+
+    int size() const { return static_cast<int>(m_records.size()); }
+    bool empty() const { return m_records.empty(); }
+    // True when every pair came with a gold alignment column (a file has one for all or none).
+    bool hasAlignments() const { return m_hasAlignments; }
+    std::size_t textBytes() const { return m_text.size(); }
+
+    // Pair i (0 <= i < size(), else std::out_of_range), as the model sees it.
+    std::string_view source(int i) const;
+    std::string_view target(int i) const;
+    std::span<const AlignmentLink> alignment(int i) const;
+    std::int64_t lineNumber(int i) const; // 1-based line of the pair in its file
+    std::vector<std::string> sourceTokens(int i) const;
+    std::vector<std::string> targetTokens(int i) const;
+    TextPair pair(int i) const;
+
+private:
+    friend class DatasetBuilder;
+
+    struct Record {
+        std::uint64_t textOffset; // source bytes, then target bytes, in m_text
+        std::uint64_t linkOffset; // first link in m_links
+        std::int64_t line;
+        std::uint32_t sourceBytes;
+        std::uint32_t targetBytes;
+        std::uint32_t linkCount;
+    };
+    const Record& record(int i) const;
+
+    std::string m_name;
+    std::string m_path;
+    DatasetOptions m_options;
+    LoadReport m_report;
+    bool m_hasAlignments = false;
+    std::string m_text;
+    std::vector<Record> m_records;
+    std::vector<AlignmentLink> m_links;
+};
+
+} // namespace attnlab

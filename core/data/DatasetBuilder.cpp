@@ -1,0 +1,142 @@
+#include "core/data/DatasetBuilder.h"
+
+#include "core/data/DatasetError.h"
+#include "core/data/PharaohAlignment.h"
+#include "core/data/Utf8.h"
+
+#include <limits>
+
+namespace attnlab {
+
+DatasetBuilder::DatasetBuilder(std::string name, std::string path, std::string displayName,
+                               const DatasetOptions& options, std::size_t expectedTextBytes)
+    : m_displayName(std::move(displayName)),
+      m_fileSourceTokens(options.reverse ? options.targetTokens : options.sourceTokens),
+      m_fileTargetTokens(options.reverse ? options.sourceTokens : options.targetTokens) {
+    m_dataset.m_name = std::move(name);
+    m_dataset.m_path = std::move(path);
+    m_dataset.m_options = options;
+    m_dataset.m_report.maxSourceLength = options.maxSourceLength;
+    m_dataset.m_report.maxTargetLength = options.maxTargetLength;
+    m_dataset.m_text.reserve(expectedTextBytes);
+}
+
+void DatasetBuilder::fail(std::int64_t line, const std::string& reason) const {
+    throw DatasetError(m_displayName, line, reason);
+}
+
+DatasetBuilder::Side DatasetBuilder::prepareSide(std::string_view text, Tokenization tokenization,
+                                                 const char* which, std::int64_t line) const {
+    const DatasetOptions& options = m_dataset.m_options;
+    Side side;
+    side.text = options.trim ? trimUnicodeWhitespace(text) : text;
+    side.tokens = tokenCount(side.text, tokenization);
+    if (side.tokens == 0) fail(line, std::string("empty ") + which + ": only whitespace");
+    if (side.text.size() > std::numeric_limits<std::uint32_t>::max())
+        fail(line, std::string(which) + " is longer than 4 GiB");
+    side.leadingTrimmed = static_cast<int>(codePointCount(text.substr(0, side.text.data() - text.data())));
+    if (options.lowercase) side.lowered = lowercaseUtf8(side.text);
+    return side;
+}
+
+void DatasetBuilder::checkLinkRanges(const Alignment& links, std::string_view fileSource,
+                                     std::string_view fileTarget, std::int64_t line) const {
+    // Gold indices refer to the columns as written, so they are checked before any option.
+    const int sourceCount = tokenCount(fileSource, m_fileSourceTokens);
+    const int targetCount = tokenCount(fileTarget, m_fileTargetTokens);
+    for (const AlignmentLink& link : links) {
+        if (link.source >= sourceCount)
+            fail(line, "alignment link " + formatAlignment({link}) + ": source index " +
+                           std::to_string(link.source) + " is out of range (the source has " +
+                           std::to_string(sourceCount) + " " +
+                           std::string(tokenizationName(m_fileSourceTokens)) + " tokens)");
+        if (link.target >= targetCount)
+            fail(line, "alignment link " + formatAlignment({link}) + ": target index " +
+                           std::to_string(link.target) + " is out of range (the target has " +
+                           std::to_string(targetCount) + " " +
+                           std::string(tokenizationName(m_fileTargetTokens)) + " tokens)");
+    }
+}
+
+void DatasetBuilder::add(std::string_view fileSource, std::string_view fileTarget, const Alignment* links,
+                         std::int64_t line) {
+    if (fileSource.empty()) fail(line, "empty source");
+    if (fileTarget.empty()) fail(line, "empty target");
+    const bool hasLinks = links != nullptr;
+    if (!m_alignmentsDecided) {
+        m_dataset.m_hasAlignments = hasLinks;
+        m_dataset.m_report.hasAlignments = hasLinks;
+        m_alignmentsDecided = true;
+    } else if (hasLinks != m_dataset.m_hasAlignments) {
+        fail(line, hasLinks
+                       ? "has a gold alignment but earlier pairs have none: give every pair one or none"
+                       : "has no gold alignment but earlier pairs have one: give every pair one or none");
+    }
+    if (hasLinks) checkLinkRanges(*links, fileSource, fileTarget, line);
+
+    const Side source = prepareSide(fileSource, m_fileSourceTokens, "source", line);
+    const Side target = prepareSide(fileTarget, m_fileTargetTokens, "target", line);
+
+    LoadReport& report = m_dataset.m_report;
+    m_scratch.clear();
+    if (hasLinks) {
+        // Trimming shifts character positions; links into the removed whitespace go, counted.
+        for (AlignmentLink link : *links) {
+            if (m_fileSourceTokens == Tokenization::Char) link.source -= source.leadingTrimmed;
+            if (m_fileTargetTokens == Tokenization::Char) link.target -= target.leadingTrimmed;
+            if (link.source < 0 || link.source >= source.tokens || link.target < 0 ||
+                link.target >= target.tokens) {
+                ++report.alignmentLinksTrimmed;
+                continue;
+            }
+            m_scratch.push_back(link);
+        }
+    }
+    // From here on, source and target are the model's.
+    const DatasetOptions& options = m_dataset.m_options;
+    const Side& modelSource = options.reverse ? target : source;
+    const Side& modelTarget = options.reverse ? source : target;
+    if (options.reverse)
+        m_scratch = transposeAlignment(m_scratch);
+    else
+        sortAlignment(m_scratch);
+
+    const bool sourceTooLong = options.maxSourceLength > 0 && modelSource.tokens > options.maxSourceLength;
+    const bool targetTooLong = options.maxTargetLength > 0 && modelTarget.tokens > options.maxTargetLength;
+    if (sourceTooLong || targetTooLong) {
+        ++report.droppedTooLong;
+        report.droppedSourceTooLong += sourceTooLong;
+        report.droppedTargetTooLong += targetTooLong;
+        if (report.firstDroppedLine == 0) report.firstDroppedLine = line;
+        return;
+    }
+
+    Dataset::Record record{};
+    record.textOffset = m_dataset.m_text.size();
+    record.linkOffset = m_dataset.m_links.size();
+    record.line = line;
+    record.sourceBytes = static_cast<std::uint32_t>(modelSource.kept().size());
+    record.targetBytes = static_cast<std::uint32_t>(modelTarget.kept().size());
+    record.linkCount = static_cast<std::uint32_t>(m_scratch.size());
+    m_dataset.m_text.append(modelSource.kept());
+    m_dataset.m_text.append(modelTarget.kept());
+    m_dataset.m_links.insert(m_dataset.m_links.end(), m_scratch.begin(), m_scratch.end());
+    m_dataset.m_records.push_back(record);
+    ++report.pairsKept;
+}
+
+Dataset DatasetBuilder::finish() {
+    const LoadReport& report = m_dataset.m_report;
+    if (report.pairsKept == 0) {
+        if (report.droppedTooLong > 0)
+            fail(0, "no pairs left: all " + std::to_string(report.droppedTooLong) +
+                        " exceed the length limits (" + report.summary() + ")");
+        fail(0, report.linesRead == 0 ? "no pairs: the file is empty"
+                                      : "no pairs: the file has only comments, blank lines or a header (" +
+                                            report.summary() + ")");
+    }
+    m_dataset.m_links.shrink_to_fit();
+    return std::move(m_dataset);
+}
+
+} // namespace attnlab

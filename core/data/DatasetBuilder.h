@@ -1,0 +1,53 @@
+#pragma once
+// Turns the pairs a reader finds, side by side as in the file, into a Dataset: checks each pair
+// (empty sides, alignment indices in range), applies the options (trim, lowercase, reverse,
+// length limits) and counts everything it drops. Errors are DatasetErrors naming the line.
+#include "core/data/Dataset.h"
+
+#include <string>
+#include <string_view>
+
+namespace attnlab {
+
+class DatasetBuilder {
+public:
+    // `displayName` names the input in errors (usually the path); `expectedTextBytes` reserves
+    // the text buffer once (the file size bounds the kept text), so it never grows by copying.
+    DatasetBuilder(std::string name, std::string path, std::string displayName, const DatasetOptions& options,
+                   std::size_t expectedTextBytes = 0);
+
+    // One pair, sides as written in the file (valid UTF-8); `links` is null when the line has no
+    // alignment column, else its links in the file's tokenisation, before any option.
+    void add(std::string_view fileSource, std::string_view fileTarget, const Alignment* links,
+             std::int64_t line);
+
+    LoadReport& report() { return m_dataset.m_report; }
+    const std::string& displayName() const { return m_displayName; }
+
+    // The finished dataset; throws DatasetError when no pair was kept.
+    Dataset finish();
+
+private:
+    struct Side {
+        std::string_view text;  // after trimming, a view into the line
+        std::string lowered;    // the lowercased text, when lowercasing
+        int tokens = 0;         // in the side's tokenisation, after trimming
+        int leadingTrimmed = 0; // code points removed at the front by trimming
+
+        std::string_view kept() const { return lowered.empty() ? text : std::string_view(lowered); }
+    };
+    Side prepareSide(std::string_view text, Tokenization tokenization, const char* which,
+                     std::int64_t line) const;
+    void checkLinkRanges(const Alignment& links, std::string_view fileSource, std::string_view fileTarget,
+                         std::int64_t line) const;
+    [[noreturn]] void fail(std::int64_t line, const std::string& reason) const;
+
+    std::string m_displayName;
+    Dataset m_dataset;
+    Tokenization m_fileSourceTokens; // the tokenisations of the file's columns (before reversing)
+    Tokenization m_fileTargetTokens;
+    bool m_alignmentsDecided = false;
+    Alignment m_scratch;
+};
+
+} // namespace attnlab

@@ -1,0 +1,89 @@
+#include "core/data/ShippedDatasets.h"
+
+#include "core/data/DatasetReader.h"
+#include "core/data/TaskGenerators.h"
+
+#include <filesystem>
+#include <sstream>
+
+namespace attnlab {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool isDirectory(const fs::path& path) {
+    std::error_code error;
+    return fs::is_directory(path, error);
+}
+
+} // namespace
+
+const std::vector<ShippedDataset>& shippedDatasets() {
+    static const std::vector<ShippedDataset> datasets = {
+        {"dates", "Human-readable dates in 15 formats ('saturday, march 7 2015', '3/7/15') to ISO YYYY-MM-DD",
+         Tokenization::Char, Tokenization::Char, 6000, 1},
+        {"reverse", "Random letter strings (4-16) to their reversal: an anti-diagonal alignment",
+         Tokenization::Char, Tokenization::Char, 4000, 1},
+        {"sort", "Digit strings (3-12) to their digits sorted: a permutation alignment", Tokenization::Char,
+         Tokenization::Char, 4000, 1},
+        {"copy_long", "Copy letter strings of length 5 to 60: where a fixed-vector encoder-decoder fails",
+         Tokenization::Char, Tokenization::Char, 3000, 1},
+        {"numbers", "Integers up to 999,999 in digits to English words ('42' -> 'forty two')",
+         Tokenization::Char, Tokenization::Word, 5000, 1},
+        {"translation", "Toy English to French with adjective reordering and gender agreement",
+         Tokenization::Word, Tokenization::Word, 5000, 1},
+    };
+    return datasets;
+}
+
+const ShippedDataset* findShippedDataset(std::string_view name) {
+    for (const ShippedDataset& dataset : shippedDatasets())
+        if (dataset.name == name) return &dataset;
+    return nullptr;
+}
+
+std::string datasetsDirectory() {
+#ifdef ATTNLAB_DATASETS_DIR
+    if (isDirectory(ATTNLAB_DATASETS_DIR)) return ATTNLAB_DATASETS_DIR;
+#endif
+    std::error_code error;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        const fs::path installed = exe.parent_path() / ".." / "share" / "attnlab" / "datasets";
+        if (isDirectory(installed)) return fs::weakly_canonical(installed, error).string();
+    }
+    return {};
+}
+
+std::string shippedDatasetFile(const ShippedDataset& dataset, const std::string& directory) {
+    const std::string dir = directory.empty() ? datasetsDirectory() : directory;
+    if (dir.empty()) return {};
+    const fs::path file = fs::path(dir) / (dataset.name + ".tsv");
+    std::error_code error;
+    return fs::is_regular_file(file, error) ? file.string() : std::string();
+}
+
+Dataset openShippedDataset(const ShippedDataset& dataset, const std::string& directory,
+                           DatasetOptions options, const ProgressCallback& progress) {
+    options.sourceTokens = options.reverse ? dataset.targetTokens : dataset.sourceTokens;
+    options.targetTokens = options.reverse ? dataset.sourceTokens : dataset.targetTokens;
+    options.format = DatasetFormat::Tsv;
+    const std::string file = directory.empty() ? std::string() : shippedDatasetFile(dataset, directory);
+    if (!file.empty()) return loadDataset(file, options, progress);
+    // The very text the file would hold, read by the same reader: identical pairs and report.
+    std::ostringstream text;
+    writeTaskTsv(text, dataset.name, dataset.defaultCount, dataset.seed);
+    std::string tsv = std::move(text).str();
+    const DatasetSource source{
+        dataset.name, {}, dataset.name + " (generated in memory)", static_cast<std::int64_t>(tsv.size())};
+    std::istringstream in(std::move(tsv));
+    return readDataset(in, source, options, progress);
+}
+
+Dataset openDataset(const std::string& nameOrPath, DatasetOptions options, const ProgressCallback& progress) {
+    if (const ShippedDataset* shipped = findShippedDataset(nameOrPath))
+        return openShippedDataset(*shipped, datasetsDirectory(), std::move(options), progress);
+    return loadDataset(nameOrPath, options, progress);
+}
+
+} // namespace attnlab

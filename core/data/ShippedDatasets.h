@@ -1,0 +1,46 @@
+#pragma once
+// The datasets AttnLab ships: each a generated task written as datasets/<name>.tsv, and one API
+// that opens either a shipped dataset by name or a user's file by path.
+#include "core/data/Dataset.h"
+#include "core/data/ProgressCallback.h"
+#include "core/data/Tokenization.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attnlab {
+
+struct ShippedDataset {
+    std::string name;
+    std::string description; // one line
+    Tokenization sourceTokens = Tokenization::Char;
+    Tokenization targetTokens = Tokenization::Char;
+    int defaultCount = 0; // pairs in the shipped file
+    std::uint64_t seed = 0;
+};
+
+const std::vector<ShippedDataset>& shippedDatasets();
+const ShippedDataset* findShippedDataset(std::string_view name);
+
+// Where the shipped files are: the source tree's datasets/ (ATTNLAB_DATASETS_DIR at build time)
+// if it exists, else <directory of this program>/../share/attnlab/datasets for an installed
+// program; empty when neither exists.
+std::string datasetsDirectory();
+
+// The file of a shipped dataset in `directory` (datasetsDirectory() when empty), or "" if absent.
+std::string shippedDatasetFile(const ShippedDataset& dataset, const std::string& directory = {});
+
+// A shipped name opens its file, or when the file is missing the same pairs generated in memory
+// from the shipped seed and count (identical content). The task's own tokenisation replaces
+// options.sourceTokens/targetTokens (swapped when options.reverse). Anything else is a path
+// (see loadDataset). Throws DatasetError or DatasetCancelled.
+Dataset openDataset(const std::string& nameOrPath, DatasetOptions options = {},
+                    const ProgressCallback& progress = {});
+
+// openDataset for a shipped dataset with an explicit directory ("" or a missing file: generate).
+Dataset openShippedDataset(const ShippedDataset& dataset, const std::string& directory,
+                           DatasetOptions options = {}, const ProgressCallback& progress = {});
+
+} // namespace attnlab

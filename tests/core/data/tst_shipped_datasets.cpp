@@ -1,0 +1,161 @@
+// The shipped datasets: files equal to their generator's output, README files, and one API
+// (openDataset) for shipped names and user paths.
+#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
+#include "DataTestSupport.h"
+
+#include "core/data/DatasetReader.h"
+#include "core/data/ShippedDatasets.h"
+#include "core/data/TaskGenerators.h"
+#endif
+
+#include <QtTest>
+
+#include <fstream>
+#include <sstream>
+
+using namespace attnlab;
+
+namespace {
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+} // namespace
+
+class TestShippedDatasets : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void catalogue();
+    void fileMatchesGenerator_data();
+    void fileMatchesGenerator();
+    void openByName_data();
+    void openByName();
+    void generatedInMemoryIsIdentical();
+    void reversedShippedDataset();
+    void otherNamesArePaths();
+    void readmes();
+};
+
+void TestShippedDatasets::catalogue() {
+    const std::vector<ShippedDataset>& all = shippedDatasets();
+    QCOMPARE(all.size(), std::size_t(6));
+    QCOMPARE(taskNames().size(), all.size());
+    for (const ShippedDataset& d : all) {
+        QVERIFY2(isTaskName(d.name), d.name.c_str());
+        QVERIFY(d.defaultCount >= 2000 && d.defaultCount <= 10000);
+        QVERIFY(!d.description.empty() && d.description.find('\n') == std::string::npos);
+        QCOMPARE(findShippedDataset(d.name), &d);
+    }
+    QCOMPARE(findShippedDataset("numbers")->targetTokens, Tokenization::Word);
+    QCOMPARE(findShippedDataset("numbers")->sourceTokens, Tokenization::Char);
+    QCOMPARE(findShippedDataset("translation")->sourceTokens, Tokenization::Word);
+    QVERIFY(!findShippedDataset("eng-fra"));
+    QCOMPARE(datasetsDirectory(), std::string(ATTNLAB_SHIPPED_DATASETS));
+}
+
+void TestShippedDatasets::fileMatchesGenerator_data() {
+    QTest::addColumn<QString>("name");
+    for (const ShippedDataset& d : shippedDatasets())
+        QTest::newRow(d.name.c_str()) << QString::fromStdString(d.name);
+}
+
+void TestShippedDatasets::fileMatchesGenerator() {
+    QFETCH(QString, name);
+    const ShippedDataset& shipped = *findShippedDataset(name.toStdString());
+    const std::string path = shippedDatasetPath(shipped.name + ".tsv");
+    QCOMPARE(shippedDatasetFile(shipped), path);
+    const std::string text = readFile(path);
+    const std::optional<TaskHeader> header = parseTaskHeader(text.substr(0, text.find('\n')));
+    QVERIFY2(header, "the first line must be the generator header");
+    QCOMPARE(header->name, shipped.name);
+    QCOMPARE(header->count, shipped.defaultCount);
+    QCOMPARE(header->seed, shipped.seed);
+    // The whole file, byte for byte, is what the generator writes for the stated seed and count.
+    std::ostringstream expected;
+    writeTaskTsv(expected, header->name, header->count, header->seed);
+    QVERIFY2(text == expected.str(),
+             "the shipped file drifted from its generator: regenerate it with attnlab-cli generate");
+}
+
+void TestShippedDatasets::openByName_data() {
+    fileMatchesGenerator_data();
+}
+
+void TestShippedDatasets::openByName() {
+    QFETCH(QString, name);
+    const ShippedDataset& shipped = *findShippedDataset(name.toStdString());
+    DatasetOptions options; // the task's own tokenisation replaces these
+    options.sourceTokens = Tokenization::Word;
+    options.targetTokens = Tokenization::Char;
+    const Dataset d = openDataset(shipped.name, options);
+    QCOMPARE(d.name(), shipped.name);
+    QCOMPARE(d.path(), shippedDatasetPath(shipped.name + ".tsv"));
+    QCOMPARE(d.size(), shipped.defaultCount);
+    QVERIFY(d.hasAlignments());
+    QCOMPARE(d.options().sourceTokens, shipped.sourceTokens);
+    QCOMPARE(d.options().targetTokens, shipped.targetTokens);
+    QCOMPARE(d.report().commentLines, std::int64_t(1)); // the header
+    QCOMPARE(d.lineNumber(0), std::int64_t(2));
+    const std::vector<TextPair> generated = generateTask(shipped.name, 50, shipped.seed);
+    for (int i = 0; i < 50; ++i) QCOMPARE(d.pair(i), generated[static_cast<std::size_t>(i)]);
+}
+
+void TestShippedDatasets::generatedInMemoryIsIdentical() {
+    const ShippedDataset& shipped = *findShippedDataset("numbers");
+    const Dataset fromFile = openShippedDataset(shipped, ATTNLAB_SHIPPED_DATASETS);
+    const Dataset generated = openShippedDataset(shipped, "/nonexistent/attnlab/datasets");
+    QVERIFY(generated.path().empty());
+    QCOMPARE(generated.name(), std::string("numbers"));
+    QCOMPARE(generated.size(), fromFile.size());
+    QCOMPARE(generated.textBytes(), fromFile.textBytes());
+    QCOMPARE(generated.report().linesRead, fromFile.report().linesRead);
+    QCOMPARE(generated.report().bytesRead, fromFile.report().bytesRead);
+    for (int i = 0; i < fromFile.size(); ++i) {
+        QCOMPARE(generated.pair(i), fromFile.pair(i));
+        QCOMPARE(generated.lineNumber(i), fromFile.lineNumber(i));
+    }
+}
+
+void TestShippedDatasets::reversedShippedDataset() {
+    DatasetOptions options;
+    options.reverse = true;
+    const Dataset d = openDataset("numbers", options);
+    QCOMPARE(d.options().sourceTokens, Tokenization::Word);
+    QCOMPARE(d.options().targetTokens, Tokenization::Char);
+    const TextPair first = generateTask("numbers", 1, 1).front();
+    QCOMPARE(d.source(0), std::string_view(first.target));
+    QCOMPARE(d.target(0), std::string_view(first.source));
+    QCOMPARE(links(d, 0), transposeAlignment(first.alignment));
+}
+
+void TestShippedDatasets::otherNamesArePaths() {
+    const Dataset d = openDataset(testDataset("basic.tsv"));
+    QCOMPARE(d.size(), 2);
+    try {
+        openDataset("eng-fra");
+        QFAIL("no error");
+    } catch (const DatasetError& e) {
+        QCOMPARE(std::string(e.what()), std::string("eng-fra: cannot open: no such file"));
+    }
+}
+
+void TestShippedDatasets::readmes() {
+    const std::string index = readFile(shippedDatasetPath("README.md"));
+    QVERIFY(!index.empty());
+    for (const ShippedDataset& d : shippedDatasets()) {
+        const std::string readme = readFile(shippedDatasetPath(d.name + ".md"));
+        QVERIFY2(!readme.empty(), (d.name + ".md is missing").c_str());
+        for (const char* section : {"## What it teaches", "## Format", "## Size", "## Licence"})
+            QVERIFY2(readme.find(section) != std::string::npos, (d.name + ".md lacks " + section).c_str());
+        QVERIFY2(readme.find("CC0") != std::string::npos, d.name.c_str());
+        QVERIFY2(readme.find(std::to_string(d.defaultCount)) != std::string::npos,
+                 (d.name + ".md: size").c_str());
+        QVERIFY2(index.find("(" + d.name + ".md)") != std::string::npos,
+                 ("README.md does not link " + d.name).c_str());
+    }
+}
+
+QTEST_APPLESS_MAIN(TestShippedDatasets)
+#include "tst_shipped_datasets.moc"
