@@ -19,9 +19,10 @@ template <class T> ParameterList<T> Seq2Seq<T>::parameters() {
     return list;
 }
 
-template <class T> void Seq2Seq<T>::copyValuesFrom(Seq2Seq<T>& other) {
+template <class T> void Seq2Seq<T>::copyValuesFrom(const Seq2Seq<T>& other) {
     const ParameterList<T> mine = parameters();
-    const ParameterList<T> theirs = other.parameters();
+    // parameters() hands out mutable pointers; other's values are only read here.
+    const ParameterList<T> theirs = const_cast<Seq2Seq<T>&>(other).parameters();
     if (mine.size() != theirs.size()) throw std::invalid_argument("copyValuesFrom: different architectures");
     for (size_t i = 0; i < mine.size(); ++i) {
         requireShape(theirs[i]->value, mine[i]->value.rows(), mine[i]->value.cols(), mine[i]->name.c_str());

@@ -38,7 +38,7 @@ public:
     const ModelConfig& config() const { return m_config; }
     void initialize(std::uint64_t seed);
     ParameterList<T> parameters();
-    void copyValuesFrom(Seq2Seq<T>& other); // same configuration required
+    void copyValuesFrom(const Seq2Seq<T>& other); // same configuration required
 
     // Forward and backward on one batch: returns the summed token loss; parameter gradients
     // accumulate (+=) scaled by gradScale (e.g. 1 / tokens of the whole batch). With dropout,

@@ -1,6 +1,7 @@
 #pragma once
 // The sequence-reversal task as a seeded batch generator, for tests that need a model that has
 // really learned something (no dependency on core/data).
+#include "core/data/TrainingData.h"
 #include "core/nn/ModelConfig.h"
 #include "core/nn/SequenceBatch.h"
 #include "core/util/Random.h"
@@ -52,6 +53,29 @@ inline ModelConfig reversalConfig(ScorerKind scorer = ScorerKind::General) {
     config.hidden = 32;
     config.scorer = scorer;
     return config;
+}
+
+// trainPairs and validationPairs reversal pairs as a trainer takes them (vocabulary: the specials
+// and the symbols 'a'..'f' as ids 4..9 on both sides).
+inline TrainingData reversalTrainingData(int trainPairs, int validationPairs, std::uint64_t seed) {
+    TrainingData data;
+    std::vector<std::string> tokens(Vocabulary::SpecialTokens.begin(), Vocabulary::SpecialTokens.end());
+    for (char c = 'a'; c < 'a' + kReversalVocabulary - 4; ++c) tokens.push_back(std::string(1, c));
+    data.sourceVocabulary = Vocabulary::fromTokens(tokens);
+    data.targetVocabulary = data.sourceVocabulary;
+    Random random(seed);
+    auto fill = [&](EncodedSplit& split, int count) {
+        for (int i = 0; i < count; ++i) {
+            EncodedPair pair;
+            pair.source = reversalSource(random);
+            pair.target.assign(pair.source.rbegin(), pair.source.rend());
+            split.pairs.push_back(pair);
+            split.datasetIndices.push_back(i);
+        }
+    };
+    fill(data.train, trainPairs);
+    fill(data.validation, validationPairs);
+    return data;
 }
 
 } // namespace attnlab::test

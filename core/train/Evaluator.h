@@ -1,0 +1,32 @@
+#pragma once
+// Evaluates a model on encoded pairs: teacher-forced loss and attention (for AER, entropy and
+// last-position mass, the rows following the reference), and decoded outputs (greedy, batched,
+// or beam search) for token accuracy, exact match, BLEU and accuracy by length.
+#include "core/data/Batcher.h"
+#include "core/eval/Metrics.h"
+#include "core/nn/Seq2Seq.h"
+#include "core/util/AlignmentLink.h"
+
+#include <functional>
+
+namespace attnlab {
+
+struct EvaluationOptions {
+    int beamWidth = 1;
+    int maxLength = 0;  // 0: 2·S + 10
+    // Gold alignment of pair k of the batcher (nullptr when none).
+    std::function<const Alignment*(int pairIndex)> gold;
+    // Called with (pairs done, pairs total); return false to stop early (cancellation).
+    std::function<bool(int, int)> progress;
+};
+
+// The decoded output of every pair, by pair index, when the caller wants them.
+struct EvaluationOutputs {
+    std::vector<std::vector<int>> hypotheses; // (pairs) output ids, </s> excluded
+    std::vector<Matrix<float>> attention;     // (pairs) decoding attention (rows x S)
+};
+
+Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const EvaluationOptions& options = {},
+                 EvaluationOutputs* outputs = nullptr);
+
+} // namespace attnlab

@@ -1,0 +1,35 @@
+#pragma once
+// A trained model as people handle it: architecture, tokenisation, both vocabularies, the
+// training settings and the weights, saved to and loaded from one .safetensors file.
+#include "core/data/Tokenization.h"
+#include "core/data/Vocabulary.h"
+#include "core/nn/Seq2Seq.h"
+#include "core/train/TrainingSettings.h"
+
+#include <memory>
+#include <string>
+
+namespace attnlab {
+
+struct ModelBundle {
+    ModelConfig config;
+    TrainingSettings training;
+    Tokenization sourceTokens = Tokenization::Char;
+    Tokenization targetTokens = Tokenization::Char;
+    Vocabulary sourceVocabulary;
+    Vocabulary targetVocabulary;
+    std::string dataset; // what it was trained on (a shipped name or a file name)
+    std::unique_ptr<Seq2Seq<float>> model;
+};
+
+// Atomic (write beside, flush, rename): a failed save leaves any previous file intact.
+// Throws CheckpointError.
+void saveModel(const std::string& path, ModelBundle& bundle);
+// Checks size, names, shapes and checksum; throws CheckpointError naming the file and the problem.
+ModelBundle loadModel(const std::string& path);
+
+// The `config` metadata JSON (docs/FORMAT.md) and back.
+std::string modelConfigJson(const ModelBundle& bundle);
+void readModelConfigJson(const std::string& json, ModelBundle& bundle); // throws std::invalid_argument
+
+} // namespace attnlab
