@@ -1,29 +1,123 @@
 #include "ui/MainWindow.h"
 
+#include "ui/AlignmentHeatmap.h"
+#include "ui/DatasetPanel.h"
+#include "ui/InspectPanel.h"
+#include "ui/LossPlot.h"
+#include "ui/PinnedPairsPanel.h"
+#include "ui/SettingsPanel.h"
+#include "ui/TrainingControls.h"
+
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QToolBar>
+
+// The icon lives in attnlab_ui's resources; a static library must register them itself.
+static void initAttnLabResources() { Q_INIT_RESOURCE(attnlab); }
 
 namespace attnlab::ui {
+
+namespace {
+QDockWidget* dock(const QString& title, const QString& name, QWidget* content, QMainWindow* window) {
+    auto* d = new QDockWidget(title, window);
+    d->setObjectName(name);
+    d->setWidget(content);
+    return d;
+}
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("AttnLab"));
     setObjectName("MainWindow");
-    createMenus();
+    initAttnLabResources();
+    setWindowIcon(QIcon(":/attnlab/attnlab.svg"));
+    m_session = new TrainingSession(this);
+    createPanels();
+    createActions();
     createStatusBar();
-    resize(1280, 800);
+    connectPanels();
+    resize(1500, 940);
+    restoreLayout();
+    onStateChanged(m_session->state());
 }
 
-void MainWindow::createMenus() {
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPanels() {
+    m_datasetPanel = new DatasetPanel(this);
+    m_settingsPanel = new SettingsPanel(this);
+    m_controls = new TrainingControls(this);
+    m_lossPlot = new LossPlot(this);
+    m_inspectPanel = new InspectPanel(this);
+    m_pinnedPanel = new PinnedPairsPanel(this);
+
+    auto* centre = new QSplitter(Qt::Vertical, this);
+    centre->setObjectName("centreSplitter");
+    centre->addWidget(m_lossPlot);
+    centre->addWidget(m_inspectPanel);
+    centre->setStretchFactor(0, 1);
+    centre->setStretchFactor(1, 1);
+    centre->setSizes({400, 500});
+    setCentralWidget(centre);
+
+    auto* settingsScroll = new QScrollArea(this);
+    settingsScroll->setWidget(m_settingsPanel);
+    settingsScroll->setWidgetResizable(true);
+    QDockWidget* datasetDock = dock(tr("Dataset"), "datasetDock", m_datasetPanel, this);
+    QDockWidget* settingsDock = dock(tr("Model and training"), "settingsDock", settingsScroll, this);
+    QDockWidget* pinnedDock = dock(tr("Pinned validation pairs"), "pinnedDock", m_pinnedPanel, this);
+    addDockWidget(Qt::LeftDockWidgetArea, datasetDock);
+    addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
+    tabifyDockWidget(datasetDock, settingsDock);
+    datasetDock->raise();
+    addDockWidget(Qt::RightDockWidgetArea, pinnedDock);
+    resizeDocks({datasetDock, pinnedDock}, {470, 360}, Qt::Horizontal);
+
+    QToolBar* toolbar = addToolBar(tr("Training"));
+    toolbar->setObjectName("trainingToolBar");
+    toolbar->addWidget(m_controls);
+}
+
+void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->setObjectName("fileMenu");
-    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("Open &Dataset…"), QKeySequence::Open, this, &MainWindow::openDatasetFile);
+    file->addAction(tr("Open &Model…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::openModelFile);
+    QAction* save = file->addAction(tr("&Save Model…"), QKeySequence::Save, this, &MainWindow::saveModelFile);
+    save->setObjectName("saveModelAction");
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("Loss Plot as Image…"), this, &MainWindow::exportLossPlot);
+    exportMenu->addAction(tr("Heatmap as Image…"), this, &MainWindow::exportHeatmap);
+    exportMenu->addAction(tr("Loss History as CSV…"), this, &MainWindow::exportLossCsv);
+    exportMenu->addAction(tr("Attention Matrix as CSV…"), this, &MainWindow::exportAttentionCsv);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    for (QAction* action : {m_controls->trainAction(), m_controls->pauseAction(), m_controls->stepAction(),
+                            m_controls->stopAction(), m_controls->resetAction()}) {
+        training->addAction(action);
+        addAction(action); // shortcuts work wherever the focus is
+    }
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_logScaleAction = view->addAction(tr("&Logarithmic Loss Axis"));
+    m_logScaleAction->setCheckable(true);
+    m_logScaleAction->setShortcut(QKeySequence(tr("Ctrl+L")));
+    connect(m_logScaleAction, &QAction::toggled, m_lossPlot, &LossPlot::setLogScale);
+    view->addAction(tr("&Reset Plot View"), m_lossPlot, &LossPlot::resetView);
+    view->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName("helpMenu");
     help->addAction(tr("&About AttnLab"), this, &MainWindow::showAbout);
 }
 
@@ -31,9 +125,215 @@ void MainWindow::createStatusBar() {
     m_datasetLabel = new QLabel(tr("No dataset"), this);
     m_modelLabel = new QLabel(tr("No model"), this);
     m_trainingLabel = new QLabel(tr("Idle"), this);
+    m_datasetLabel->setObjectName("datasetStatus");
+    m_modelLabel->setObjectName("modelStatus");
+    m_trainingLabel->setObjectName("trainingStatus");
     statusBar()->addWidget(m_datasetLabel);
     statusBar()->addWidget(m_modelLabel);
     statusBar()->addPermanentWidget(m_trainingLabel);
+}
+
+void MainWindow::connectPanels() {
+    connect(m_datasetPanel, &DatasetPanel::datasetLoaded, this, &MainWindow::onDatasetLoaded);
+    connect(m_datasetPanel, &DatasetPanel::loadFailed, this, &MainWindow::showStatus);
+
+    connect(m_controls, &TrainingControls::trainRequested, this, &MainWindow::startTraining);
+    connect(m_controls, &TrainingControls::pauseRequested, m_session, &TrainingSession::pause);
+    connect(m_controls, &TrainingControls::resumeRequested, m_session, &TrainingSession::resume);
+    connect(m_controls, &TrainingControls::stepRequested, this, [this] {
+        // Step while idle starts a run that pauses after its first batch.
+        if (!m_session->isRunning()) startTraining();
+        m_session->step();
+    });
+    connect(m_controls, &TrainingControls::stopRequested, m_session, &TrainingSession::stop);
+    connect(m_controls, &TrainingControls::resetRequested, m_session, &TrainingSession::reset);
+
+    // The session re-emits the worker's queued signals on this (the GUI) thread.
+    connect(m_session, &TrainingSession::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_session, &TrainingSession::dataPrepared, this, &MainWindow::onDataPrepared);
+    connect(m_session, &TrainingSession::progressed, this, &MainWindow::onProgress);
+    connect(m_session, &TrainingSession::epochFinished, this, &MainWindow::onEpoch);
+    connect(m_session, &TrainingSession::finished, this, &MainWindow::onFinished);
+    connect(m_session, &TrainingSession::message, this, &MainWindow::showStatus);
+    connect(m_session, &TrainingSession::inferenceModelChanged, m_inspectPanel, &InspectPanel::setModel);
+    connect(m_session, &TrainingSession::inferenceModelChanged, m_pinnedPanel, &PinnedPairsPanel::setModel);
+    connect(m_session, &TrainingSession::inferenceModelChanged, this, &MainWindow::updateStatusLabels);
+}
+
+void MainWindow::restoreLayout() {
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    m_session->stop();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openDataset(const QString& nameOrPath) { m_datasetPanel->load(nameOrPath); }
+
+void MainWindow::onDatasetLoaded() {
+    const auto dataset = m_datasetPanel->dataset();
+    m_session->setDataset(dataset);
+    if (dataset && dataset->size() > 0)
+        m_inspectPanel->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
+    updateStatusLabels();
+}
+
+void MainWindow::startTraining() {
+    QString problem;
+    if (!m_settingsPanel->validate(&problem)) {
+        showStatus(tr("Cannot train: %1").arg(problem));
+        m_controls->showMessage(problem);
+        return;
+    }
+    const bool fresh = !m_session->hasModel();
+    if (fresh) {
+        // The last run's curves stay on the plot, greyed, for comparison; new curves start empty.
+        if (m_lossPlot->pointCount(LossSeries::TrainingLoss) > 0) m_lossPlot->keepCurrentAsPrevious(tr("run %1").arg(m_runs));
+        ++m_runs;
+    }
+    if (!m_session->train(m_settingsPanel->modelConfig(), m_settingsPanel->trainingSettings(),
+                          m_settingsPanel->prepareOptions(), &problem)) {
+        showStatus(tr("Cannot train: %1").arg(problem));
+        m_controls->showMessage(problem);
+    }
+}
+
+void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data) {
+    const auto dataset = m_session->dataset();
+    if (!data || !dataset) return;
+    std::vector<PinCandidate> candidates;
+    const int count = std::min<int>(200, static_cast<int>(data->validation.pairs.size()));
+    for (int k = 0; k < count; ++k) {
+        const int index = data->validation.datasetIndices[k];
+        PinCandidate candidate;
+        candidate.index = k;
+        candidate.source = QString::fromUtf8(dataset->source(index));
+        candidate.reference = QString::fromUtf8(dataset->target(index));
+        const auto links = dataset->alignment(index);
+        candidate.gold.assign(links.begin(), links.end());
+        candidate.sourceTokens = dataset->sourceTokens(index);
+        candidate.referenceTokens = dataset->targetTokens(index);
+        candidates.push_back(std::move(candidate));
+    }
+    m_pinnedPanel->setCandidates(candidates);
+    if (!data->validation.pairs.empty())
+        m_inspectPanel->setExampleSentence(QString::fromUtf8(dataset->source(data->validation.datasetIndices.front())));
+    updateStatusLabels();
+}
+
+void MainWindow::onProgress(const ProgressChunk& chunk) {
+    for (size_t i = 0; i < chunk.steps.size(); ++i)
+        m_lossPlot->addTrainingLoss(static_cast<int>(chunk.steps[i]), chunk.losses[i]);
+    m_controls->showProgress(chunk.latest);
+}
+
+void MainWindow::onEpoch(const EpochReport& report) {
+    const Metrics& v = report.validation;
+    m_lossPlot->addValidation(static_cast<int>(report.step), report.epoch, v.loss, v.exactMatch);
+    QString text = tr("Epoch %1: training loss %2, validation loss %3, exact match %4%")
+                       .arg(report.epoch)
+                       .arg(report.trainLoss, 0, 'f', 4)
+                       .arg(v.loss, 0, 'f', 4)
+                       .arg(100.0 * v.exactMatch, 0, 'f', 1);
+    if (!std::isnan(v.alignmentErrorRate)) text += tr(", AER %1").arg(v.alignmentErrorRate, 0, 'f', 3);
+    showStatus(text);
+}
+
+void MainWindow::onFinished(const TrainingResult& result) {
+    showStatus(QString::fromStdString(result.message));
+    m_controls->showMessage(QString::fromStdString(result.message));
+    updateStatusLabels();
+}
+
+void MainWindow::onStateChanged(TrainingSession::State state) {
+    using S = TrainingControls::State;
+    switch (state) {
+    case TrainingSession::State::NoData: m_controls->setState(S::NoData); break;
+    case TrainingSession::State::Ready: m_controls->setState(S::Ready); break;
+    case TrainingSession::State::Running: m_controls->setState(S::Running); break;
+    case TrainingSession::State::Paused: m_controls->setState(S::Paused); break;
+    case TrainingSession::State::Finished: m_controls->setState(S::Finished); break;
+    }
+    m_settingsPanel->setLocked(m_session->isRunning() || m_session->hasModel());
+    updateStatusLabels();
+}
+
+void MainWindow::updateStatusLabels() {
+    const auto dataset = m_session->dataset();
+    m_datasetLabel->setText(dataset ? tr("%1 · %2 pairs").arg(QString::fromStdString(dataset->name())).arg(dataset->size())
+                                    : tr("No dataset"));
+    m_modelLabel->setText(m_session->modelDescription());
+    static const char* names[] = {"No data", "Ready", "Training", "Paused", "Trained"};
+    m_trainingLabel->setText(tr(names[static_cast<int>(m_session->state())]));
+}
+
+void MainWindow::showStatus(const QString& text) { statusBar()->showMessage(text, 15000); }
+
+void MainWindow::openDatasetFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Dataset"), QString(),
+                                                      tr("Datasets (*.tsv *.txt *.csv);;All files (*)"));
+    if (!path.isEmpty()) m_datasetPanel->loadFile(path);
+}
+
+void MainWindow::openModelFile() {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Model"), QString(), tr("Models (*.safetensors);;All files (*)"));
+    if (path.isEmpty()) return;
+    QString problem;
+    if (!m_session->openModel(path, &problem)) {
+        QMessageBox::warning(this, tr("Open Model"), problem);
+        return;
+    }
+    const ModelBundle* bundle = m_session->bundle();
+    m_settingsPanel->setFromModel(bundle->config, bundle->training);
+    showStatus(tr("Opened %1").arg(path));
+    updateStatusLabels();
+}
+
+void MainWindow::saveModelFile() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Model"), "model.safetensors",
+                                                      tr("Models (*.safetensors)"));
+    if (path.isEmpty()) return;
+    QString problem;
+    if (m_session->saveModel(path, &problem))
+        showStatus(tr("Saved %1").arg(path));
+    else
+        QMessageBox::warning(this, tr("Save Model"), problem);
+}
+
+void MainWindow::exportLossPlot() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Loss Plot"), "loss.png",
+                                                      tr("Images (*.png *.svg *.pdf)"));
+    QString problem;
+    if (!path.isEmpty() && !m_lossPlot->exportImage(path, &problem)) QMessageBox::warning(this, tr("Export"), problem);
+}
+
+void MainWindow::exportHeatmap() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Heatmap"), "attention.png",
+                                                      tr("Images (*.png *.svg *.pdf)"));
+    QString problem;
+    if (!path.isEmpty() && !m_inspectPanel->heatmap()->exportImage(path, &problem))
+        QMessageBox::warning(this, tr("Export"), problem);
+}
+
+void MainWindow::exportLossCsv() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Loss History"), "loss.csv", tr("CSV (*.csv)"));
+    QString problem;
+    if (!path.isEmpty() && !m_lossPlot->exportCsv(path, &problem)) QMessageBox::warning(this, tr("Export"), problem);
+}
+
+void MainWindow::exportAttentionCsv() {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Attention Matrix"), "attention.csv", tr("CSV (*.csv)"));
+    QString problem;
+    if (!path.isEmpty() && !m_inspectPanel->heatmap()->exportCsv(path, &problem))
+        QMessageBox::warning(this, tr("Export"), problem);
 }
 
 void MainWindow::showAbout() {

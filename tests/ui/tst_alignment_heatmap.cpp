@@ -1,0 +1,447 @@
+// The alignment heatmap shows the matrix it is given: cell values read back from the colour map,
+// cell colours read back from the rendered widget, labels, tooltips, row selection by click,
+// gold markers, and the CSV/PNG/SVG/PDF exports.
+#include "ui/AlignmentHeatmap.h"
+#include "ui/ColorGradients.h"
+
+#include <qcustomplot.h>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using attnlab::Alignment;
+using attnlab::Matrix;
+using attnlab::ui::AlignmentHeatmap;
+
+namespace {
+
+// (3 x 4): rows are output tokens, columns source tokens; each row sums to 1.
+Matrix<float> threeByFour() {
+    Matrix<float> w(3, 4);
+    w << 0.70f, 0.10f, 0.15f, 0.05f, //
+        0.05f, 0.25f, 0.60f, 0.10f,  //
+        0.00f, 0.80f, 0.05f, 0.15f;
+    return w;
+}
+
+const std::vector<std::string> kSource{"a", " ", "b", "</s>"};
+const std::vector<std::string> kOutput{"x", "y", "</s>"};
+
+// The pixel centre of a cell, computed from the map's plot area: columns and rows split it evenly.
+QPoint cellCentre(const AlignmentHeatmap& map, int row, int column) {
+    const QRect rect = map.mapRect()->rect();
+    return QPoint(int(rect.left() + (column + 0.5) * rect.width() / map.sourceCount()),
+                  int(rect.top() + (row + 0.5) * rect.height() / map.outputCount()));
+}
+
+QByteArray readFile(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A shown, laid-out widget: geometry exists only after a layout pass.
+void showAndLayout(AlignmentHeatmap& map, QSize size = QSize(800, 600)) {
+    map.resize(size);
+    map.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&map));
+    map.plot()->replot(QCustomPlot::rpImmediateRefresh);
+}
+
+} // namespace
+
+class TestAlignmentHeatmap : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void cellsReadBack_data();
+    void cellsReadBack();
+    void renderedColoursFollowTheGradient_data();
+    void renderedColoursFollowTheGradient();
+    void labelsShowInvisibleAndSpecialTokens();
+    void tooltipNamesTokensAndWeight();
+    void clickOnARowSelectsIt();
+    void clickOnAnOutputLabelSelectsItsRow();
+    void keyboardMovesTheSelection();
+    void goldLinksBecomeMarkers();
+    void wrongShapeThrows();
+    void clearEmptiesEverything();
+    void csvExportIsExact();
+    void imageExports_data();
+    void imageExports();
+    void unknownExtensionIsRefused();
+    void manyLongTokensStayReadable();
+    void rendersARealisticDateAlignment();
+};
+
+void TestAlignmentHeatmap::cellsReadBack_data() {
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("columns");
+    QTest::newRow("3x4") << 3 << 4;
+    QTest::newRow("1x1") << 1 << 1;
+    QTest::newRow("1x5") << 1 << 5;
+    QTest::newRow("6x1") << 6 << 1;
+    QTest::newRow("12x30") << 12 << 30;
+}
+
+void TestAlignmentHeatmap::cellsReadBack() {
+    QFETCH(int, rows);
+    QFETCH(int, columns);
+    Matrix<float> w(rows, columns);
+    for (int t = 0; t < rows; ++t)
+        for (int s = 0; s < columns; ++s) w(t, s) = float(t * columns + s) / float(rows * columns);
+    if (rows == 3 && columns == 4) w = threeByFour();
+    std::vector<std::string> source, output;
+    for (int s = 0; s < columns; ++s) source.push_back(std::string(1, char('a' + s % 26)));
+    for (int t = 0; t < rows; ++t) output.push_back(std::to_string(t));
+    AlignmentHeatmap map;
+    map.setAlignment(source, output, w);
+    QCOMPARE(map.outputCount(), rows);
+    QCOMPARE(map.sourceCount(), columns);
+    for (int t = 0; t < rows; ++t)
+        for (int s = 0; s < columns; ++s) QCOMPARE(map.cellValue(t, s), double(w(t, s)));
+    if (rows == 3 && columns == 4) { // literal spot checks of the hand-written matrix
+        QCOMPARE(map.cellValue(0, 0), double(0.70f));
+        QCOMPARE(map.cellValue(1, 2), double(0.60f));
+        QCOMPARE(map.cellValue(2, 1), double(0.80f));
+    }
+    QVERIFY(std::isnan(map.cellValue(rows, 0)));
+    QVERIFY(std::isnan(map.cellValue(0, columns)));
+    QVERIFY(std::isnan(map.cellValue(-1, 0)));
+}
+
+void TestAlignmentHeatmap::renderedColoursFollowTheGradient_data() {
+    cellsReadBack_data();
+}
+
+void TestAlignmentHeatmap::renderedColoursFollowTheGradient() {
+    QFETCH(int, rows);
+    QFETCH(int, columns);
+    Matrix<float> w(rows, columns);
+    for (int t = 0; t < rows; ++t)
+        for (int s = 0; s < columns; ++s) w(t, s) = float((t * 7 + s * 3) % 11) / 10.0f;
+    std::vector<std::string> source, output;
+    for (int s = 0; s < columns; ++s) source.push_back(std::string(1, char('a' + s % 26)));
+    for (int t = 0; t < rows; ++t) output.push_back(std::to_string(t));
+    AlignmentHeatmap map;
+    map.setAlignment(source, output, w);
+    showAndLayout(map);
+    const QImage image = map.plot()->toPixmap().toImage();
+    for (int t = 0; t < rows; ++t)
+        for (int s = 0; s < columns; ++s) {
+            const QColor got = image.pixelColor(cellCentre(map, t, s));
+            const QColor want = attnlab::ui::viridisColor(w(t, s));
+            QVERIFY2(
+                got == want,
+                qPrintable(
+                    QString("cell (%1,%2): %3, expected %4").arg(t).arg(s).arg(got.name(), want.name())));
+        }
+    // Discrete cells: just inside a cell's edge the colour is still that cell's (no interpolation),
+    // and the map covers the plot area edge to edge, also when it is a single row or column.
+    const QRect rect = map.mapRect()->rect();
+    const int lastRow = rows - 1, lastColumn = columns - 1;
+    QCOMPARE(image.pixelColor(rect.left() + 2, rect.top() + 2), attnlab::ui::viridisColor(w(0, 0)));
+    QCOMPARE(image.pixelColor(rect.right() - 2, rect.bottom() - 2),
+             attnlab::ui::viridisColor(w(lastRow, lastColumn)));
+    if (columns > 1) {
+        const QPoint nearEdge(int(rect.left() + 1.0 * rect.width() / columns - 3), cellCentre(map, 0, 0).y());
+        QCOMPARE(image.pixelColor(nearEdge), attnlab::ui::viridisColor(w(0, 0)));
+    }
+}
+
+void TestAlignmentHeatmap::labelsShowInvisibleAndSpecialTokens() {
+    AlignmentHeatmap map;
+    map.setAlignment(kSource, kOutput, threeByFour());
+    QCOMPARE(map.sourceLabels(), (QStringList{"a", QStringLiteral("\u2423"), "b", "</s>"}));
+    QCOMPARE(map.outputLabels(), (QStringList{"x", "y", "</s>"}));
+    QVERIFY(!map.sourceLabel(1).special);
+    QVERIFY(map.sourceLabel(3).special);
+    QVERIFY(map.outputLabel(2).special);
+    QVERIFY(!map.outputLabel(0).special);
+}
+
+void TestAlignmentHeatmap::tooltipNamesTokensAndWeight() {
+    AlignmentHeatmap map;
+    map.setAlignment(kSource, kOutput, threeByFour());
+    showAndLayout(map);
+    QCOMPARE(map.toolTipAt(cellCentre(map, 1, 2)),
+             QStringLiteral("output 'y' (row 1) \u2192 source 'b' (col 2): 0.6000"));
+    QCOMPARE(map.toolTipAt(cellCentre(map, 0, 1)),
+             QStringLiteral("output 'x' (row 0) \u2192 source '\u2423' (col 1): 0.1000"));
+    QCOMPARE(map.toolTipAt(cellCentre(map, 2, 3)),
+             QStringLiteral("output '</s>' (row 2) \u2192 source '</s>' (col 3): 0.1500"));
+    QCOMPARE(map.toolTipAt(QPointF(2, 2)), QString()); // the corner, outside the map
+    // Over the labels: the token alone.
+    const QRect rect = map.mapRect()->rect();
+    QCOMPARE(map.toolTipAt(QPointF(cellCentre(map, 0, 3).x(), rect.top() - 6)),
+             QStringLiteral("source '</s>' (col 3)"));
+    QCOMPARE(map.toolTipAt(QPointF(rect.left() - 6, cellCentre(map, 1, 0).y())),
+             QStringLiteral("output 'y' (row 1)"));
+    // Over the strip, once a row is selected, a bar tells its weight too.
+    map.highlightRow(2);
+    map.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const QRect strip = map.stripRect()->rect();
+    QCOMPARE(map.toolTipAt(QPointF(cellCentre(map, 0, 1).x(), strip.center().y())),
+             QStringLiteral("output '</s>' (row 2) \u2192 source '\u2423' (col 1): 0.8000"));
+}
+
+void TestAlignmentHeatmap::clickOnARowSelectsIt() {
+    AlignmentHeatmap map;
+    map.setAlignment(kSource, kOutput, threeByFour());
+    showAndLayout(map);
+    QSignalSpy selected(&map, &AlignmentHeatmap::rowSelected);
+    QCOMPARE(map.highlightedRow(), -1);
+    QVERIFY(map.highlightedDistribution().empty());
+    QTest::mouseClick(map.plot(), Qt::LeftButton, {}, cellCentre(map, 2, 1));
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(selected.at(0).at(0).toInt(), 2);
+    QCOMPARE(map.highlightedRow(), 2);
+    const std::vector<double> expected{0.00f, 0.80f, 0.05f, 0.15f};
+    QCOMPARE(map.highlightedDistribution(), expected);
+    // The outline is drawn: the pixel on the row's top edge is no longer the cell colour.
+    map.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const QImage image = map.plot()->toPixmap().toImage();
+    const QRect rect = map.mapRect()->rect();
+    const int edgeY = int(rect.top() + 2.0 * rect.height() / 3);
+    const QColor onEdge = image.pixelColor(cellCentre(map, 2, 1).x(), edgeY);
+    QVERIFY2(onEdge == QColor(Qt::white) || onEdge.lightness() < 40, qPrintable(onEdge.name()));
+
+    QTest::mouseClick(map.plot(), Qt::LeftButton, {}, cellCentre(map, 0, 3));
+    QCOMPARE(selected.count(), 2);
+    QCOMPARE(selected.at(1).at(0).toInt(), 0);
+    QCOMPARE(map.highlightedDistribution(), (std::vector<double>{0.70f, 0.10f, 0.15f, 0.05f}));
+    map.highlightRow(-1);
+    QCOMPARE(map.highlightedRow(), -1);
+    QVERIFY(map.highlightedDistribution().empty());
+}
+
+void TestAlignmentHeatmap::clickOnAnOutputLabelSelectsItsRow() {
+    AlignmentHeatmap map;
+    map.setAlignment(kSource, kOutput, threeByFour());
+    showAndLayout(map);
+    QSignalSpy selected(&map, &AlignmentHeatmap::rowSelected);
+    const QPoint onLabel(map.mapRect()->rect().left() - 8, cellCentre(map, 1, 0).y());
+    QTest::mouseClick(map.plot(), Qt::LeftButton, {}, onLabel);
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(map.highlightedRow(), 1);
+    // A click above the map (on the source labels) selects nothing.
+    QTest::mouseClick(map.plot(), Qt::LeftButton, {}, QPoint(cellCentre(map, 0, 0).x(), 3));
+    QCOMPARE(selected.count(), 1);
+}
+
+void TestAlignmentHeatmap::keyboardMovesTheSelection() {
+    AlignmentHeatmap map;
+    map.setAlignment(kSource, kOutput, threeByFour());
+    QSignalSpy selected(&map, &AlignmentHeatmap::rowSelected);
+    QTest::keyClick(&map, Qt::Key_Down);
+    QCOMPARE(map.highlightedRow(), 0);
+    QTest::keyClick(&map, Qt::Key_Down);
+    QTest::keyClick(&map, Qt::Key_Down);
+    QTest::keyClick(&map, Qt::Key_Down); // stays on the last row
+    QCOMPARE(map.highlightedRow(), 2);
+    QTest::keyClick(&map, Qt::Key_Up);
+    QCOMPARE(map.highlightedRow(), 1);
+    QCOMPARE(selected.count(), 5);
+    QTest::keyClick(&map, Qt::Key_Escape);
+    QCOMPARE(map.highlightedRow(), -1);
+}
+
+void TestAlignmentHeatmap::goldLinksBecomeMarkers() {
+    AlignmentHeatmap map;
+    const Alignment gold{{0, 0, true}, {2, 1, true}, {1, 2, false}, {3, 2, false}, {9, 0, true}};
+    map.setAlignment(kSource, kOutput, threeByFour(), gold);
+    QCOMPARE(map.sureMarkerCount(), 2); // (9, 0) lies outside the 4 source columns
+    QCOMPARE(map.possibleMarkerCount(), 2);
+    QCOMPARE(map.goldMarkerCount(), 4);
+    // The markers sit on the linked cells: key = source column, value = output row.
+    QCPGraph* sure = nullptr;
+    QCPGraph* possible = nullptr;
+    for (int i = 0; i < map.plot()->graphCount(); ++i) {
+        QCPGraph* graph = map.plot()->graph(i);
+        if (graph->name() == "gold (sure)") sure = graph;
+        if (graph->name() == "gold (possible)") possible = graph;
+    }
+    QVERIFY(sure && possible);
+    QCOMPARE(sure->data()->at(0)->key, 0.0);
+    QCOMPARE(sure->data()->at(0)->value, 0.0);
+    QCOMPARE(sure->data()->at(1)->key, 2.0);
+    QCOMPARE(sure->data()->at(1)->value, 1.0);
+    QCOMPARE(possible->data()->at(0)->key, 1.0);
+    QCOMPARE(possible->data()->at(1)->key, 3.0);
+    QCOMPARE(possible->data()->at(1)->value, 2.0);
+    QVERIFY(sure->scatterStyle().brush().style() != Qt::NoBrush);    // filled
+    QCOMPARE(possible->scatterStyle().brush().style(), Qt::NoBrush); // hollow
+    map.setAlignment(kSource, kOutput, threeByFour());               // no gold: the markers go
+    QCOMPARE(map.goldMarkerCount(), 0);
+}
+
+void TestAlignmentHeatmap::wrongShapeThrows() {
+    AlignmentHeatmap map;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, map.setAlignment(kOutput, kSource, threeByFour()));
+    QCOMPARE(map.outputCount(), 0);
+}
+
+void TestAlignmentHeatmap::clearEmptiesEverything() {
+    AlignmentHeatmap map;
+    map.setAlignment(kSource, kOutput, threeByFour(), Alignment{{0, 0, true}});
+    map.highlightRow(1);
+    map.clear();
+    QCOMPARE(map.sourceCount(), 0);
+    QCOMPARE(map.outputCount(), 0);
+    QVERIFY(map.sourceLabels().isEmpty());
+    QCOMPARE(map.goldMarkerCount(), 0);
+    QCOMPARE(map.highlightedRow(), -1);
+    QVERIFY(std::isnan(map.cellValue(0, 0)));
+}
+
+void TestAlignmentHeatmap::csvExportIsExact() {
+    AlignmentHeatmap map;
+    Matrix<float> w(2, 3);
+    w << 0.8731f, 0.1f, 0.0269f, //
+        0.25f, 0.5f, 0.25f;
+    map.setAlignment({"a", ",", " "}, {"\"q\"", "</s>"}, w);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("attention.csv");
+    QString error;
+    QVERIFY2(map.exportCsv(path, &error), qPrintable(error));
+    QCOMPARE(readFile(path), QByteArray("output/source,a,\",\",\" \"\r\n"
+                                        "\"\"\"q\"\"\",0.8731,0.1,0.0269\r\n"
+                                        "</s>,0.25,0.5,0.25\r\n"));
+}
+
+void TestAlignmentHeatmap::imageExports_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("magic");
+    QTest::newRow("png") << "heatmap.png" << QByteArray("\x89PNG\r\n\x1a\n");
+    QTest::newRow("PNG upper case") << "heatmap.PNG" << QByteArray("\x89PNG\r\n\x1a\n");
+    QTest::newRow("svg") << "heatmap.svg" << QByteArray("<?xml");
+    QTest::newRow("pdf") << "heatmap.pdf" << QByteArray("%PDF-");
+}
+
+void TestAlignmentHeatmap::imageExports() {
+    QFETCH(QString, name);
+    QFETCH(QByteArray, magic);
+    AlignmentHeatmap map;
+    map.setAlignment(kSource, kOutput, threeByFour(), Alignment{{0, 0, true}});
+    showAndLayout(map);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(name);
+    QString error;
+    QVERIFY2(map.exportImage(path, &error), qPrintable(error));
+    const QByteArray bytes = readFile(path);
+    QVERIFY2(bytes.size() > 1000, qPrintable(QString::number(bytes.size())));
+    QVERIFY2(bytes.startsWith(magic), bytes.left(16).toHex().constData());
+    if (name.endsWith("svg")) {
+        QVERIFY(bytes.contains("<svg"));
+        QVERIFY(bytes.contains("</svg>"));
+    }
+    if (name.endsWith("pdf")) QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+    if (name.endsWith("png", Qt::CaseInsensitive)) {
+        const QImage image(path);
+        QCOMPARE(image.size(), map.plot()->size() * 2); // exported at twice the screen resolution
+    }
+}
+
+void TestAlignmentHeatmap::unknownExtensionIsRefused() {
+    AlignmentHeatmap map;
+    map.setAlignment(kSource, kOutput, threeByFour());
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(!map.exportImage(dir.filePath("heatmap.bmp"), &error));
+    QVERIFY2(error.contains(".png, .svg or .pdf"), qPrintable(error));
+    QVERIFY(!QFile::exists(dir.filePath("heatmap.bmp")));
+    QVERIFY(!map.exportImage("/nonexistent-dir/heatmap.png", &error));
+    QVERIFY2(error.contains("/nonexistent-dir/heatmap.png"), qPrintable(error));
+}
+
+void TestAlignmentHeatmap::manyLongTokensStayReadable() {
+    // 40 word tokens: they cannot sit side by side, so the source labels turn vertical; 60 output
+    // rows in 500 pixels are too dense for every label, so only every n-th is shown.
+    std::vector<std::string> source, output;
+    for (int s = 0; s < 40; ++s) source.push_back(std::string("word").append(std::to_string(s)));
+    for (int t = 0; t < 60; ++t) output.push_back(std::string("w").append(std::to_string(t)));
+    Matrix<float> w = Matrix<float>::Constant(60, 40, 1.0f / 40);
+    AlignmentHeatmap map;
+    map.setAlignment(source, output, w);
+    showAndLayout(map, QSize(900, 500));
+    QCOMPARE(map.sourceLabels().size(), 40);
+    const QRect rect = map.mapRect()->rect();
+    QVERIFY2(rect.height() > 150, qPrintable(QString::number(rect.height())));
+    // Vertical labels need the margin above the map to hold the longest label ("word39").
+    const int longest = QFontMetrics(map.plot()->font()).horizontalAdvance("word39");
+    QVERIFY2(rect.top() >= longest, qPrintable(QString("%1 < %2").arg(rect.top()).arg(longest)));
+    // Every visible output label has its own line: count labels drawn on the left side.
+    int shown = 0;
+    for (int i = 0; i < map.plot()->itemCount(); ++i) {
+        auto* text = qobject_cast<QCPItemText*>(map.plot()->item(i));
+        if (text && text->visible() && text->position->typeX() == QCPItemPosition::ptAxisRectRatio &&
+            text->text().startsWith('w') && !text->text().startsWith("word"))
+            ++shown;
+    }
+    const int lineHeight = QFontMetrics(map.plot()->font()).height();
+    QVERIFY2(
+        shown >= 2 && shown * lineHeight <= rect.height() + lineHeight,
+        qPrintable(QString("%1 labels of %2 px in %3 px").arg(shown).arg(lineHeight).arg(rect.height())));
+    QVERIFY(shown < 60);
+    // A selected row's label is always drawn, and its thinned-out neighbours give it room.
+    map.highlightRow(20);
+    map.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    auto labelVisible = [&map](const QString& text) {
+        for (int i = 0; i < map.plot()->itemCount(); ++i) {
+            auto* item = qobject_cast<QCPItemText*>(map.plot()->item(i));
+            if (item && item->text() == text) return item->visible();
+        }
+        return false;
+    };
+    QVERIFY(labelVisible("w20"));
+    QVERIFY(!labelVisible("w19") && !labelVisible("w21"));
+    QVERIFY(labelVisible("w0"));
+}
+
+// A 11 x 13 character-level alignment of a date ("march 3, 2015" -> "2015-03-03</s>"), grabbed as
+// the user sees it. With ATTNLAB_SCREENSHOT_DIR set the grab is saved there as heatmap-widget.png.
+void TestAlignmentHeatmap::rendersARealisticDateAlignment() {
+    const std::vector<std::string> source{"m", "a", "r", "c", "h", " ", "3", ",", " ", "2", "0", "1", "5"};
+    const std::vector<std::string> output{"2", "0", "1", "5", "-", "0", "3", "-", "0", "3", "</s>"};
+    // Where each output character should look (a score bump), on top of a weak uniform prior.
+    const std::vector<std::vector<std::pair<int, double>>> focus{{{9, 4.0}},
+                                                                 {{10, 4.2}},
+                                                                 {{11, 4.0}},
+                                                                 {{12, 4.5}},
+                                                                 {{12, 1.5}, {7, 1.6}},
+                                                                 {{0, 2.2}, {1, 1.9}, {2, 2.4}},
+                                                                 {{2, 2.0}, {3, 2.2}, {4, 1.8}},
+                                                                 {{5, 1.5}, {6, 1.2}},
+                                                                 {{6, 3.0}, {5, 1.0}},
+                                                                 {{6, 4.0}},
+                                                                 {{12, 1.0}, {8, 0.8}}};
+    Matrix<float> w(11, 13);
+    for (int t = 0; t < 11; ++t) {
+        Eigen::VectorXd scores = Eigen::VectorXd::Zero(13);
+        for (auto [s, bump] : focus[size_t(t)]) scores(s) += bump;
+        const Eigen::VectorXd e = scores.array().exp();
+        w.row(t) = (e / e.sum()).cast<float>().transpose();
+    }
+    const Alignment gold{{9, 0, true},  {10, 1, true}, {11, 2, true}, {12, 3, true},
+                         {0, 5, false}, {2, 6, false}, {6, 8, false}, {6, 9, true}};
+    AlignmentHeatmap map;
+    map.setAlignment(source, output, w, gold);
+    map.highlightRow(6);
+    showAndLayout(map, QSize(820, 600));
+    QCOMPARE(map.goldMarkerCount(), 8);
+    const QImage image = map.grab().toImage();
+    // Cells without a marker or the outline on them carry exactly their gradient colour.
+    for (int t : {0, 4, 10})
+        for (int s : {0, 5, 7, 12}) {
+            bool marked = t == 6;
+            for (const auto& link : gold) marked = marked || (link.source == s && link.target == t);
+            if (marked) continue;
+            QCOMPARE(image.pixelColor(cellCentre(map, t, s)), attnlab::ui::viridisColor(w(t, s)));
+        }
+    const QString dir = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) QVERIFY(image.save(dir + "/heatmap-widget.png"));
+}
+
+QTEST_MAIN(TestAlignmentHeatmap)
+#include "tst_alignment_heatmap.moc"

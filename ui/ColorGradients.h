@@ -1,0 +1,18 @@
+#pragma once
+// Colour gradients for the plots. QCustomPlot 2.1 ships no perceptually uniform gradient, and its
+// presets (jet, spectrum) band and mislead: a weight of 0.6 must look "a bit more" than 0.5, not a
+// different hue. Viridis is built here from its published colour stops.
+#include <qcustomplot.h>
+
+#include <QColor>
+
+namespace attnlab::ui {
+
+// Matplotlib's viridis: dark violet (0) through teal to yellow (1); lightness rises monotonically
+// and it survives the common colour-vision deficiencies and greyscale printing.
+QCPColorGradient viridisGradient();
+
+// The colour the gradient gives a value in [0, 1] (clamped), as QCPColorMap would draw it.
+QColor viridisColor(double value);
+
+} // namespace attnlab::ui

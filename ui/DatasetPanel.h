@@ -1,0 +1,118 @@
+#pragma once
+// The dataset panel: pick a shipped dataset or open a TSV/CSV file, set how it is read
+// (tokenisation, direction, lowercase, length limits), and look at it: a statistics line, the
+// length histogram of both sides and a table of the pairs. Loading runs on another thread
+// (DatasetLoader) with a progress bar and a Cancel button; a failed load shows the file, line
+// and reason and leaves the previously loaded dataset in place.
+#include "core/data/Dataset.h"
+#include "core/data/DatasetOptions.h"
+#include "core/data/ShippedDatasets.h" // loadShipped() takes these names
+#include "ui/DatasetStatistics.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class QTimer;
+
+namespace attnlab::ui {
+
+class DatasetLoader;
+class LengthHistogram;
+class PairPreviewModel;
+struct LoadedDataset;
+
+class DatasetPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit DatasetPanel(QWidget* parent = nullptr);
+    ~DatasetPanel() override;
+
+    std::shared_ptr<const Dataset> dataset() const { return m_dataset; } // the loaded one, or null
+    const DatasetStatistics& statistics() const { return m_statistics; }
+    // The options the widgets show (a shipped dataset's own tokenisation included).
+    DatasetOptions options() const;
+    bool isBusy() const;
+
+    PairPreviewModel* previewModel() const { return m_model; }
+    LengthHistogram* histogram() const { return m_histogram; }
+
+public Q_SLOTS:
+    void loadShipped(const QString& name);
+    void loadFile(const QString& path);
+    // A shipped dataset's name loads it, anything else is taken as a file path.
+    void load(const QString& nameOrPath);
+    void cancelLoad();
+
+Q_SIGNALS:
+    void datasetLoaded(std::shared_ptr<const attnlab::Dataset> dataset);
+    void loadFailed(const QString& message);
+    void busyChanged(bool busy);
+
+private:
+    struct Source {
+        enum Kind { None, Shipped, File } kind = None;
+        QString nameOrPath;
+    };
+
+    QWidget* createSourceRow();
+    QWidget* createOptionsBox();
+    QWidget* createProgressRow();
+    QWidget* createViews();
+    void startLoad();
+    void reload();
+    void showTokenisation();
+    void onReverseToggled();
+    void onTokenisationChosen();
+    void onDatasetActivated(int index);
+    void onLoaded(const LoadedDataset& result);
+    void onFailed(const QString& message);
+    void onCancelled();
+    void onBusyChanged(bool busy);
+    void onProgress(qint64 bytesDone, qint64 bytesTotal);
+    void restoreLoadedState();
+    void selectSourceInCombo(const Source& source);
+    void showMessage(const QString& text, bool error);
+    void showStatistics();
+    void chooseFile();
+
+    DatasetLoader* m_loader = nullptr;
+    QComboBox* m_datasetCombo = nullptr;
+    QPushButton* m_openButton = nullptr;
+    QComboBox* m_sourceTokensCombo = nullptr;
+    QComboBox* m_targetTokensCombo = nullptr;
+    QCheckBox* m_reverseCheck = nullptr;
+    QCheckBox* m_lowercaseCheck = nullptr;
+    QSpinBox* m_maxSourceSpin = nullptr;
+    QSpinBox* m_maxTargetSpin = nullptr;
+    QWidget* m_progressRow = nullptr;
+    QProgressBar* m_progressBar = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QTimer* m_showProgressTimer = nullptr;
+    QLabel* m_messageLabel = nullptr;
+    QLabel* m_statsLabel = nullptr;
+    LengthHistogram* m_histogram = nullptr;
+    QTableView* m_table = nullptr;
+    PairPreviewModel* m_model = nullptr;
+
+    Source m_requested; // the newest request; equals m_loaded when idle
+    Source m_loaded;
+    std::shared_ptr<const Dataset> m_dataset;
+    DatasetStatistics m_statistics;
+    // The tokenisation chosen for files (a shipped dataset brings its own), in the direction shown.
+    Tokenization m_fileSourceTokens = Tokenization::Char;
+    Tokenization m_fileTargetTokens = Tokenization::Char;
+};
+
+} // namespace attnlab::ui
+
+Q_DECLARE_METATYPE(std::shared_ptr<const attnlab::Dataset>)
