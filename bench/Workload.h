@@ -1,0 +1,27 @@
+#pragma once
+// The reference workload of the speed issue: dates, char level, 20,000 training pairs,
+// embedding 32, hidden 128, unidirectional encoder, Luong decoder with input feeding, general
+// scorer, batch 64, Adam, clipping 5 — and the multiply-add count of one pass over it.
+#include "core/data/TrainingData.h"
+#include "core/nn/ModelConfig.h"
+
+#include <cstdint>
+
+namespace attnlab::bench {
+
+struct Workload {
+    TrainingData data;
+    ModelConfig config;
+    double averageSource = 0; // tokens per pair
+    double averageTarget = 0; // tokens per pair, </s> included
+};
+
+// `pairs` dates pairs generated with `seed` (all in the training split), vocabularies from them.
+Workload datesWorkload(int pairs, std::uint64_t seed, ScorerKind scorer = ScorerKind::General,
+                       bool bidirectional = false);
+
+// Floating-point operations (2 per multiply-add) of forward + backward for one pair with these
+// lengths, counting the matrix products only (backward = 2 x forward), before padding.
+double trainingFlops(const ModelConfig& config, int sourceLength, int targetLength);
+
+} // namespace attnlab::bench

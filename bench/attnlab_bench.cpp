@@ -1,0 +1,192 @@
+// attnlab-bench: training throughput, achieved GFLOP/s against the machine's matrix-product
+// peak, inference latency, compare-mode throughput and peak memory, for the reference workload
+// of the speed issue. Prints a table, or JSON with --json (bench/run-bench reads it).
+#include "bench/GemmPeak.h"
+#include "bench/Workload.h"
+#include "core/infer/BeamSearch.h"
+#include "core/infer/GreedyDecoder.h"
+#include "core/train/Trainer.h"
+#include "core/util/Parallel.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+using namespace attnlab;
+using namespace attnlab::bench;
+using Json = nlohmann::json;
+
+namespace {
+
+struct Throughput {
+    double pairsPerSecond = 0, tokensPerSecond = 0, gflops = 0, seconds = 0;
+    long long steps = 0;
+};
+
+// Trains `steps` steps (after a warm-up) and measures the steady state.
+Throughput measureTraining(const Workload& w, int threads, long long steps) {
+    Seq2Seq<float> model(w.config);
+    model.initialize(1);
+    TrainingSettings settings;
+    settings.batchSize = 64;
+    settings.clipNorm = 5.0;
+    settings.threads = threads;
+    settings.validationFraction = 0.0;
+    TrainingObserver quiet;
+    TrainingControl control;
+    settings.maxSteps = 20;
+    Trainer(model, w.data, settings).run(quiet, control); // warm-up: allocations, caches
+    settings.maxSteps = steps;
+    settings.seed = 2;
+    const TrainingResult result = Trainer(model, w.data, settings).run(quiet, control);
+    Throughput t;
+    t.steps = result.steps;
+    t.seconds = result.seconds;
+    const double pairs = static_cast<double>(steps) * settings.batchSize;
+    t.pairsPerSecond = pairs / result.seconds;
+    t.tokensPerSecond = t.pairsPerSecond * (w.averageSource + w.averageTarget);
+    t.gflops = t.pairsPerSecond *
+               trainingFlops(w.config, static_cast<int>(w.averageSource + 0.5), static_cast<int>(w.averageTarget + 0.5)) /
+               1e9;
+    return t;
+}
+
+double medianMicroseconds(const std::function<void()>& run, int repeats) {
+    std::vector<double> times;
+    for (int i = 0; i < repeats; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        run();
+        times.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::nth_element(times.begin(), times.begin() + repeats / 2, times.end());
+    return times[repeats / 2];
+}
+
+double peakMemoryMegabytes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"attnlab-bench: speed of the reference workload (dates, E 32, H 128, batch 64)."};
+    int pairs = 20000;
+    long long steps = 313; // one epoch of 20,000 pairs
+    bool json = false, quick = false;
+    app.add_option("--pairs", pairs, "training pairs generated");
+    app.add_option("--steps", steps, "steps measured per configuration");
+    app.add_flag("--json", json, "print one JSON object");
+    app.add_flag("--quick", quick, "fewer steps and repeats (a smoke run)");
+    CLI11_PARSE(app, argc, argv);
+    if (quick) steps = std::min<long long>(steps, 40);
+    const int hardware = Parallelism::hardwareThreads();
+
+    Json out;
+    out["machine"] = {{"threads", hardware},
+                      {"gemm_peak_gflops_1", gemmPeakGflops(1)},
+                      {"gemm_peak_gflops_all", gemmPeakGflops(hardware)}};
+    const Workload reference = datesWorkload(pairs, 7);
+    out["workload"] = {{"pairs", pairs},
+                       {"average_source", reference.averageSource},
+                       {"average_target", reference.averageTarget},
+                       {"flops_per_pair", trainingFlops(reference.config, static_cast<int>(reference.averageSource + 0.5),
+                                                        static_cast<int>(reference.averageTarget + 0.5))}};
+
+    struct Case {
+        std::string name;
+        ScorerKind scorer;
+        bool bidirectional;
+    };
+    const std::vector<Case> cases = {{"general", ScorerKind::General, false},
+                                     {"dot", ScorerKind::Dot, false},
+                                     {"additive", ScorerKind::Additive, false},
+                                     {"general_bidirectional", ScorerKind::General, true}};
+    for (const Case& c : cases) {
+        const Workload w = c.name == "general" ? reference : datesWorkload(pairs, 7, c.scorer, c.bidirectional);
+        for (int threads : {1, hardware}) {
+            if (threads == 1 && hardware == 1 && out["training"].contains(c.name)) continue;
+            const Throughput t = measureTraining(w, threads, steps);
+            out["training"][c.name][std::to_string(threads)] = {{"pairs_per_second", t.pairsPerSecond},
+                                                               {"tokens_per_second", t.tokensPerSecond},
+                                                               {"gflops", t.gflops},
+                                                               {"seconds", t.seconds},
+                                                               {"steps", t.steps}};
+        }
+    }
+
+    // Inference on one typed sentence of 30 characters.
+    {
+        Seq2Seq<float> model(reference.config);
+        model.initialize(3);
+        const std::string sentence = "saturday, september 30th 2017";
+        std::vector<int> source;
+        for (char ch : sentence + "!") source.push_back(reference.data.sourceVocabulary.id(std::string(1, ch)));
+        source.resize(30);
+        const int repeats = quick ? 100 : 1000;
+        const DecodeOptions greedy{.beamWidth = 1, .maxLength = 10};
+        const DecodeOptions beam{.beamWidth = 5, .maxLength = 10};
+        out["inference"] = {
+            {"source_length", source.size()},
+            {"greedy_median_us", medianMicroseconds([&] { greedyDecode(model, source, greedy); }, repeats)},
+            {"beam5_median_us", medianMicroseconds([&] { beamSearch(model, source, beam); }, repeats)}};
+    }
+
+    // Compare mode: the seven scorers trained at once, one thread each, on all cores.
+    {
+        std::vector<Workload> workloads;
+        for (ScorerKind kind : allScorers()) workloads.push_back(datesWorkload(pairs / 4, 7, kind));
+        Parallelism parallel(hardware);
+        const long long compareSteps = std::max<long long>(10, steps / 4);
+        const auto start = std::chrono::steady_clock::now();
+        parallel.forEach(static_cast<int>(workloads.size()), [&](int i) {
+            Seq2Seq<float> model(workloads[i].config);
+            model.initialize(1);
+            TrainingSettings settings;
+            settings.threads = 1;
+            settings.maxSteps = compareSteps;
+            settings.validationFraction = 0.0;
+            TrainingObserver quiet;
+            TrainingControl control;
+            Trainer(model, workloads[i].data, settings).run(quiet, control);
+        });
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        out["compare"] = {{"models", workloads.size()},
+                          {"steps_each", compareSteps},
+                          {"pairs_per_second_total", workloads.size() * compareSteps * 64.0 / seconds},
+                          {"seconds", seconds}};
+    }
+    out["peak_memory_mb"] = peakMemoryMegabytes();
+
+    if (json) {
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    const double peakAll = out["machine"]["gemm_peak_gflops_all"];
+    std::printf("Machine: %d threads; Eigen float GEMM peak %.1f GFLOP/s (1 thread), %.1f GFLOP/s (all)\n", hardware,
+                out["machine"]["gemm_peak_gflops_1"].get<double>(), peakAll);
+    std::printf("Workload: %d dates pairs, source %.1f, target %.1f tokens (</s> included), %.1f MFLOP per pair\n", pairs,
+                reference.averageSource, reference.averageTarget, out["workload"]["flops_per_pair"].get<double>() / 1e6);
+    std::printf("\n%-24s %7s %12s %12s %9s %8s\n", "training", "threads", "pairs/s", "tokens/s", "GFLOP/s", "% peak");
+    for (const auto& [name, byThreads] : out["training"].items())
+        for (const auto& [threads, t] : byThreads.items()) {
+            const double peak = threads == "1" ? out["machine"]["gemm_peak_gflops_1"].get<double>() : peakAll;
+            std::printf("%-24s %7s %12.0f %12.0f %9.2f %7.1f%%\n", name.c_str(), threads.c_str(),
+                        t["pairs_per_second"].get<double>(), t["tokens_per_second"].get<double>(),
+                        t["gflops"].get<double>(), 100.0 * t["gflops"].get<double>() / peak);
+        }
+    std::printf("\nInference, %d-token sentence: greedy %.0f us, beam 5 %.0f us (median)\n",
+                out["inference"]["source_length"].get<int>(), out["inference"]["greedy_median_us"].get<double>(),
+                out["inference"]["beam5_median_us"].get<double>());
+    std::printf("Compare mode, %d scorers at once: %.0f pairs/s in total\n", out["compare"]["models"].get<int>(),
+                out["compare"]["pairs_per_second_total"].get<double>());
+    std::printf("Peak memory: %.0f MB\n", out["peak_memory_mb"].get<double>());
+    return 0;
+}
