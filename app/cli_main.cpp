@@ -1,4 +1,7 @@
 // attnlab-cli: the same engine as the GUI, headless.
+#include "app/cli/DataCommands.h"
+#include "app/cli/ModelCommands.h"
+
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -7,6 +10,13 @@ int main(int argc, char** argv) {
     CLI::App app{"attnlab-cli: train and inspect LSTM encoder-decoders with attention, headless."};
     app.set_version_flag("--version", std::string("attnlab-cli ") + ATTNLAB_VERSION);
     app.require_subcommand(0, 1);
+    int exitCode = 0; // set by the subcommand that runs
+    attnlab::cli::addDatasetsCommand(app, exitCode);
+    attnlab::cli::addGenerateCommand(app, exitCode);
+    attnlab::cli::addTrainCommand(app, exitCode);
+    attnlab::cli::addEvalCommand(app, exitCode);
+    attnlab::cli::addAlignCommand(app, exitCode);
+    attnlab::cli::addCompareCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -15,5 +25,5 @@ int main(int argc, char** argv) {
     if (app.get_subcommands().empty()) {
         std::cout << app.help();
     }
-    return 0;
+    return exitCode;
 }

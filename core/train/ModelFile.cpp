@@ -41,6 +41,7 @@ std::string modelConfigJson(const ModelBundle& b) {
           {"max_steps", t.maxSteps},
           {"clip_norm", t.clipNorm},
           {"teacher_forcing", t.teacherForcing},
+          {"dropout", t.dropout},
           {"validation_fraction", t.validationFraction},
           {"seed", t.seed}}},
     };
@@ -75,6 +76,7 @@ void readModelConfigJson(const std::string& text, ModelBundle& b) {
             s.maxSteps = t.value("max_steps", s.maxSteps);
             s.clipNorm = t.value("clip_norm", s.clipNorm);
             s.teacherForcing = t.value("teacher_forcing", s.teacherForcing);
+            s.dropout = t.value("dropout", s.dropout);
             s.validationFraction = t.value("validation_fraction", s.validationFraction);
             s.seed = t.value("seed", s.seed);
         }

@@ -17,7 +17,7 @@ struct TrainingSettings {
     double teacherForcing = 1.0;  // probability of feeding the gold token at each step
     double dropout = 0.0;         // probability of zeroing embeddings and h̃ in training (inverted dropout)
     int batchSize = 64;
-    int epochs = 10;
+    int epochs = 15;
     long long maxSteps = 0;       // stop after this many steps; 0 = epochs decide
     std::uint64_t seed = 1;
     int threads = 0;              // 0 = all cores

@@ -101,7 +101,7 @@ void TestSettingsPanel::defaultsEqualCoreDefaults() {
     QCOMPARE(s.teacherForcing, 1.0);
     QCOMPARE(s.dropout, 0.0);
     QCOMPARE(s.batchSize, 64);
-    QCOMPARE(s.epochs, 10);
+    QCOMPARE(s.epochs, 15);
     QCOMPARE(s.maxSteps, 0LL);
     QCOMPARE(s.seed, std::uint64_t(1));
     QCOMPARE(s.threads, 0);

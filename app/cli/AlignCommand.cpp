@@ -1,0 +1,159 @@
+// `attnlab-cli align`: decode sentences with a saved model and show the attention behind each
+// output token. The </s> step is left out of both the output and the attention, so attention row
+// t belongs to output token t.
+#include "app/cli/CommandGuard.h"
+#include "app/cli/Format.h"
+#include "app/cli/JsonOutput.h"
+#include "app/cli/ModelCommands.h"
+#include "app/cli/ModelInput.h"
+#include "app/cli/TrainingOptions.h"
+#include "core/data/Utf8.h"
+#include "core/infer/BeamSearch.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <iostream>
+
+namespace attnlab::cli {
+namespace {
+
+struct AlignArgs {
+    std::string model;
+    int beam = 1;
+    bool json = false;
+    std::vector<std::string> texts;
+};
+
+struct AlignedText {
+    std::string input;
+    EncodedText source;
+    std::vector<std::string> output;
+    Matrix<float> attention; // (output x S)
+    DecodeResult decoded;
+};
+
+AlignedText align(const ModelBundle& bundle, const std::string& text, int beam) {
+    if (findInvalidUtf8(text) != std::string::npos) throw InputError("the input is not valid UTF-8");
+    AlignedText result;
+    result.input = text;
+    result.source = encodeSource(bundle, text);
+    const int length = static_cast<int>(result.source.ids.size());
+    if (length == 0) throw InputError("the input is empty");
+    const int limit = sourceLengthLimit(bundle);
+    if (limit > 0 && length > limit)
+        throw InputError("the input has " + std::to_string(length) +
+                         " tokens; this model (location scorer) reads " + "at most " + std::to_string(limit));
+    result.decoded = decode(*bundle.model, result.source.ids, DecodeOptions{.beamWidth = beam});
+    for (int id : result.decoded.tokens) result.output.push_back(bundle.targetVocabulary.token(id));
+    result.attention = result.decoded.attention.topRows(static_cast<Eigen::Index>(result.output.size()));
+    return result;
+}
+
+Json alignmentJson(const ModelBundle& bundle, const AlignedText& a) {
+    Json rows = Json::array();
+    for (Eigen::Index t = 0; t < a.attention.rows(); ++t) {
+        Json row = Json::array();
+        for (Eigen::Index s = 0; s < a.attention.cols(); ++s) row.push_back(weight(a.attention(t, s)));
+        rows.push_back(std::move(row));
+    }
+    return {{"input", a.input},
+            {"source", a.source.tokens},
+            {"output", a.output},
+            {"output_text", joinTokens(a.output, bundle.targetTokens)},
+            {"attention", rows},
+            {"log_prob", a.decoded.logProb},
+            {"finished", a.decoded.finished},
+            {"unknown", a.source.unknown}};
+}
+
+// Output tokens down, source tokens across, each weight with two decimals and the row's
+// largest marked with '*'.
+void printTable(const ModelBundle& bundle, const AlignedText& a, std::ostream& out) {
+    out << a.input << "  ->  " << joinTokens(a.output, bundle.targetTokens)
+        << (a.decoded.finished ? "" : "  (no </s>: stopped at the length limit)") << "   log p "
+        << fixed(a.decoded.logProb, 4) << '\n';
+    if (bundle.config.scorer == ScorerKind::None) {
+        out << "(this model has no attention: scorer none)\n";
+        return;
+    }
+    int labelWidth = 0;
+    for (const std::string& token : a.output)
+        labelWidth = std::max(labelWidth, displayWidth(visibleToken(token)));
+    std::vector<int> widths;
+    std::string header = std::string(static_cast<size_t>(labelWidth), ' ');
+    for (const std::string& token : a.source.tokens) {
+        const std::string shown = visibleToken(token);
+        widths.push_back(std::max(4, displayWidth(shown)));
+        header += "  " + padLeft(shown, widths.back()) + " ";
+    }
+    while (header.back() == ' ') header.pop_back();
+    out << header << '\n';
+    for (Eigen::Index t = 0; t < a.attention.rows(); ++t) {
+        Eigen::Index best = 0;
+        a.attention.row(t).maxCoeff(&best);
+        std::string line = padRight(visibleToken(a.output[static_cast<size_t>(t)]), labelWidth);
+        for (Eigen::Index s = 0; s < a.attention.cols(); ++s)
+            line += "  " + padLeft(fixed(a.attention(t, s), 2), widths[static_cast<size_t>(s)]) +
+                    (s == best ? "*" : " ");
+        while (line.back() == ' ') line.pop_back();
+        out << line << '\n';
+    }
+}
+
+int runAlign(const AlignArgs& args) {
+    const ModelBundle bundle = openModel(args.model);
+    int exitCode = ExitOk;
+    int count = 0;
+    const auto process = [&](const std::string& text) {
+        try {
+            const AlignedText a = align(bundle, text, args.beam);
+            if (!a.source.unknown.empty()) {
+                std::string list;
+                for (const std::string& token : a.source.unknown)
+                    list += (list.empty() ? "'" : " '") + visibleToken(token) + "'";
+                std::cerr << "attnlab-cli align: \"" << text
+                          << "\": tokens unknown to the model (read as <unk>): " << list << '\n';
+            }
+            if (args.json) {
+                std::cout << jsonText(alignmentJson(bundle, a), true) << '\n';
+            } else {
+                if (count++ > 0) std::cout << '\n';
+                printTable(bundle, a, std::cout);
+            }
+            std::cout.flush();
+        } catch (const InputError& e) {
+            printError("align", "\"" + text + "\": " + e.what());
+            exitCode = std::max<int>(exitCode, ExitBadInput);
+        }
+    };
+    if (!args.texts.empty()) {
+        for (const std::string& text : args.texts) process(text);
+    } else {
+        std::string line;
+        while (std::getline(std::cin, line)) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (findInvalidUtf8(line) == std::string::npos && trimUnicodeWhitespace(line).empty()) continue;
+            process(line);
+        }
+    }
+    if (!std::cout) throw std::runtime_error("cannot write to standard output");
+    return exitCode;
+}
+
+} // namespace
+
+void addAlignCommand(CLI::App& app, int& exitCode) {
+    CLI::App* command = app.add_subcommand(
+        "align", "Decode text with a saved model and show its attention (stdin: one input a line)");
+    auto args = std::make_shared<AlignArgs>();
+    command->add_option("--model", args->model, "The model file (.safetensors)")->required();
+    command->add_option("--beam", args->beam, "Beam width (1: greedy)")->check(atLeast(1))->default_str("1");
+    command->add_flag(
+        "--json", args->json,
+        "One JSON object a line: source, output, attention (a row per output token), log_prob, unknown");
+    command->add_option("text", args->texts, "Texts to decode; without any, each non-blank line of stdin");
+    command->callback([args, &exitCode] { exitCode = runGuarded("align", [&] { return runAlign(*args); }); });
+}
+
+} // namespace attnlab::cli

@@ -1,0 +1,216 @@
+// `attnlab-cli compare`: one model per scorer on identical data, split and seed, trained side by
+// side, then one table. Each model's result is what `train` with the same options gives: the
+// trainer is deterministic per seed whatever its thread count.
+#include "app/cli/CommandGuard.h"
+#include "app/cli/CompareProgress.h"
+#include "app/cli/Format.h"
+#include "app/cli/InterruptGuard.h"
+#include "app/cli/JsonOutput.h"
+#include "app/cli/ModelCommands.h"
+#include "app/cli/TextTable.h"
+#include "app/cli/TrainingRun.h"
+#include "core/util/Parallel.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+namespace attnlab::cli {
+namespace {
+
+struct CompareArgs {
+    TrainingArgs training;
+    std::vector<std::string> scorers;
+    std::string jsonPath;
+    std::string outDir;
+};
+
+struct Row {
+    std::string scorer;
+    long long parameters = 0;
+    RunRecord record;
+    std::string error; // a run that threw: its message (the row's outcome is "failed")
+    std::string modelPath;
+};
+
+// How the threads are shared: as many runs at once as there are threads (up to the number of
+// runs), each with an equal share.
+struct ThreadPlan {
+    int concurrent = 1;
+    int perRun = 1;
+};
+
+ThreadPlan planThreads(int requested, int runs) {
+    const int total = requested > 0 ? requested : Parallelism::hardwareThreads();
+    ThreadPlan plan;
+    plan.concurrent = std::max(1, std::min(total, runs));
+    plan.perRun = std::max(1, total / plan.concurrent);
+    return plan;
+}
+
+void checkArgs(const CompareArgs& args) {
+    namespace fs = std::filesystem;
+    if (args.scorers.empty()) throw InputError("--scorers needs at least one scorer");
+    for (size_t i = 0; i < args.scorers.size(); ++i)
+        if (std::find(args.scorers.begin(), args.scorers.begin() + static_cast<long>(i), args.scorers[i]) !=
+            args.scorers.begin() + static_cast<long>(i))
+            throw InputError("--scorers names " + args.scorers[i] + " twice");
+    if (!args.jsonPath.empty()) {
+        const fs::path path(args.jsonPath);
+        const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
+        if (!fs::is_directory(directory))
+            throw InputError("cannot write " + args.jsonPath + ": the directory " + directory.string() +
+                             " does not exist");
+    }
+    if (!args.outDir.empty()) {
+        std::error_code error;
+        fs::create_directories(args.outDir, error);
+        if (error || !fs::is_directory(args.outDir))
+            throw InputError("cannot use --out-dir " + args.outDir + ": " +
+                             (error ? error.message() : std::string("not a directory")));
+    }
+}
+
+std::string outcomeOf(const Row& row) {
+    return row.error.empty() ? outcomeName(row.record.result.outcome) : "failed";
+}
+
+void printTable(const std::vector<Row>& rows, std::ostream& out) {
+    using A = TextTable::Align;
+    TextTable table({"scorer", "params", "steps", "steps/s", "val loss", "exact", "BLEU", "AER", "entropy",
+                     "time", "outcome"},
+                    {A::Left, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right,
+                     A::Right, A::Left});
+    for (const Row& row : rows) {
+        const Metrics& v = row.record.result.validation;
+        table.addRow({row.scorer, grouped(row.parameters), std::to_string(row.record.result.steps),
+                      fixed(row.record.stepsPerSecond(), 1), fixed(v.loss, 4), percent(v.exactMatch),
+                      fixed(v.bleu.score, 2), fixed(v.alignmentErrorRate, 3), fixed(v.attentionEntropy, 3),
+                      duration(row.record.result.seconds), outcomeOf(row)});
+    }
+    table.print(out);
+}
+
+Json rowJson(const Row& row) {
+    const TrainingResult& result = row.record.result;
+    Json history = Json::array();
+    for (const EpochReport& epoch : row.record.history) history.push_back(epochJson(epoch));
+    return {{"scorer", row.scorer},
+            {"parameters", row.parameters},
+            {"steps", result.steps},
+            {"epochs", result.epochs},
+            {"steps_per_second", row.record.stepsPerSecond()},
+            {"seconds", result.seconds},
+            {"training_seconds", row.record.trainingSeconds},
+            {"outcome", outcomeOf(row)},
+            {"message", row.error.empty() ? result.message : row.error},
+            {"validation", metricsJson(result.validation)},
+            {"history", history},
+            {"model", row.modelPath.empty() ? Json(nullptr) : Json(row.modelPath)}};
+}
+
+int runCompare(const CompareArgs& args) {
+    checkArgs(args);
+    for (const std::string& name : args.scorers) checkTrainingArgs(args.training, parseScorer(name));
+    const PreparedData prepared = prepareData(args.training, std::cout);
+    const int count = static_cast<int>(args.scorers.size());
+    const ThreadPlan plan = planThreads(args.training.threads, count);
+    std::vector<std::unique_ptr<TrainingRun>> runs;
+    std::vector<CompareProgress::Run> progressRuns;
+    for (const std::string& name : args.scorers) {
+        runs.push_back(
+            std::make_unique<TrainingRun>(prepared, args.training, parseScorer(name), plan.perRun));
+        progressRuns.push_back({name, runs.back()->plannedSteps(),
+                                args.training.maxSteps > 0 ? 0 : runs.back()->plannedEpochs(),
+                                static_cast<int>(prepared.data.validation.pairs.size())});
+    }
+    std::cout << "comparing " << count << " scorers: " << runs.front()->plannedSteps() << " steps each, "
+              << plan.concurrent << " at a time on " << plan.perRun
+              << (plan.perRun == 1 ? " thread" : " threads") << " each" << std::endl;
+
+    std::vector<Row> rows(static_cast<size_t>(count));
+    std::vector<std::unique_ptr<TrainingControl>> controls;
+    std::vector<TrainingControl*> controlPointers;
+    for (int i = 0; i < count; ++i) {
+        controls.push_back(std::make_unique<TrainingControl>());
+        controlPointers.push_back(controls.back().get());
+        rows[static_cast<size_t>(i)].scorer = args.scorers[static_cast<size_t>(i)];
+        rows[static_cast<size_t>(i)].parameters = runs[static_cast<size_t>(i)]->parameterCount();
+    }
+    {
+        ProgressLine line(std::cerr, ProgressLine::stderrIsTerminal());
+        CompareProgress progress(std::cout, line, progressRuns);
+        InterruptGuard guard(controlPointers);
+        Parallelism(plan.concurrent).forEach(count, [&](int i) {
+            Row& row = rows[static_cast<size_t>(i)];
+            try {
+                row.record = runs[static_cast<size_t>(i)]->run(progress.observer(i),
+                                                               *controls[static_cast<size_t>(i)]);
+            } catch (const std::exception& e) {
+                row.error = e.what(); // one failed run does not take the others down
+            }
+        });
+    }
+    bool allOk = true;
+    for (int i = 0; i < count; ++i) {
+        Row& row = rows[static_cast<size_t>(i)];
+        const TrainingOutcome outcome = row.record.result.outcome;
+        const bool ok = row.error.empty() &&
+                        (outcome == TrainingOutcome::Completed || outcome == TrainingOutcome::EarlyStopped);
+        if (!ok) {
+            allOk = false;
+            printError("compare",
+                       row.scorer + ": " + (row.error.empty() ? row.record.result.message : row.error));
+        }
+        if (!args.outDir.empty() && row.error.empty() && row.record.result.steps > 0) {
+            row.modelPath = (std::filesystem::path(args.outDir) / (row.scorer + ".safetensors")).string();
+            saveModel(row.modelPath, runs[static_cast<size_t>(i)]->bundle());
+        }
+    }
+    std::cout << '\n';
+    printTable(rows, std::cout);
+    if (!args.outDir.empty()) std::cout << "models saved in " << args.outDir << '\n';
+    std::cout.flush();
+    if (!args.jsonPath.empty()) {
+        Json list = Json::array();
+        for (const Row& row : rows) list.push_back(rowJson(row));
+        TrainingSettings settings = runs.front()->bundle().training;
+        Json config = modelJson(runs.front()->bundle());
+        config.erase("scorer");
+        config.erase("training");
+        const Json json = {{"command", "compare"},
+                           {"data", dataJson(prepared)},
+                           {"config", config},
+                           {"training", settingsJson(settings)},
+                           {"concurrent_runs", plan.concurrent},
+                           {"threads_per_run", plan.perRun},
+                           {"rows", list}};
+        writeTextAtomically(args.jsonPath, jsonText(json) + "\n");
+        std::cout << "table written to " << args.jsonPath << std::endl;
+    }
+    return allOk ? ExitOk : ExitFailure;
+}
+
+} // namespace
+
+void addCompareCommand(CLI::App& app, int& exitCode) {
+    CLI::App* command = app.add_subcommand(
+        "compare",
+        "Train one model per scorer on identical data, split and seed, in parallel, and tabulate them");
+    auto args = std::make_shared<CompareArgs>();
+    addTrainingOptions(*command, args->training, false);
+    command->add_option("--scorers", args->scorers, "Comma-separated scorers, e.g. dot,general,additive")
+        ->required()
+        ->delimiter(',')
+        ->check(CLI::IsMember(scorerNames()));
+    command->add_option("--json", args->jsonPath, "Also write the table as JSON to this file (atomically)");
+    command->add_option("--out-dir", args->outDir, "Save each model as DIR/<scorer>.safetensors");
+    command->callback([command, args, &exitCode] {
+        args->training.tokensGiven = command->count("--tokens") > 0;
+        exitCode = runGuarded("compare", [&] { return runCompare(*args); });
+    });
+}
+
+} // namespace attnlab::cli

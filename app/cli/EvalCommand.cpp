@@ -1,0 +1,226 @@
+// `attnlab-cli eval`: every metric of a saved model on a dataset, read the way the model reads.
+#include "app/cli/CommandGuard.h"
+#include "app/cli/Format.h"
+#include "app/cli/JsonOutput.h"
+#include "app/cli/ModelCommands.h"
+#include "app/cli/ModelInput.h"
+#include "app/cli/ProgressLine.h"
+#include "app/cli/TextTable.h"
+#include "app/cli/TrainingOptions.h"
+#include "core/data/DataSplit.h"
+#include "core/data/ShippedDatasets.h"
+#include "core/train/Evaluator.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+namespace attnlab::cli {
+namespace {
+
+struct EvalArgs {
+    std::string model;
+    std::string data;
+    std::string split = "all";
+    int beam = 1;
+    bool json = false;
+};
+
+// Tokens of one side that the model's vocabulary lacks: how many, and which (each once).
+struct UnknownTokens {
+    long long tokens = 0;
+    long long unknown = 0;
+    std::vector<std::string> distinct;
+
+    void add(const std::vector<std::string>& text, const std::vector<int>& ids) {
+        tokens += static_cast<long long>(ids.size());
+        for (size_t i = 0; i < ids.size(); ++i) {
+            if (ids[i] != UnknownId) continue;
+            ++unknown;
+            if (std::find(distinct.begin(), distinct.end(), text[i]) == distinct.end())
+                distinct.push_back(text[i]);
+        }
+    }
+    std::string list() const {
+        std::string text;
+        for (size_t i = 0; i < distinct.size() && i < 20; ++i)
+            text += (i ? " '" : "'") + visibleToken(distinct[i]) + "'";
+        if (distinct.size() > 20) text += " and " + std::to_string(distinct.size() - 20) + " more";
+        return text;
+    }
+    Json json() const { return {{"tokens", tokens}, {"unknown", unknown}, {"distinct", distinct}}; }
+};
+
+// The pairs to evaluate, encoded with the model's tokenisation and vocabularies.
+struct EvalData {
+    std::vector<int> datasetIndices; // pair k of the batcher is dataset pair datasetIndices[k]
+    std::vector<EncodedPair> pairs;
+    int skippedTooLong = 0;
+    UnknownTokens source;
+    UnknownTokens target;
+};
+
+std::vector<int> selectPairs(const EvalArgs& args, const Dataset& dataset, const ModelBundle& bundle) {
+    std::vector<int> all(static_cast<size_t>(dataset.size()));
+    for (int i = 0; i < dataset.size(); ++i) all[static_cast<size_t>(i)] = i;
+    if (args.split == "all") return all;
+    const auto sameName = [](const std::string& a, const std::string& b) {
+        return std::filesystem::path(a).filename() == std::filesystem::path(b).filename();
+    };
+    if (!sameName(args.data, bundle.dataset))
+        std::cerr << "note: the model was trained on "
+                  << (bundle.dataset.empty() ? "unknown data" : bundle.dataset) << "; --split " << args.split
+                  << " follows its split only if " << args.data << " holds the same pairs\n";
+    // The split `train` made: same pair count, validation fraction and seed, no test split.
+    const DataSplit split =
+        makeSplit(dataset.size(), bundle.training.validationFraction, 0.0, bundle.training.seed);
+    return args.split == "validation" ? split.validation : split.train;
+}
+
+EvalData encode(const Dataset& dataset, const std::vector<int>& indices, const ModelBundle& bundle) {
+    EvalData data;
+    const int limit = sourceLengthLimit(bundle);
+    for (int i : indices) {
+        std::vector<std::string> source = tokenize(dataset.source(i), bundle.sourceTokens);
+        std::vector<std::string> target = tokenize(dataset.target(i), bundle.targetTokens);
+        if (limit > 0 && static_cast<int>(source.size()) > limit) {
+            ++data.skippedTooLong;
+            continue;
+        }
+        EncodedPair pair{bundle.sourceVocabulary.encode(source), bundle.targetVocabulary.encode(target)};
+        data.source.add(source, pair.source);
+        data.target.add(target, pair.target);
+        data.datasetIndices.push_back(i);
+        data.pairs.push_back(std::move(pair));
+    }
+    return data;
+}
+
+void printMetrics(const Metrics& m, std::ostream& out) {
+    TextTable table({"metric", "value", ""},
+                    {TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left});
+    table.addRow({"loss", fixed(m.loss, 4), "nats per target token, </s> included"});
+    table.addRow({"perplexity", fixed(m.perplexity, 4), ""});
+    table.addRow({"token accuracy", percent(m.tokenAccuracy),
+                  std::to_string(m.correctTokens) + " / " + std::to_string(m.referenceTokens) + " tokens"});
+    table.addRow({"exact match", percent(m.exactMatch),
+                  std::to_string(m.exactMatches) + " / " + std::to_string(m.examples) + " pairs"});
+    table.addRow({"BLEU", fixed(m.bleu.score, 2), "corpus BLEU-4 over the model's tokens"});
+    table.addRow({"AER", fixed(m.alignmentErrorRate, 3),
+                  m.alignedExamples > 0 ? std::to_string(m.alignedExamples) + " pairs with gold alignments"
+                                        : "no gold alignments"});
+    table.addRow({"entropy", fixed(m.attentionEntropy, 3), "nats per attention row"});
+    table.addRow({"last-position mass", fixed(m.lastPositionMass, 3), "attention on the last source token"});
+    table.print(out);
+    if (m.bySourceLength.empty()) return;
+    out << "\naccuracy by source length:\n";
+    TextTable lengths(
+        {"length", "pairs", "exact match", "token accuracy"},
+        {TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Right});
+    for (const LengthAccuracy& row : m.bySourceLength)
+        lengths.addRow({std::to_string(row.sourceLength), std::to_string(row.count),
+                        percent(row.exactMatchRate()), percent(row.tokenAccuracyRate())});
+    lengths.print(out, "  ");
+}
+
+int runEval(const EvalArgs& args) {
+    const auto start = std::chrono::steady_clock::now();
+    ModelBundle bundle = openModel(args.model);
+    DatasetOptions options;
+    options.sourceTokens = bundle.sourceTokens;
+    options.targetTokens = bundle.targetTokens;
+    const Dataset dataset = openDataset(args.data, options);
+    const std::vector<int> indices = selectPairs(args, dataset, bundle);
+    EvalData data = encode(dataset, indices, bundle);
+    std::ostream& report = args.json ? std::cerr : std::cout;
+    if (data.skippedTooLong > 0)
+        std::cerr << "note: skipped " << data.skippedTooLong << " pairs longer than the "
+                  << sourceLengthLimit(bundle) << " source tokens this location-scorer model can read\n";
+    if (data.pairs.empty()) throw InputError(args.data + ": no pairs to evaluate");
+    if (data.source.unknown > 0)
+        std::cerr << "note: " << data.source.unknown
+                  << " source tokens unknown to the model (read as <unk>): " << data.source.list() << '\n';
+    if (data.target.unknown > 0)
+        std::cerr << "note: " << data.target.unknown
+                  << " target tokens unknown to the model (never predictable): " << data.target.list()
+                  << '\n';
+
+    // Gold links index the dataset's tokens, so they only fit when it tokenises like the model.
+    const bool goldFits = dataset.hasAlignments() && dataset.options().sourceTokens == bundle.sourceTokens &&
+                          dataset.options().targetTokens == bundle.targetTokens;
+    std::vector<Alignment> gold;
+    if (goldFits)
+        for (int i : data.datasetIndices) {
+            const auto links = dataset.alignment(i);
+            gold.emplace_back(links.begin(), links.end());
+        }
+    const int pairCount = static_cast<int>(data.pairs.size());
+    const Batcher batcher(std::move(data.pairs), 64, 0);
+    ProgressLine progress(std::cerr, ProgressLine::stderrIsTerminal());
+    EvaluationOptions evaluation;
+    evaluation.beamWidth = args.beam;
+    if (goldFits) evaluation.gold = [&gold](int k) { return &gold[static_cast<size_t>(k)]; };
+    evaluation.progress = [&progress](int done, int total) {
+        progress.update(static_cast<double>(done) / total,
+                        "evaluating " + std::to_string(done) + "/" + std::to_string(total) + " pairs");
+        return true;
+    };
+    const Metrics metrics = evaluate(*bundle.model, batcher, evaluation);
+    progress.clear();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    report << "model: " << args.model << " (" << describeModel(bundle) << ")\n"
+           << "data: " << args.data << ", " << pairCount << " pairs (" << args.split << "), "
+           << (args.beam > 1 ? "beam search k=" + std::to_string(args.beam) : std::string("greedy decoding"))
+           << ", " << duration(seconds) << "\n";
+    if (!args.json) {
+        std::cout << '\n';
+        printMetrics(metrics, std::cout);
+        std::cout.flush();
+        return std::cout ? ExitOk : ExitFailure;
+    }
+    report.flush();
+    const Json json = {
+        {"command", "eval"},
+        {"model", args.model},
+        {"config", modelJson(bundle)},
+        {"data",
+         {{"name", args.data},
+          {"path", dataset.path().empty() ? Json(nullptr) : Json(dataset.path())},
+          {"pairs", dataset.size()},
+          {"split", args.split},
+          {"evaluated", pairCount},
+          {"skipped_too_long", data.skippedTooLong},
+          {"gold_alignments", goldFits},
+          {"source", data.source.json()},
+          {"target", data.target.json()}}},
+        {"beam", args.beam},
+        {"metrics", metricsJson(metrics)},
+        {"seconds", seconds},
+    };
+    std::cout << jsonText(json) << std::endl;
+    return std::cout ? ExitOk : ExitFailure;
+}
+
+} // namespace
+
+void addEvalCommand(CLI::App& app, int& exitCode) {
+    CLI::App* command =
+        app.add_subcommand("eval", "Evaluate a saved model on a dataset: loss, accuracy, BLEU, AER");
+    auto args = std::make_shared<EvalArgs>();
+    command->add_option("--model", args->model, "The model file (.safetensors)")->required();
+    command->add_option("--data", args->data, "Shipped dataset name or a TSV/CSV file")->required();
+    command
+        ->add_option("--split", args->split,
+                     "Which pairs: all, or the validation/train split `train` made (same seed and fraction)")
+        ->check(CLI::IsMember({"all", "validation", "train"}))
+        ->default_str("all");
+    command->add_option("--beam", args->beam, "Beam width (1: greedy)")->check(atLeast(1))->default_str("1");
+    command->add_flag("--json", args->json, "Print one JSON object on stdout");
+    command->callback([args, &exitCode] { exitCode = runGuarded("eval", [&] { return runEval(*args); }); });
+}
+
+} // namespace attnlab::cli

@@ -1,0 +1,162 @@
+// `attnlab-cli train`: one model, trained with a progress line, saved as .safetensors.
+#include "app/cli/CommandGuard.h"
+#include "app/cli/Format.h"
+#include "app/cli/InterruptGuard.h"
+#include "app/cli/JsonOutput.h"
+#include "app/cli/ModelCommands.h"
+#include "app/cli/ProgressPrinter.h"
+#include "app/cli/TrainingRun.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+
+namespace attnlab::cli {
+namespace {
+
+struct TrainArgs {
+    TrainingArgs training;
+    std::string out;
+    bool json = false;
+};
+
+// Refuses an unusable --out before minutes of training rather than after.
+void checkOutputPath(const std::string& out) {
+    namespace fs = std::filesystem;
+    const fs::path path(out);
+    if (fs::is_directory(path)) throw InputError("--out " + out + " is a directory; give a file name");
+    const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    if (!fs::is_directory(directory))
+        throw InputError("cannot save to " + out + ": the directory " + directory.string() +
+                         " does not exist");
+}
+
+std::string describeModel(const TrainingRun& run) {
+    const ModelConfig& c = run.bundle().config;
+    const TrainingSettings& s = run.bundle().training;
+    std::string text =
+        "model: " + scorerName(c.scorer) + " scorer, " + decoderStyleName(c.decoder) + " decoder";
+    if (c.decoder == DecoderStyle::Luong && c.inputFeeding) text += " with input feeding";
+    if (c.bidirectional) text += ", bidirectional encoder";
+    text += ", E " + std::to_string(c.embedding) + ", H " + std::to_string(c.hidden) + ": " +
+            grouped(run.parameterCount()) + " parameters\n";
+    text += "training: " + grouped(run.plannedSteps()) + " steps";
+    if (s.maxSteps == 0)
+        text += " (" + counted(s.epochs, "epoch") + " of " +
+                counted(run.batchesPerEpoch(), "batch", "batches") + ")";
+    text += ", batch " + std::to_string(s.batchSize) + ", " + optimizerName(s.optimizer) + " lr " +
+            general(s.learningRate) + ", " +
+            (s.threads == 1  ? std::string("1 thread")
+             : s.threads > 1 ? std::to_string(s.threads) + " threads"
+                             : std::string("all cores"));
+    return text;
+}
+
+std::string outcomeTitle(TrainingOutcome outcome) {
+    switch (outcome) {
+    case TrainingOutcome::Completed:
+        return "Finished";
+    case TrainingOutcome::Stopped:
+        return "Stopped";
+    case TrainingOutcome::EarlyStopped:
+        return "Stopped early";
+    case TrainingOutcome::Diverged:
+        return "Diverged";
+    case TrainingOutcome::Failed:
+        return "Failed";
+    }
+    return "Ended";
+}
+
+std::string metricsLine(const Metrics& v) {
+    std::string text = "validation: loss " + fixed(v.loss, 4) + ", token accuracy " +
+                       percent(v.tokenAccuracy) + ", exact match " + percent(v.exactMatch) + " (" +
+                       std::to_string(v.exactMatches) + "/" + std::to_string(v.examples) + "), BLEU " +
+                       fixed(v.bleu.score, 2);
+    if (!std::isnan(v.alignmentErrorRate)) text += ", AER " + fixed(v.alignmentErrorRate, 3);
+    return text;
+}
+
+int runTrain(const TrainArgs& args) {
+    std::ostream& report = args.json ? std::cerr : std::cout; // stdout carries the JSON alone
+    checkOutputPath(args.out);
+    const ScorerKind scorer = parseScorer(args.training.scorer);
+    checkTrainingArgs(args.training, scorer);
+    const PreparedData prepared = prepareData(args.training, report);
+    TrainingRun run(prepared, args.training, scorer, args.training.threads);
+    report << describeModel(run) << std::endl;
+
+    TrainingControl control;
+    RunRecord record;
+    {
+        ProgressLine progress(std::cerr, ProgressLine::stderrIsTerminal());
+        ProgressPrinter printer(report, progress, args.training.maxSteps > 0 ? 0 : run.plannedEpochs(),
+                                static_cast<int>(prepared.data.validation.pairs.size()));
+        InterruptGuard guard({&control});
+        record = run.run(printer, control);
+    }
+    const TrainingResult& result = record.result;
+    const bool saved = result.steps > 0; // nothing worth a file before the first step
+    if (saved) saveModel(args.out, run.bundle());
+
+    // result.message already reached stderr through onMessage when the run diverged or stopped early.
+    report << outcomeTitle(result.outcome) << " after " << counted(result.steps, "step") << " and "
+           << counted(result.epochs, "epoch") << " in " << duration(result.seconds) << " ("
+           << fixed(record.stepsPerSecond(), 1) << " steps/s of training).\n";
+    if (result.validation.examples > 0) report << metricsLine(result.validation) << '\n';
+    if (saved) {
+        const bool partial =
+            result.outcome == TrainingOutcome::Stopped || result.outcome == TrainingOutcome::Diverged;
+        report << (partial ? "Saved the weights trained so far to " : "Saved the model to ") << args.out
+               << '\n';
+    }
+    report.flush();
+    const bool ok =
+        result.outcome == TrainingOutcome::Completed || result.outcome == TrainingOutcome::EarlyStopped;
+    if (!ok)
+        printError("train",
+                   outcomeName(result.outcome) + " after " + std::to_string(result.steps) + " steps" +
+                       (saved ? "; the model so far is saved in " + args.out : "; nothing was saved"));
+    if (args.json) {
+        Json history = Json::array();
+        for (const EpochReport& epoch : record.history) history.push_back(epochJson(epoch));
+        const Json json = {
+            {"command", "train"},
+            {"data", dataJson(prepared)},
+            {"config", modelJson(run.bundle())},
+            {"parameters", run.parameterCount()},
+            {"planned_steps", run.plannedSteps()},
+            {"history", history},
+            {"final", metricsJson(result.validation)},
+            {"outcome", outcomeName(result.outcome)},
+            {"message", result.message},
+            {"steps", result.steps},
+            {"epochs", result.epochs},
+            {"seconds", result.seconds},
+            {"training_seconds", record.trainingSeconds},
+            {"steps_per_second", record.stepsPerSecond()},
+            {"model", saved ? Json(args.out) : Json(nullptr)},
+        };
+        std::cout << jsonText(json) << std::endl;
+    }
+    return ok ? ExitOk : ExitFailure;
+}
+
+} // namespace
+
+void addTrainCommand(CLI::App& app, int& exitCode) {
+    CLI::App* command = app.add_subcommand("train", "Train a model on a dataset and save it as .safetensors");
+    auto args = std::make_shared<TrainArgs>();
+    addTrainingOptions(*command, args->training, true);
+    command->add_option("--out", args->out, "The model file to write (.safetensors)")->required();
+    command->add_flag("--json", args->json,
+                      "Print one JSON object at the end on stdout (progress stays on stderr)");
+    command->callback([command, args, &exitCode] {
+        args->training.tokensGiven = command->count("--tokens") > 0;
+        exitCode = runGuarded("train", [&] { return runTrain(*args); });
+    });
+}
+
+} // namespace attnlab::cli

@@ -1,0 +1,91 @@
+// The JSON attnlab-cli prints: null for a metric with nothing to measure, float weights as their
+// shortest decimal, keys in a readable order, files written atomically.
+#include "app/cli/JsonOutput.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+#include <sstream>
+
+using namespace attnlab;
+using namespace attnlab::cli;
+
+class TestJsonOutput : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void numbersAndWeights();
+    void metrics();
+    void epochAndSettings();
+    void atomicWrite();
+};
+
+void TestJsonOutput::numbersAndWeights() {
+    QCOMPARE(QString::fromStdString(number(Metrics::NaN).dump()), QString("null"));
+    QCOMPARE(QString::fromStdString(number(0.5).dump()), QString("0.5"));
+    QCOMPARE(QString::fromStdString(weight(0.93f).dump()), QString("0.93"));
+    QCOMPARE(QString::fromStdString(weight(1.0f / 3.0f).dump()), QString("0.33333334"));
+    QCOMPARE(QString::fromStdString(weight(1.0f).dump()), QString("1.0"));
+}
+
+void TestJsonOutput::metrics() {
+    Metrics m;
+    m.examples = 4;
+    m.exactMatches = 3;
+    m.exactMatch = 0.75;
+    LengthAccuracy row;
+    row.sourceLength = 3;
+    row.count = 4;
+    row.exactMatches = 3;
+    row.correctTokens = 10;
+    row.referenceTokens = 12;
+    m.bySourceLength.push_back(row);
+    const Json json = metricsJson(m);
+    QCOMPARE(json.begin().key(), std::string("examples"));
+    QCOMPARE(json.at("examples").get<int>(), 4);
+    QCOMPARE(json.at("exact_match").get<double>(), 0.75);
+    QVERIFY(json.at("loss").is_null()); // NaN: nothing was measured
+    QVERIFY(json.at("aer").is_null());
+    const Json& length = json.at("by_source_length").at(0);
+    QCOMPARE(length.at("source_length").get<int>(), 3);
+    QCOMPARE(length.at("exact_match").get<double>(), 0.75);
+    QCOMPARE(length.at("token_accuracy").get<double>(), 10.0 / 12.0);
+}
+
+void TestJsonOutput::epochAndSettings() {
+    EpochReport report;
+    report.epoch = 2;
+    report.step = 170;
+    report.trainLoss = 0.25;
+    const Json epoch = epochJson(report);
+    QCOMPARE(epoch.begin().key(), std::string("epoch"));
+    QCOMPARE(epoch.at("step").get<long long>(), 170LL);
+    QCOMPARE(epoch.at("train_loss").get<double>(), 0.25);
+    QVERIFY(epoch.at("validation").at("loss").is_null());
+
+    TrainingSettings settings;
+    settings.dropout = 0.2;
+    settings.optimizer = OptimizerKind::Sgd;
+    const Json json = settingsJson(settings);
+    QCOMPARE(json.at("optimizer").get<std::string>(), std::string("sgd"));
+    QCOMPARE(json.at("dropout").get<double>(), 0.2);
+    QCOMPARE(json.at("batch_size").get<int>(), 64);
+    QCOMPARE(json.at("threads").get<int>(), 0);
+}
+
+void TestJsonOutput::atomicWrite() {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("table.json").toStdString();
+    writeTextAtomically(path, "first\n");
+    writeTextAtomically(path, "second\n");
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    QCOMPARE(QString::fromStdString(text.str()), QString("second\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"table.json"}); // no temporary left
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                             writeTextAtomically(dir.filePath("missing/table.json").toStdString(), "x"));
+}
+
+QTEST_APPLESS_MAIN(TestJsonOutput)
+#include "tst_json_output.moc"
