@@ -14,7 +14,8 @@ Workload datesWorkload(int pairs, std::uint64_t seed, ScorerKind scorer, bool bi
     DatasetBuilder builder("dates", "", "generated dates", options);
     const std::vector<TextPair> generated = generateTask("dates", pairs, seed);
     for (size_t i = 0; i < generated.size(); ++i)
-        builder.add(generated[i].source, generated[i].target, &generated[i].alignment, static_cast<std::int64_t>(i + 1));
+        builder.add(generated[i].source, generated[i].target, &generated[i].alignment,
+                    static_cast<std::int64_t>(i + 1));
     const Dataset dataset = builder.finish();
 
     Workload w;
@@ -48,12 +49,21 @@ double trainingFlops(const ModelConfig& c, int sourceLength, int targetLength) {
     // Decoder, per target token: LSTM input and recurrence, scoring, context, combine, readout.
     double step = 4 * h * c.decoderInputSize() + 4 * h * h + 2 * h * h + v * h;
     switch (c.scorer) {
-    case ScorerKind::None: break;
+    case ScorerKind::None:
+        break;
     case ScorerKind::Dot:
-    case ScorerKind::ScaledDot: step += 2 * s * h; break;
-    case ScorerKind::General: step += h * h + 2 * s * h; break;
-    case ScorerKind::Additive: step += a * h + s * a + s * h; break;
-    case ScorerKind::Location: step += s * h + s * h; break;
+    case ScorerKind::ScaledDot:
+        step += 2 * s * h;
+        break;
+    case ScorerKind::General:
+        step += h * h + 2 * s * h;
+        break;
+    case ScorerKind::Additive:
+        step += a * h + s * a + s * h;
+        break;
+    case ScorerKind::Location:
+        step += s * h + s * h;
+        break;
     case ScorerKind::LocationAware:
         step += a * h + s * a + s * h + s * c.locationFilters * (c.locationKernel + a);
         break;

@@ -52,7 +52,8 @@ Throughput measureTraining(const Workload& w, int threads, long long steps) {
     t.pairsPerSecond = pairs / result.seconds;
     t.tokensPerSecond = t.pairsPerSecond * (w.averageSource + w.averageTarget);
     t.gflops = t.pairsPerSecond *
-               trainingFlops(w.config, static_cast<int>(w.averageSource + 0.5), static_cast<int>(w.averageTarget + 0.5)) /
+               trainingFlops(w.config, static_cast<int>(w.averageSource + 0.5),
+                             static_cast<int>(w.averageTarget + 0.5)) /
                1e9;
     return t;
 }
@@ -62,7 +63,8 @@ double medianMicroseconds(const std::function<void()>& run, int repeats) {
     for (int i = 0; i < repeats; ++i) {
         const auto start = std::chrono::steady_clock::now();
         run();
-        times.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+        times.push_back(
+            std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
     }
     std::nth_element(times.begin(), times.begin() + repeats / 2, times.end());
     return times[repeats / 2];
@@ -94,11 +96,12 @@ int main(int argc, char** argv) {
                       {"gemm_peak_gflops_1", gemmPeakGflops(1)},
                       {"gemm_peak_gflops_all", gemmPeakGflops(hardware)}};
     const Workload reference = datesWorkload(pairs, 7);
-    out["workload"] = {{"pairs", pairs},
-                       {"average_source", reference.averageSource},
-                       {"average_target", reference.averageTarget},
-                       {"flops_per_pair", trainingFlops(reference.config, static_cast<int>(reference.averageSource + 0.5),
-                                                        static_cast<int>(reference.averageTarget + 0.5))}};
+    out["workload"] = {
+        {"pairs", pairs},
+        {"average_source", reference.averageSource},
+        {"average_target", reference.averageTarget},
+        {"flops_per_pair", trainingFlops(reference.config, static_cast<int>(reference.averageSource + 0.5),
+                                         static_cast<int>(reference.averageTarget + 0.5))}};
 
     struct Case {
         std::string name;
@@ -110,15 +113,16 @@ int main(int argc, char** argv) {
                                      {"additive", ScorerKind::Additive, false},
                                      {"general_bidirectional", ScorerKind::General, true}};
     for (const Case& c : cases) {
-        const Workload w = c.name == "general" ? reference : datesWorkload(pairs, 7, c.scorer, c.bidirectional);
+        const Workload w =
+            c.name == "general" ? reference : datesWorkload(pairs, 7, c.scorer, c.bidirectional);
         for (int threads : {1, hardware}) {
             if (threads == 1 && hardware == 1 && out["training"].contains(c.name)) continue;
             const Throughput t = measureTraining(w, threads, steps);
             out["training"][c.name][std::to_string(threads)] = {{"pairs_per_second", t.pairsPerSecond},
-                                                               {"tokens_per_second", t.tokensPerSecond},
-                                                               {"gflops", t.gflops},
-                                                               {"seconds", t.seconds},
-                                                               {"steps", t.steps}};
+                                                                {"tokens_per_second", t.tokensPerSecond},
+                                                                {"gflops", t.gflops},
+                                                                {"seconds", t.seconds},
+                                                                {"steps", t.steps}};
         }
     }
 
@@ -128,7 +132,8 @@ int main(int argc, char** argv) {
         model.initialize(3);
         const std::string sentence = "saturday, september 30th 2017";
         std::vector<int> source;
-        for (char ch : sentence + "!") source.push_back(reference.data.sourceVocabulary.id(std::string(1, ch)));
+        for (char ch : sentence + "!")
+            source.push_back(reference.data.sourceVocabulary.id(std::string(1, ch)));
         source.resize(30);
         const int repeats = quick ? 100 : 1000;
         const DecodeOptions greedy{.beamWidth = 1, .maxLength = 10};
@@ -157,7 +162,8 @@ int main(int argc, char** argv) {
             TrainingControl control;
             Trainer(model, workloads[i].data, settings).run(quiet, control);
         });
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         out["compare"] = {{"models", workloads.size()},
                           {"steps_each", compareSteps},
                           {"pairs_per_second_total", workloads.size() * compareSteps * 64.0 / seconds},
@@ -170,11 +176,14 @@ int main(int argc, char** argv) {
         return 0;
     }
     const double peakAll = out["machine"]["gemm_peak_gflops_all"];
-    std::printf("Machine: %d threads; Eigen float GEMM peak %.1f GFLOP/s (1 thread), %.1f GFLOP/s (all)\n", hardware,
-                out["machine"]["gemm_peak_gflops_1"].get<double>(), peakAll);
-    std::printf("Workload: %d dates pairs, source %.1f, target %.1f tokens (</s> included), %.1f MFLOP per pair\n", pairs,
-                reference.averageSource, reference.averageTarget, out["workload"]["flops_per_pair"].get<double>() / 1e6);
-    std::printf("\n%-24s %7s %12s %12s %9s %8s\n", "training", "threads", "pairs/s", "tokens/s", "GFLOP/s", "% peak");
+    std::printf("Machine: %d threads; Eigen float GEMM peak %.1f GFLOP/s (1 thread), %.1f GFLOP/s (all)\n",
+                hardware, out["machine"]["gemm_peak_gflops_1"].get<double>(), peakAll);
+    std::printf(
+        "Workload: %d dates pairs, source %.1f, target %.1f tokens (</s> included), %.1f MFLOP per pair\n",
+        pairs, reference.averageSource, reference.averageTarget,
+        out["workload"]["flops_per_pair"].get<double>() / 1e6);
+    std::printf("\n%-24s %7s %12s %12s %9s %8s\n", "training", "threads", "pairs/s", "tokens/s", "GFLOP/s",
+                "% peak");
     for (const auto& [name, byThreads] : out["training"].items())
         for (const auto& [threads, t] : byThreads.items()) {
             const double peak = threads == "1" ? out["machine"]["gemm_peak_gflops_1"].get<double>() : peakAll;
@@ -183,10 +192,11 @@ int main(int argc, char** argv) {
                         t["gflops"].get<double>(), 100.0 * t["gflops"].get<double>() / peak);
         }
     std::printf("\nInference, %d-token sentence: greedy %.0f us, beam 5 %.0f us (median)\n",
-                out["inference"]["source_length"].get<int>(), out["inference"]["greedy_median_us"].get<double>(),
+                out["inference"]["source_length"].get<int>(),
+                out["inference"]["greedy_median_us"].get<double>(),
                 out["inference"]["beam5_median_us"].get<double>());
-    std::printf("Compare mode, %d scorers at once: %.0f pairs/s in total\n", out["compare"]["models"].get<int>(),
-                out["compare"]["pairs_per_second_total"].get<double>());
+    std::printf("Compare mode, %d scorers at once: %.0f pairs/s in total\n",
+                out["compare"]["models"].get<int>(), out["compare"]["pairs_per_second_total"].get<double>());
     std::printf("Peak memory: %.0f MB\n", out["peak_memory_mb"].get<double>());
     return 0;
 }

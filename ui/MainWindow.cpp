@@ -22,7 +22,9 @@
 #include <QToolBar>
 
 // The icon lives in attnlab_ui's resources; a static library must register them itself.
-static void initAttnLabResources() { Q_INIT_RESOURCE(attnlab); }
+static void initAttnLabResources() {
+    Q_INIT_RESOURCE(attnlab);
+}
 
 namespace attnlab::ui {
 
@@ -174,7 +176,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::openDataset(const QString& nameOrPath) { m_datasetPanel->load(nameOrPath); }
+void MainWindow::openDataset(const QString& nameOrPath) {
+    m_datasetPanel->load(nameOrPath);
+}
 
 void MainWindow::onDatasetLoaded() {
     const auto dataset = m_datasetPanel->dataset();
@@ -194,7 +198,8 @@ void MainWindow::startTraining() {
     const bool fresh = !m_session->hasModel();
     if (fresh) {
         // The last run's curves stay on the plot, greyed, for comparison; new curves start empty.
-        if (m_lossPlot->pointCount(LossSeries::TrainingLoss) > 0) m_lossPlot->keepCurrentAsPrevious(tr("run %1").arg(m_runs));
+        if (m_lossPlot->pointCount(LossSeries::TrainingLoss) > 0)
+            m_lossPlot->keepCurrentAsPrevious(tr("run %1").arg(m_runs));
         ++m_runs;
     }
     if (!m_session->train(m_settingsPanel->modelConfig(), m_settingsPanel->trainingSettings(),
@@ -223,7 +228,8 @@ void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data)
     }
     m_pinnedPanel->setCandidates(candidates);
     if (!data->validation.pairs.empty())
-        m_inspectPanel->setExampleSentence(QString::fromUtf8(dataset->source(data->validation.datasetIndices.front())));
+        m_inspectPanel->setExampleSentence(
+            QString::fromUtf8(dataset->source(data->validation.datasetIndices.front())));
     updateStatusLabels();
 }
 
@@ -254,11 +260,21 @@ void MainWindow::onFinished(const TrainingResult& result) {
 void MainWindow::onStateChanged(TrainingSession::State state) {
     using S = TrainingControls::State;
     switch (state) {
-    case TrainingSession::State::NoData: m_controls->setState(S::NoData); break;
-    case TrainingSession::State::Ready: m_controls->setState(S::Ready); break;
-    case TrainingSession::State::Running: m_controls->setState(S::Running); break;
-    case TrainingSession::State::Paused: m_controls->setState(S::Paused); break;
-    case TrainingSession::State::Finished: m_controls->setState(S::Finished); break;
+    case TrainingSession::State::NoData:
+        m_controls->setState(S::NoData);
+        break;
+    case TrainingSession::State::Ready:
+        m_controls->setState(S::Ready);
+        break;
+    case TrainingSession::State::Running:
+        m_controls->setState(S::Running);
+        break;
+    case TrainingSession::State::Paused:
+        m_controls->setState(S::Paused);
+        break;
+    case TrainingSession::State::Finished:
+        m_controls->setState(S::Finished);
+        break;
     }
     m_settingsPanel->setLocked(m_session->isRunning() || m_session->hasModel());
     updateStatusLabels();
@@ -266,14 +282,17 @@ void MainWindow::onStateChanged(TrainingSession::State state) {
 
 void MainWindow::updateStatusLabels() {
     const auto dataset = m_session->dataset();
-    m_datasetLabel->setText(dataset ? tr("%1 · %2 pairs").arg(QString::fromStdString(dataset->name())).arg(dataset->size())
-                                    : tr("No dataset"));
+    m_datasetLabel->setText(
+        dataset ? tr("%1 · %2 pairs").arg(QString::fromStdString(dataset->name())).arg(dataset->size())
+                : tr("No dataset"));
     m_modelLabel->setText(m_session->modelDescription());
     static const char* names[] = {"No data", "Ready", "Training", "Paused", "Trained"};
     m_trainingLabel->setText(tr(names[static_cast<int>(m_session->state())]));
 }
 
-void MainWindow::showStatus(const QString& text) { statusBar()->showMessage(text, 15000); }
+void MainWindow::showStatus(const QString& text) {
+    statusBar()->showMessage(text, 15000);
+}
 
 void MainWindow::openDatasetFile() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Dataset"), QString(),
@@ -282,8 +301,8 @@ void MainWindow::openDatasetFile() {
 }
 
 void MainWindow::openModelFile() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Model"), QString(), tr("Models (*.safetensors);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QString(),
+                                                      tr("Models (*.safetensors);;All files (*)"));
     if (path.isEmpty()) return;
     QString problem;
     if (!m_session->openModel(path, &problem)) {
@@ -311,7 +330,8 @@ void MainWindow::exportLossPlot() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Loss Plot"), "loss.png",
                                                       tr("Images (*.png *.svg *.pdf)"));
     QString problem;
-    if (!path.isEmpty() && !m_lossPlot->exportImage(path, &problem)) QMessageBox::warning(this, tr("Export"), problem);
+    if (!path.isEmpty() && !m_lossPlot->exportImage(path, &problem))
+        QMessageBox::warning(this, tr("Export"), problem);
 }
 
 void MainWindow::exportHeatmap() {
@@ -323,9 +343,11 @@ void MainWindow::exportHeatmap() {
 }
 
 void MainWindow::exportLossCsv() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Loss History"), "loss.csv", tr("CSV (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Loss History"), "loss.csv", tr("CSV (*.csv)"));
     QString problem;
-    if (!path.isEmpty() && !m_lossPlot->exportCsv(path, &problem)) QMessageBox::warning(this, tr("Export"), problem);
+    if (!path.isEmpty() && !m_lossPlot->exportCsv(path, &problem))
+        QMessageBox::warning(this, tr("Export"), problem);
 }
 
 void MainWindow::exportAttentionCsv() {

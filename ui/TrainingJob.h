@@ -11,7 +11,7 @@
 namespace attnlab::ui {
 
 struct TrainingJob {
-    std::shared_ptr<const Dataset> dataset;    // the pairs, and gold alignments of validation pairs
+    std::shared_ptr<const Dataset> dataset; // the pairs, and gold alignments of validation pairs
     // Split, vocabularies and encoded pairs. When null the worker prepares them from dataset
     // (with the bundle's vocabularies if it already has a model, e.g. one opened from a file).
     std::shared_ptr<const TrainingData> data;

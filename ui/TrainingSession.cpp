@@ -8,9 +8,13 @@
 
 namespace attnlab::ui {
 
-TrainingSession::TrainingSession(QObject* parent) : QObject(parent) { registerTrainingMetaTypes(); }
+TrainingSession::TrainingSession(QObject* parent) : QObject(parent) {
+    registerTrainingMetaTypes();
+}
 
-TrainingSession::~TrainingSession() { stopThread(); }
+TrainingSession::~TrainingSession() {
+    stopThread();
+}
 
 void TrainingSession::setState(State state) {
     if (m_state == state) return;
@@ -23,7 +27,8 @@ QString TrainingSession::modelDescription() const {
     const ModelConfig& c = m_bundle->config;
     const qint64 parameters = parameterCount(m_bundle->model->parameters());
     return tr("%1 · %2%3 · E %4 · H %5 · %6 parameters")
-        .arg(QString::fromStdString(scorerName(c.scorer)), QString::fromStdString(decoderStyleName(c.decoder)),
+        .arg(QString::fromStdString(scorerName(c.scorer)),
+             QString::fromStdString(decoderStyleName(c.decoder)),
              c.bidirectional ? tr(" · bidirectional") : QString())
         .arg(c.embedding)
         .arg(c.hidden)
@@ -36,8 +41,8 @@ void TrainingSession::setDataset(std::shared_ptr<const Dataset> dataset) {
     if (!isRunning()) setState(m_dataset ? (hasModel() ? State::Finished : State::Ready) : State::NoData);
 }
 
-bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& settings, const PrepareOptions& prepare,
-                            QString* message) {
+bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& settings,
+                            const PrepareOptions& prepare, QString* message) {
     if (isRunning()) {
         if (message) *message = tr("A training run is already going.");
         return false;
@@ -74,10 +79,12 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &TrainingWorker::prepared, this, &TrainingSession::onPrepared, Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::progressed, this, &TrainingSession::progressed, Qt::QueuedConnection);
-    connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingSession::epochFinished, Qt::QueuedConnection);
+    connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingSession::epochFinished,
+            Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::attentionUpdated, this, &TrainingSession::attentionUpdated,
             Qt::QueuedConnection);
-    connect(m_worker, &TrainingWorker::snapshotReady, this, &TrainingSession::onSnapshot, Qt::QueuedConnection);
+    connect(m_worker, &TrainingWorker::snapshotReady, this, &TrainingSession::onSnapshot,
+            Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::message, this, &TrainingSession::message, Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::finished, this, &TrainingSession::onFinished, Qt::QueuedConnection);
     m_thread->start();
@@ -121,7 +128,9 @@ void TrainingSession::onPrepared(const std::shared_ptr<const TrainingData>& data
     Q_EMIT dataPrepared(data);
 }
 
-void TrainingSession::onSnapshot(const ModelSnapshot& snapshot) { publishInference(snapshot); }
+void TrainingSession::onSnapshot(const ModelSnapshot& snapshot) {
+    publishInference(snapshot);
+}
 
 void TrainingSession::publishInference(ModelSnapshot snapshot) {
     m_inference.model = std::move(snapshot);

@@ -49,8 +49,12 @@ public:
         Q_EMIT m_worker.epochFinished(report);
         publishModel();
     }
-    void onAttention(const AttentionSnapshot& snapshot) override { Q_EMIT m_worker.attentionUpdated(snapshot); }
-    void onMessage(const std::string& text) override { Q_EMIT m_worker.message(QString::fromStdString(text)); }
+    void onAttention(const AttentionSnapshot& snapshot) override {
+        Q_EMIT m_worker.attentionUpdated(snapshot);
+    }
+    void onMessage(const std::string& text) override {
+        Q_EMIT m_worker.message(QString::fromStdString(text));
+    }
 
     void flush() {
         if (m_chunk.steps.empty()) return;
@@ -78,10 +82,12 @@ void TrainingWorker::prepare() {
     ModelBundle& bundle = *m_job.bundle;
     if (!m_job.data) {
         if (!m_job.dataset) throw std::invalid_argument("there is no dataset to train on");
-        auto data = std::make_shared<TrainingData>(prepareTrainingData(*m_job.dataset, m_job.prepare, m_job.settings.seed));
+        auto data = std::make_shared<TrainingData>(
+            prepareTrainingData(*m_job.dataset, m_job.prepare, m_job.settings.seed));
         if (bundle.model) { // continue a model that has its own vocabularies
             for (EncodedSplit* split : {&data->train, &data->validation, &data->test})
-                *split = encodePairs(*m_job.dataset, split->datasetIndices, bundle.sourceVocabulary, bundle.targetVocabulary);
+                *split = encodePairs(*m_job.dataset, split->datasetIndices, bundle.sourceVocabulary,
+                                     bundle.targetVocabulary);
             data->sourceVocabulary = bundle.sourceVocabulary;
             data->targetVocabulary = bundle.targetVocabulary;
         }
@@ -95,7 +101,8 @@ void TrainingWorker::prepare() {
         bundle.config.targetVocabulary = data.targetVocabulary.size();
         int longest = 1;
         for (const auto* split : {&data.train, &data.validation, &data.test})
-            for (const EncodedPair& pair : split->pairs) longest = std::max(longest, static_cast<int>(pair.source.size()));
+            for (const EncodedPair& pair : split->pairs)
+                longest = std::max(longest, static_cast<int>(pair.source.size()));
         bundle.config.maxSourceLength = std::max(bundle.config.maxSourceLength, longest);
         bundle.model = std::make_unique<Seq2Seq<float>>(bundle.config);
         bundle.model->initialize(m_job.settings.seed);

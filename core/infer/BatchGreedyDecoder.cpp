@@ -4,7 +4,8 @@
 
 namespace attnlab {
 
-std::vector<DecodeResult> greedyDecodeBatch(const Seq2Seq<float>& model, const SequenceBatch& batch, int maxLength) {
+std::vector<DecodeResult> greedyDecodeBatch(const Seq2Seq<float>& model, const SequenceBatch& batch,
+                                            int maxLength) {
     const int columns = batch.batchSize;
     EncodedSource<float> encoded;
     model.encode(batch, encoded);

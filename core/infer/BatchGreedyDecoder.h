@@ -9,6 +9,7 @@ namespace attnlab {
 
 // Reads batch.source / sourceLengths; returns one result per column, as greedyDecode would
 // (attention (rows x S_b), trimmed to the column's own source length).
-std::vector<DecodeResult> greedyDecodeBatch(const Seq2Seq<float>& model, const SequenceBatch& batch, int maxLength = 0);
+std::vector<DecodeResult> greedyDecodeBatch(const Seq2Seq<float>& model, const SequenceBatch& batch,
+                                            int maxLength = 0);
 
 } // namespace attnlab

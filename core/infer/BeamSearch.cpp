@@ -17,14 +17,14 @@ struct Candidate {
 
 // What step t did: the attention of every slot, and how each new live slot came about.
 struct StepRecord {
-    Matrix<float> alignment;  // (S x k) α_t of each slot
-    std::vector<int> origin;  // new live slot j extends slot origin[j]
-    std::vector<int> token;   // ... with this token
+    Matrix<float> alignment; // (S x k) α_t of each slot
+    std::vector<int> origin; // new live slot j extends slot origin[j]
+    std::vector<int> token;  // ... with this token
     std::vector<float> logProb;
 };
 
 struct Ending {
-    int step;      // finished: the step that emitted </s>; unfinished: the number of steps
+    int step; // finished: the step that emitted </s>; unfinished: the number of steps
     int slot;
     bool finished;
     double logProb;
@@ -56,10 +56,12 @@ DecodeResult reconstruct(const std::vector<StepRecord>& steps, const Ending& end
     result.logProb = ending.logProb;
     result.finished = ending.finished;
     const double length = static_cast<double>(result.tokenLogProbs.size());
-    result.score = lengthPenalty > 0 && length > 0 ? ending.logProb / std::pow(length, lengthPenalty) : ending.logProb;
+    result.score =
+        lengthPenalty > 0 && length > 0 ? ending.logProb / std::pow(length, lengthPenalty) : ending.logProb;
     const Eigen::Index sourceLength = steps.empty() ? 0 : steps.front().alignment.rows();
     result.attention.resize(static_cast<Eigen::Index>(rows.size()), sourceLength);
-    for (size_t t = 0; t < rows.size(); ++t) result.attention.row(static_cast<Eigen::Index>(t)) = rows[t].transpose();
+    for (size_t t = 0; t < rows.size(); ++t)
+        result.attention.row(static_cast<Eigen::Index>(t)) = rows[t].transpose();
     return result;
 }
 
@@ -93,7 +95,8 @@ std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const std::
         candidates.clear();
         for (int slot = 0; slot < live; ++slot) {
             const Vector<float> logProbs = logSoftmax(logits.col(slot));
-            for (int v = 0; v < logProbs.size(); ++v) candidates.push_back({liveScore[slot] + logProbs(v), slot, v});
+            for (int v = 0; v < logProbs.size(); ++v)
+                candidates.push_back({liveScore[slot] + logProbs(v), slot, v});
         }
         // Best first; ties go to the lower slot, then the lower token id (as greedy's argmax).
         const auto better = [](const Candidate& a, const Candidate& b) {
@@ -146,11 +149,13 @@ std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const std::
     return results;
 }
 
-DecodeResult beamSearch(const Seq2Seq<float>& model, const std::vector<int>& source, const DecodeOptions& options) {
+DecodeResult beamSearch(const Seq2Seq<float>& model, const std::vector<int>& source,
+                        const DecodeOptions& options) {
     return beamSearchAll(model, source, options).front();
 }
 
-DecodeResult decode(const Seq2Seq<float>& model, const std::vector<int>& source, const DecodeOptions& options) {
+DecodeResult decode(const Seq2Seq<float>& model, const std::vector<int>& source,
+                    const DecodeOptions& options) {
     return options.beamWidth <= 1 ? greedyDecode(model, source, options) : beamSearch(model, source, options);
 }
 

@@ -8,13 +8,15 @@
 namespace attnlab {
 
 // The best hypothesis. With beamWidth 1 this is exactly greedy decoding.
-DecodeResult beamSearch(const Seq2Seq<float>& model, const std::vector<int>& source, const DecodeOptions& options);
+DecodeResult beamSearch(const Seq2Seq<float>& model, const std::vector<int>& source,
+                        const DecodeOptions& options);
 
 // Every finished hypothesis (up to k), best first, for views that compare them.
 std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const std::vector<int>& source,
                                         const DecodeOptions& options);
 
 // greedyDecode or beamSearch, as options.beamWidth says.
-DecodeResult decode(const Seq2Seq<float>& model, const std::vector<int>& source, const DecodeOptions& options);
+DecodeResult decode(const Seq2Seq<float>& model, const std::vector<int>& source,
+                    const DecodeOptions& options);
 
 } // namespace attnlab

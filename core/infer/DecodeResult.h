@@ -8,11 +8,11 @@
 namespace attnlab {
 
 struct DecodeResult {
-    std::vector<int> tokens;            // output ids, </s> excluded
-    std::vector<float> tokenLogProbs;   // log p of each emitted token (+ the </s> when finished)
-    double logProb = 0.0;               // sum of tokenLogProbs
-    double score = 0.0;                 // the ranking score (length-normalised for beam search)
-    bool finished = false;              // ended with </s> (else it hit the length limit)
+    std::vector<int> tokens;          // output ids, </s> excluded
+    std::vector<float> tokenLogProbs; // log p of each emitted token (+ the </s> when finished)
+    double logProb = 0.0;             // sum of tokenLogProbs
+    double score = 0.0;               // the ranking score (length-normalised for beam search)
+    bool finished = false;            // ended with </s> (else it hit the length limit)
     // (rows x S): one row per output token, then one for </s> when finished; row t is α_t.
     Matrix<float> attention;
 };

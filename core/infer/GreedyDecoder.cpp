@@ -23,7 +23,8 @@ Vector<float> logSoftmax(const Eigen::Ref<const Vector<float>>& logits) {
     return (logits.array() - logSum).matrix();
 }
 
-DecodeResult greedyDecode(const Seq2Seq<float>& model, const std::vector<int>& source, const DecodeOptions& options) {
+DecodeResult greedyDecode(const Seq2Seq<float>& model, const std::vector<int>& source,
+                          const DecodeOptions& options) {
     const SequenceBatch batch = sourceBatch(source);
     EncodedSource<float> encoded;
     model.encode(batch, encoded);
@@ -52,7 +53,8 @@ DecodeResult greedyDecode(const Seq2Seq<float>& model, const std::vector<int>& s
     }
     result.score = result.logProb;
     result.attention.resize(static_cast<Eigen::Index>(rows.size()), batch.sourceLength);
-    for (size_t t = 0; t < rows.size(); ++t) result.attention.row(static_cast<Eigen::Index>(t)) = rows[t].transpose();
+    for (size_t t = 0; t < rows.size(); ++t)
+        result.attention.row(static_cast<Eigen::Index>(t)) = rows[t].transpose();
     return result;
 }
 

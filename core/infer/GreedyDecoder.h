@@ -7,7 +7,8 @@ namespace attnlab {
 
 // source: token ids of one sentence (no specials). The model is only read (its step scratch is
 // used, so one model per thread).
-DecodeResult greedyDecode(const Seq2Seq<float>& model, const std::vector<int>& source, const DecodeOptions& options = {});
+DecodeResult greedyDecode(const Seq2Seq<float>& model, const std::vector<int>& source,
+                          const DecodeOptions& options = {});
 
 // One sentence as a batch of `copies` identical columns (beam search decodes k at once).
 SequenceBatch sourceBatch(const std::vector<int>& source, int copies = 1);

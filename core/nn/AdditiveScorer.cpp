@@ -5,7 +5,8 @@ namespace attnlab {
 template <class T>
 AdditiveScorer<T>::AdditiveScorer(int hidden, int attention)
     : m_query("attention.query.weight", "", hidden, attention),
-      m_key("attention.key.weight", "attention.key.bias", hidden, attention), m_v("attention.v.weight", "", attention, 1) {}
+      m_key("attention.key.weight", "attention.key.bias", hidden, attention),
+      m_v("attention.v.weight", "", attention, 1) {}
 
 template <class T> void AdditiveScorer<T>::initialize(Random& random) {
     m_query.initialize(random);
@@ -25,15 +26,17 @@ template <class T> void AdditiveScorer<T>::prepareKeys(AttentionKeys<T>& keys) c
     m_key.forward(*keys.keys, keys.projected); // (A x S·B) in one product
 }
 
-template <class T> void AdditiveScorer<T>::prepareKeysBackward(const AttentionKeys<T>& keys, KeyGradients<T>& grads) {
+template <class T>
+void AdditiveScorer<T>::prepareKeysBackward(const AttentionKeys<T>& keys, KeyGradients<T>& grads) {
     Matrix<T> dKeys; // (H x S·B)
     m_key.backward(*keys.keys, grads.projected, &dKeys);
     grads.keys += dKeys;
 }
 
 template <class T>
-void AdditiveScorer<T>::scoreWith(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys, const Matrix<T>* extra,
-                                  MatrixRef<T> scores, ScorerStepCache<T>& cache) const {
+void AdditiveScorer<T>::scoreWith(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys,
+                                  const Matrix<T>* extra, MatrixRef<T> scores,
+                                  ScorerStepCache<T>& cache) const {
     const int b = keys.batch;
     const auto& v = m_v.weightValue(); // (1 x A)
     cache.projectedQuery.resize(m_query.outputs(), b);
@@ -74,16 +77,17 @@ void AdditiveScorer<T>::scoreWithBackward(const ConstMatrixRef<T>& dScores, cons
 }
 
 template <class T>
-void AdditiveScorer<T>::score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys, const ConstMatrixRef<T>&,
-                              MatrixRef<T> scores, ScorerStepCache<T>& cache) const {
+void AdditiveScorer<T>::score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys,
+                              const ConstMatrixRef<T>&, MatrixRef<T> scores,
+                              ScorerStepCache<T>& cache) const {
     scoreWith(query, keys, nullptr, scores, cache);
 }
 
 template <class T>
 void AdditiveScorer<T>::scoreBackward(const ConstMatrixRef<T>& dScores, const ConstMatrixRef<T>& query,
                                       const AttentionKeys<T>& keys, const ConstMatrixRef<T>&,
-                                      const ScorerStepCache<T>& cache, MatrixRef<T> dQuery, KeyGradients<T>& grads,
-                                      MatrixRef<T>) {
+                                      const ScorerStepCache<T>& cache, MatrixRef<T> dQuery,
+                                      KeyGradients<T>& grads, MatrixRef<T>) {
     scoreWithBackward(dScores, query, keys, cache, dQuery, grads, nullptr);
 }
 

@@ -16,8 +16,9 @@ public:
     ParameterList<T> parameters() override;
     void prepareKeys(AttentionKeys<T>& keys) const override;
     void prepareKeysBackward(const AttentionKeys<T>& keys, KeyGradients<T>& grads) override;
-    void score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys, const ConstMatrixRef<T>& previous,
-               MatrixRef<T> scores, ScorerStepCache<T>& cache) const override;
+    void score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys,
+               const ConstMatrixRef<T>& previous, MatrixRef<T> scores,
+               ScorerStepCache<T>& cache) const override;
     void scoreBackward(const ConstMatrixRef<T>& dScores, const ConstMatrixRef<T>& query,
                        const AttentionKeys<T>& keys, const ConstMatrixRef<T>& previous,
                        const ScorerStepCache<T>& cache, MatrixRef<T> dQuery, KeyGradients<T>& grads,
@@ -32,9 +33,9 @@ protected:
                            const AttentionKeys<T>& keys, const ScorerStepCache<T>& cache, MatrixRef<T> dQuery,
                            KeyGradients<T>& grads, Matrix<T>* dExtra);
 
-    Linear<T> m_query; // W_q (A x H), no bias
-    Linear<T> m_key;   // W_k (A x H), b (A)
-    Linear<T> m_v;     // v (1 x A), no bias
+    Linear<T> m_query;            // W_q (A x H), no bias
+    Linear<T> m_key;              // W_k (A x H), b (A)
+    Linear<T> m_v;                // v (1 x A), no bias
     Matrix<T> m_dQueryProjection; // (A x B) scratch
     Matrix<T> m_dPre;             // (A x B) scratch
 };

@@ -24,7 +24,8 @@ void maskedSoftmax(const ConstMatrixRef<T>& scores, const std::vector<int>& leng
 }
 
 template <class T>
-void maskedSoftmaxBackward(const ConstMatrixRef<T>& alpha, const ConstMatrixRef<T>& dAlpha, MatrixRef<T> dScores) {
+void maskedSoftmaxBackward(const ConstMatrixRef<T>& alpha, const ConstMatrixRef<T>& dAlpha,
+                           MatrixRef<T> dScores) {
     const RowVector<T> weighted = (alpha.array() * dAlpha.array()).colwise().sum(); // (1 x B) Σ_s α_s dα_s
     dScores.array() = alpha.array() * (dAlpha.array().rowwise() - weighted.array());
 }
@@ -40,12 +41,18 @@ template <class T> std::unique_ptr<AttentionScorer<T>> makeScorer(const ModelCon
     const int h = config.hidden;
     const int a = config.attentionSize();
     switch (config.scorer) {
-    case ScorerKind::None: return nullptr;
-    case ScorerKind::Dot: return std::make_unique<DotScorer<T>>(T(1));
-    case ScorerKind::ScaledDot: return std::make_unique<DotScorer<T>>(T(1) / std::sqrt(static_cast<T>(h)));
-    case ScorerKind::General: return std::make_unique<GeneralScorer<T>>(h);
-    case ScorerKind::Additive: return std::make_unique<AdditiveScorer<T>>(h, a);
-    case ScorerKind::Location: return std::make_unique<LocationScorer<T>>(h, config.maxSourceLength);
+    case ScorerKind::None:
+        return nullptr;
+    case ScorerKind::Dot:
+        return std::make_unique<DotScorer<T>>(T(1));
+    case ScorerKind::ScaledDot:
+        return std::make_unique<DotScorer<T>>(T(1) / std::sqrt(static_cast<T>(h)));
+    case ScorerKind::General:
+        return std::make_unique<GeneralScorer<T>>(h);
+    case ScorerKind::Additive:
+        return std::make_unique<AdditiveScorer<T>>(h, a);
+    case ScorerKind::Location:
+        return std::make_unique<LocationScorer<T>>(h, config.maxSourceLength);
     case ScorerKind::LocationAware:
         return std::make_unique<LocationAwareScorer<T>>(h, a, config.locationFilters, config.locationKernel);
     }
@@ -83,14 +90,16 @@ void Attention<T>::forward(const ConstMatrixRef<T>& query, const AttentionKeys<T
     maskedSoftmax<T>(m_scores, keys.lengths, alpha);
     // c = Σ_s α_s h̄_s
     context.setZero();
-    for (int s = 0; s < keys.steps; ++s) context.array() += keys.key(s).array().rowwise() * alpha.row(s).array();
+    for (int s = 0; s < keys.steps; ++s)
+        context.array() += keys.key(s).array().rowwise() * alpha.row(s).array();
 }
 
 template <class T>
-void Attention<T>::backward(const ConstMatrixRef<T>& dContext, MatrixRef<T> dAlpha, const ConstMatrixRef<T>& query,
-                            const AttentionKeys<T>& keys, const ConstMatrixRef<T>& previousAlignment,
-                            const ConstMatrixRef<T>& alpha, const ScorerStepCache<T>& cache, MatrixRef<T> dQuery,
-                            KeyGradients<T>& grads, MatrixRef<T> dPreviousAlignment) {
+void Attention<T>::backward(const ConstMatrixRef<T>& dContext, MatrixRef<T> dAlpha,
+                            const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys,
+                            const ConstMatrixRef<T>& previousAlignment, const ConstMatrixRef<T>& alpha,
+                            const ScorerStepCache<T>& cache, MatrixRef<T> dQuery, KeyGradients<T>& grads,
+                            MatrixRef<T> dPreviousAlignment) {
     if (!m_scorer) return;
     const int b = keys.batch;
     // c = Σ_s α_s h̄_s:  dα_s += h̄_s · dc,  dh̄_s += α_s dc
@@ -100,7 +109,8 @@ void Attention<T>::backward(const ConstMatrixRef<T>& dContext, MatrixRef<T> dAlp
     }
     m_dScores.resize(keys.steps, b);
     maskedSoftmaxBackward<T>(alpha, dAlpha, m_dScores);
-    m_scorer->scoreBackward(m_dScores, query, keys, previousAlignment, cache, dQuery, grads, dPreviousAlignment);
+    m_scorer->scoreBackward(m_dScores, query, keys, previousAlignment, cache, dQuery, grads,
+                            dPreviousAlignment);
 }
 
 template <class T> void Attention<T>::finishBackward(const AttentionKeys<T>& keys, KeyGradients<T>& grads) {
@@ -108,7 +118,8 @@ template <class T> void Attention<T>::finishBackward(const AttentionKeys<T>& key
 }
 
 template void maskedSoftmax<float>(const ConstMatrixRef<float>&, const std::vector<int>&, MatrixRef<float>);
-template void maskedSoftmax<double>(const ConstMatrixRef<double>&, const std::vector<int>&, MatrixRef<double>);
+template void maskedSoftmax<double>(const ConstMatrixRef<double>&, const std::vector<int>&,
+                                    MatrixRef<double>);
 template void maskedSoftmaxBackward<float>(const ConstMatrixRef<float>&, const ConstMatrixRef<float>&,
                                            MatrixRef<float>);
 template void maskedSoftmaxBackward<double>(const ConstMatrixRef<double>&, const ConstMatrixRef<double>&,

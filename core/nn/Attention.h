@@ -15,7 +15,8 @@ template <class T>
 void maskedSoftmax(const ConstMatrixRef<T>& scores, const std::vector<int>& lengths, MatrixRef<T> alpha);
 // dScores = α ⊙ (dα − Σ_s α_s dα_s) per column; zero where α is masked.
 template <class T>
-void maskedSoftmaxBackward(const ConstMatrixRef<T>& alpha, const ConstMatrixRef<T>& dAlpha, MatrixRef<T> dScores);
+void maskedSoftmaxBackward(const ConstMatrixRef<T>& alpha, const ConstMatrixRef<T>& dAlpha,
+                           MatrixRef<T> dScores);
 // α_0 for location-aware attention: uniform over each column's valid positions.
 template <class T> void uniformAlignment(const std::vector<int>& lengths, MatrixRef<T> alpha);
 

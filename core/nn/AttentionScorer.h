@@ -12,11 +12,11 @@ namespace attnlab {
 
 // The keys of one batch, prepared once per source and shared by every decoder step.
 template <class T> struct AttentionKeys {
-    int steps = 0;               // S
-    int batch = 0;               // B
-    std::vector<int> lengths;    // (B) valid source positions
+    int steps = 0;                   // S
+    int batch = 0;                   // B
+    std::vector<int> lengths;        // (B) valid source positions
     const Matrix<T>* keys = nullptr; // (H x S·B) encoder outputs h̄
-    Matrix<T> projected;         // (A x S·B) W_k h̄ + b (additive kinds): cached once, not per step
+    Matrix<T> projected;             // (A x S·B) W_k h̄ + b (additive kinds): cached once, not per step
 
     auto key(int s) const { return keys->middleCols(s * batch, batch); } // (H x B)
 };

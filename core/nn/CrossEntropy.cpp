@@ -8,7 +8,8 @@ template <class T>
 T maskedCrossEntropy(const ConstMatrixRef<T>& logits, const std::vector<int>& targets,
                      const std::vector<int>& lengths, T gradScale, Matrix<T>* dLogits) {
     const Eigen::Index batch = static_cast<Eigen::Index>(lengths.size());
-    if (batch == 0 || static_cast<Eigen::Index>(targets.size()) != logits.cols() || logits.cols() % batch != 0)
+    if (batch == 0 || static_cast<Eigen::Index>(targets.size()) != logits.cols() ||
+        logits.cols() % batch != 0)
         throw std::invalid_argument("maskedCrossEntropy: logits, targets and lengths disagree in shape");
     if (dLogits) dLogits->setZero(logits.rows(), logits.cols());
     T total = T(0);
@@ -18,7 +19,8 @@ T maskedCrossEntropy(const ConstMatrixRef<T>& logits, const std::vector<int>& ta
         if (t >= lengths[b]) continue;
         const int target = targets[column];
         if (target < 0 || target >= logits.rows())
-            throw std::out_of_range("maskedCrossEntropy: target id " + std::to_string(target) + " out of range");
+            throw std::out_of_range("maskedCrossEntropy: target id " + std::to_string(target) +
+                                    " out of range");
         const auto z = logits.col(column);
         const T top = z.maxCoeff();
         const T logSum = std::log((z.array() - top).exp().sum()) + top; // log Σ exp(z)

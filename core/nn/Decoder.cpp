@@ -42,7 +42,8 @@ template <class T> ParameterList<T> Decoder<T>::parameters() {
     return list;
 }
 
-template <class T> void Decoder<T>::initialAlignment(const AttentionKeys<T>& keys, MatrixRef<T> alignment) const {
+template <class T>
+void Decoder<T>::initialAlignment(const AttentionKeys<T>& keys, MatrixRef<T> alignment) const {
     if (m_attention.usesPreviousAlignment())
         uniformAlignment<T>(keys.lengths, alignment);
     else
@@ -118,16 +119,18 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
             cache.inputTokens[at + k] = token;
         }
         m_embedding.forward(&cache.inputTokens[at], b, cache.inputs.block(0, at, e, b));
-        if (dropEmbeddings) cache.inputs.block(0, at, e, b).array() *= cache.embeddingMask.middleCols(at, b).array();
-        StepBuffers io{cache.attentional.middleCols(at, b), cache.hidden.middleCols(at, b),
-                             cache.cells.middleCols(at, b),       cache.alignments.middleCols(at, b),
-                             cache.inputs.middleCols(at, b),      cache.gates.middleCols(at, b),
-                             cache.hidden.middleCols(at + b, b),  cache.cells.middleCols(at + b, b),
-                             cache.alignments.middleCols(at + b, b), cache.contexts.middleCols(at, b),
-                             cache.attentional.middleCols(at + b, b)};
+        if (dropEmbeddings)
+            cache.inputs.block(0, at, e, b).array() *= cache.embeddingMask.middleCols(at, b).array();
+        StepBuffers io{cache.attentional.middleCols(at, b),    cache.hidden.middleCols(at, b),
+                       cache.cells.middleCols(at, b),          cache.alignments.middleCols(at, b),
+                       cache.inputs.middleCols(at, b),         cache.gates.middleCols(at, b),
+                       cache.hidden.middleCols(at + b, b),     cache.cells.middleCols(at + b, b),
+                       cache.alignments.middleCols(at + b, b), cache.contexts.middleCols(at, b),
+                       cache.attentional.middleCols(at + b, b)};
         stepForward(io, keys, cache.scorer[t]);
         if (freeRunning && dropReadout) {
-            cache.readout.middleCols(at, b) = io.attentional.cwiseProduct(cache.readoutMask.middleCols(at, b));
+            cache.readout.middleCols(at, b) =
+                io.attentional.cwiseProduct(cache.readoutMask.middleCols(at, b));
             m_output.forward(cache.readout.middleCols(at, b), cache.logits.middleCols(at, b));
         } else if (freeRunning) {
             m_output.forward(io.attentional, cache.logits.middleCols(at, b));
@@ -152,7 +155,7 @@ void Decoder<T>::backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>&
     const int e = m_config.embedding;
     const int columns = steps * b;
     const bool luong = m_config.decoder == DecoderStyle::Luong;
-    const auto& combine = m_combine.weightValue();   // (H x 2H)
+    const auto& combine = m_combine.weightValue();    // (H x 2H)
     const auto& inputWeights = m_cell.inputWeights(); // (4H x I)
 
     // logits = W_o (h̃ ⊙ mask) + b_o over all steps at once
@@ -163,9 +166,9 @@ void Decoder<T>::backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>&
         m_output.backward(cache.attentional.rightCols(columns), dLogits, &m_dAllAttentional);
     }
     m_dz.resize(4 * h, columns);
-    m_dHidden.setZero(h, b);       // dL/dh_t carried from step t+1
-    m_dCell.setZero(h, b);         // dL/dc_t carried from step t+1
-    m_dFeed.setZero(h, b);         // dL/dh̃_t from step t+1's input feeding
+    m_dHidden.setZero(h, b);                 // dL/dh_t carried from step t+1
+    m_dCell.setZero(h, b);                   // dL/dc_t carried from step t+1
+    m_dFeed.setZero(h, b);                   // dL/dh̃_t from step t+1's input feeding
     m_dAlphaPrevious.setZero(keys.steps, b); // dL/dα_t from step t+1 (location-aware)
     m_dHiddenPrev.resize(h, b);
 
@@ -198,8 +201,7 @@ void Decoder<T>::backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>&
                                 cache.cells.middleCols(at + b, b), m_dHidden, m_dCell, dz);
             m_cell.recurrentBackward(dz, m_dHiddenPrev);
             // x_t = [emb; h̃_{t−1}]: the feed part goes to step t−1's h̃
-            if (m_config.inputFeeding)
-                m_dFeed.noalias() = inputWeights.rightCols(h).transpose() * dz;
+            if (m_config.inputFeeding) m_dFeed.noalias() = inputWeights.rightCols(h).transpose() * dz;
         } else {
             m_cell.stepBackward(cache.gates.middleCols(at, b), cache.cells.middleCols(at, b),
                                 cache.cells.middleCols(at + b, b), m_dHidden, m_dCell, dz);
@@ -245,9 +247,9 @@ void Decoder<T>::step(const std::vector<int>& tokens, const AttentionKeys<T>& ke
     m_stepAttentional.resize(h, b);
     alignment.resize(keys.steps, b);
     m_embedding.forward(tokens.data(), b, m_stepInput.topRows(m_config.embedding));
-    StepBuffers io{state.attentional, state.hidden, state.cell,   state.alignment,
-                         m_stepInput,       m_stepGates,  m_stepHidden, m_stepCell,
-                         alignment,         m_stepContext, m_stepAttentional};
+    StepBuffers io{state.attentional, state.hidden,  state.cell,       state.alignment,
+                   m_stepInput,       m_stepGates,   m_stepHidden,     m_stepCell,
+                   alignment,         m_stepContext, m_stepAttentional};
     stepForward(io, keys, m_stepCache);
     logits.resize(m_output.outputs(), b);
     m_output.forward(m_stepAttentional, logits);

@@ -16,21 +16,21 @@
 namespace attnlab {
 
 template <class T> struct DecoderCache {
-    int steps = 0;                // T
-    int batch = 0;                // B
-    std::vector<int> inputTokens; // (T x B) y_{t−1}, time-major
-    Matrix<T> inputs;             // (I x T·B) LSTM inputs x_t (embedding rows on top)
-    Matrix<T> gates;              // (4H x T·B) activated gates
-    Matrix<T> hidden;             // (H x (T+1)·B) block 0 = initial state, block t+1 = h_t
-    Matrix<T> cells;              // (H x (T+1)·B)
-    Matrix<T> alignments;         // (S x (T+1)·B) block 0 = α_{−1}, block t+1 = α_t
-    Matrix<T> contexts;           // (H x T·B)
-    Matrix<T> attentional;        // (H x (T+1)·B) block 0 = h̃_{−1} = 0, block t+1 = h̃_t
+    int steps = 0;                          // T
+    int batch = 0;                          // B
+    std::vector<int> inputTokens;           // (T x B) y_{t−1}, time-major
+    Matrix<T> inputs;                       // (I x T·B) LSTM inputs x_t (embedding rows on top)
+    Matrix<T> gates;                        // (4H x T·B) activated gates
+    Matrix<T> hidden;                       // (H x (T+1)·B) block 0 = initial state, block t+1 = h_t
+    Matrix<T> cells;                        // (H x (T+1)·B)
+    Matrix<T> alignments;                   // (S x (T+1)·B) block 0 = α_{−1}, block t+1 = α_t
+    Matrix<T> contexts;                     // (H x T·B)
+    Matrix<T> attentional;                  // (H x (T+1)·B) block 0 = h̃_{−1} = 0, block t+1 = h̃_t
     std::vector<ScorerStepCache<T>> scorer; // (T)
-    Matrix<T> embeddingMask;      // (E x T·B) dropout on the input embeddings; empty without
-    Matrix<T> readoutMask;        // (H x T·B) dropout on h̃ before the readout; empty without
-    Matrix<T> readout;            // (H x T·B) h̃ ⊙ readoutMask, what W_o sees (with dropout)
-    Matrix<T> logits;             // (V x T·B)
+    Matrix<T> embeddingMask;                // (E x T·B) dropout on the input embeddings; empty without
+    Matrix<T> readoutMask;                  // (H x T·B) dropout on h̃ before the readout; empty without
+    Matrix<T> readout;                      // (H x T·B) h̃ ⊙ readoutMask, what W_o sees (with dropout)
+    Matrix<T> logits;                       // (V x T·B)
 };
 
 // The running state of step-by-step decoding (greedy, beam search).
@@ -59,8 +59,9 @@ public:
                  const ConstMatrixRef<T>& initialCell, DecoderCache<T>& cache,
                  const DropoutSettings& dropout = {}) const;
     // dLogits: (V x T·B). Accumulates parameter gradients, grads (keys), dInitialHidden/Cell (H x B).
-    void backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>& dLogits, const AttentionKeys<T>& keys,
-                  KeyGradients<T>& grads, Matrix<T>& dInitialHidden, Matrix<T>& dInitialCell);
+    void backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>& dLogits,
+                  const AttentionKeys<T>& keys, KeyGradients<T>& grads, Matrix<T>& dInitialHidden,
+                  Matrix<T>& dInitialCell);
 
     // Step-by-step decoding: the state before the first step, then one step for tokens (B).
     void initialState(const AttentionKeys<T>& keys, const ConstMatrixRef<T>& initialHidden,

@@ -3,8 +3,8 @@
 namespace attnlab {
 
 template <class T>
-void DotScorer<T>::score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys, const ConstMatrixRef<T>&,
-                         MatrixRef<T> scores, ScorerStepCache<T>&) const {
+void DotScorer<T>::score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys,
+                         const ConstMatrixRef<T>&, MatrixRef<T> scores, ScorerStepCache<T>&) const {
     for (int s = 0; s < keys.steps; ++s)
         scores.row(s) = m_scale * (keys.key(s).array() * query.array()).colwise().sum().matrix();
 }

@@ -14,11 +14,13 @@ struct DropoutSettings {
 };
 
 // Fills mask (rows x cols) with 0 or 1 / (1 − p).
-template <class T> void fillDropoutMask(Matrix<T>& mask, Eigen::Index rows, Eigen::Index cols, const DropoutSettings& dropout) {
+template <class T>
+void fillDropoutMask(Matrix<T>& mask, Eigen::Index rows, Eigen::Index cols, const DropoutSettings& dropout) {
     mask.resize(rows, cols);
     const T kept = static_cast<T>(1.0 / (1.0 - dropout.probability));
     for (Eigen::Index c = 0; c < cols; ++c)
-        for (Eigen::Index r = 0; r < rows; ++r) mask(r, c) = dropout.random->uniform() < dropout.probability ? T(0) : kept;
+        for (Eigen::Index r = 0; r < rows; ++r)
+            mask(r, c) = dropout.random->uniform() < dropout.probability ? T(0) : kept;
 }
 
 } // namespace attnlab

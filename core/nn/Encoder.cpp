@@ -17,7 +17,8 @@ Encoder<T>::Encoder(int vocabularySize, int embeddingSize, int hiddenSize, bool 
       m_embedding("src_embedding", vocabularySize, embeddingSize),
       m_forward("encoder.", "_l0", embeddingSize, m_directionHidden, false) {
     if (bidirectional)
-        m_reverse = std::make_unique<LstmLayer<T>>("encoder.", "_l0_reverse", embeddingSize, m_directionHidden, true);
+        m_reverse =
+            std::make_unique<LstmLayer<T>>("encoder.", "_l0_reverse", embeddingSize, m_directionHidden, true);
 }
 
 template <class T> void Encoder<T>::initialize(Random& random) {
@@ -27,7 +28,8 @@ template <class T> void Encoder<T>::initialize(Random& random) {
 }
 
 template <class T>
-void Encoder<T>::forward(const SequenceBatch& batch, EncoderCache<T>& cache, const DropoutSettings& dropout) const {
+void Encoder<T>::forward(const SequenceBatch& batch, EncoderCache<T>& cache,
+                         const DropoutSettings& dropout) const {
     const int steps = batch.sourceLength;
     const int b = batch.batchSize;
     const int columns = steps * b;
@@ -67,8 +69,9 @@ void Encoder<T>::forward(const SequenceBatch& batch, EncoderCache<T>& cache, con
 }
 
 template <class T>
-void Encoder<T>::backward(const SequenceBatch& batch, const EncoderCache<T>& cache, const ConstMatrixRef<T>& dKeys,
-                          const ConstMatrixRef<T>& dhFinal, const ConstMatrixRef<T>& dcFinal) {
+void Encoder<T>::backward(const SequenceBatch& batch, const EncoderCache<T>& cache,
+                          const ConstMatrixRef<T>& dKeys, const ConstMatrixRef<T>& dhFinal,
+                          const ConstMatrixRef<T>& dcFinal) {
     const int steps = cache.steps;
     const int columns = steps * cache.batch;
     const int h = m_directionHidden;

@@ -37,7 +37,8 @@ public:
     void initialize(Random& random);
 
     // Reads batch.source / sourceLengths; fills the cache, whose keys and final state are the result.
-    void forward(const SequenceBatch& batch, EncoderCache<T>& cache, const DropoutSettings& dropout = {}) const;
+    void forward(const SequenceBatch& batch, EncoderCache<T>& cache,
+                 const DropoutSettings& dropout = {}) const;
     // dKeys: (H x S·B); dhFinal, dcFinal: (H x B). Accumulates parameter gradients.
     void backward(const SequenceBatch& batch, const EncoderCache<T>& cache, const ConstMatrixRef<T>& dKeys,
                   const ConstMatrixRef<T>& dhFinal, const ConstMatrixRef<T>& dcFinal);
@@ -50,7 +51,7 @@ private:
     Embedding<T> m_embedding;
     LstmLayer<T> m_forward;
     std::unique_ptr<LstmLayer<T>> m_reverse;
-    Matrix<T> m_dx;       // (E x S·B) backward scratch
+    Matrix<T> m_dx;        // (E x S·B) backward scratch
     Matrix<T> m_dxReverse; // (E x S·B)
 };
 

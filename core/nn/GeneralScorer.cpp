@@ -6,15 +6,16 @@
 
 namespace attnlab {
 
-template <class T> GeneralScorer<T>::GeneralScorer(int hidden) : m_weight("attention.weight", hidden, hidden) {}
+template <class T>
+GeneralScorer<T>::GeneralScorer(int hidden) : m_weight("attention.weight", hidden, hidden) {}
 
 template <class T> void GeneralScorer<T>::initialize(Random& random) {
     fillUniform(m_weight.value, random, 1.0 / std::sqrt(static_cast<double>(m_weight.value.cols())));
 }
 
 template <class T>
-void GeneralScorer<T>::score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys, const ConstMatrixRef<T>&,
-                             MatrixRef<T> scores, ScorerStepCache<T>& cache) const {
+void GeneralScorer<T>::score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys,
+                             const ConstMatrixRef<T>&, MatrixRef<T> scores, ScorerStepCache<T>& cache) const {
     cache.projectedQuery.noalias() = m_weight.value * query; // (H x B) W q
     for (int s = 0; s < keys.steps; ++s)
         scores.row(s) = (keys.key(s).array() * cache.projectedQuery.array()).colwise().sum().matrix();
@@ -23,8 +24,8 @@ void GeneralScorer<T>::score(const ConstMatrixRef<T>& query, const AttentionKeys
 template <class T>
 void GeneralScorer<T>::scoreBackward(const ConstMatrixRef<T>& dScores, const ConstMatrixRef<T>& query,
                                      const AttentionKeys<T>& keys, const ConstMatrixRef<T>&,
-                                     const ScorerStepCache<T>& cache, MatrixRef<T> dQuery, KeyGradients<T>& grads,
-                                     MatrixRef<T>) {
+                                     const ScorerStepCache<T>& cache, MatrixRef<T> dQuery,
+                                     KeyGradients<T>& grads, MatrixRef<T>) {
     const int b = keys.batch;
     // e_s = h̄_s · p with p = W q:  dp = Σ_s h̄_s de_s,  dh̄_s += p de_s
     m_dProjected.setZero(query.rows(), b);

@@ -13,11 +13,12 @@ public:
     void score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys, const ConstMatrixRef<T>&,
                MatrixRef<T> scores, ScorerStepCache<T>& cache) const override;
     void scoreBackward(const ConstMatrixRef<T>& dScores, const ConstMatrixRef<T>& query,
-                       const AttentionKeys<T>& keys, const ConstMatrixRef<T>&, const ScorerStepCache<T>& cache,
-                       MatrixRef<T> dQuery, KeyGradients<T>& grads, MatrixRef<T>) override;
+                       const AttentionKeys<T>& keys, const ConstMatrixRef<T>&,
+                       const ScorerStepCache<T>& cache, MatrixRef<T> dQuery, KeyGradients<T>& grads,
+                       MatrixRef<T>) override;
 
 private:
-    Parameter<T> m_weight; // (H x H)
+    Parameter<T> m_weight;  // (H x H)
     Matrix<T> m_dProjected; // (H x B) scratch
 };
 

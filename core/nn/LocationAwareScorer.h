@@ -14,16 +14,17 @@ public:
     void initialize(Random& random) override;
     ParameterList<T> parameters() override;
     bool usesPreviousAlignment() const override { return true; }
-    void score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys, const ConstMatrixRef<T>& previous,
-               MatrixRef<T> scores, ScorerStepCache<T>& cache) const override;
+    void score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys,
+               const ConstMatrixRef<T>& previous, MatrixRef<T> scores,
+               ScorerStepCache<T>& cache) const override;
     void scoreBackward(const ConstMatrixRef<T>& dScores, const ConstMatrixRef<T>& query,
                        const AttentionKeys<T>& keys, const ConstMatrixRef<T>& previous,
                        const ScorerStepCache<T>& cache, MatrixRef<T> dQuery, KeyGradients<T>& grads,
                        MatrixRef<T> dPrevious) override;
 
 private:
-    Parameter<T> m_conv;   // (F x W), file shape [F, 1, W]
-    Linear<T> m_location;  // U (A x F), no bias
+    Parameter<T> m_conv;              // (F x W), file shape [F, 1, W]
+    Linear<T> m_location;             // U (A x F), no bias
     mutable Matrix<T> m_locationTerm; // (A x S·B) U f, scratch
     Matrix<T> m_dLocationTerm;        // (A x S·B) scratch
     Matrix<T> m_dFeatures;            // (F x S·B) scratch

@@ -22,8 +22,8 @@ template <class T> void LocationScorer<T>::prepareKeys(AttentionKeys<T>& keys) c
 }
 
 template <class T>
-void LocationScorer<T>::score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys, const ConstMatrixRef<T>&,
-                              MatrixRef<T> scores, ScorerStepCache<T>&) const {
+void LocationScorer<T>::score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys,
+                              const ConstMatrixRef<T>&, MatrixRef<T> scores, ScorerStepCache<T>&) const {
     scores.noalias() = m_weight.value.topRows(keys.steps) * query; // (S x B)
 }
 

@@ -66,7 +66,8 @@ void LstmCell<T>::stepBackward(const ConstMatrixRef<T>& gates, const ConstMatrix
     dc.array() *= f; // dcPrev = dc ⊙ f
 }
 
-template <class T> void LstmCell<T>::recurrentBackward(const ConstMatrixRef<T>& dz, MatrixRef<T> dhPrev) const {
+template <class T>
+void LstmCell<T>::recurrentBackward(const ConstMatrixRef<T>& dz, MatrixRef<T> dhPrev) const {
     dhPrev.noalias() += m_weightHh.value.transpose() * dz;
 }
 

@@ -41,7 +41,8 @@ public:
     void recurrentBackward(const ConstMatrixRef<T>& dz, MatrixRef<T> dhPrev) const;
     // Over N = steps x B columns: dW_ih += dZ X^T, dW_hh += dZ Hprev^T, db_ih = db_hh += rowsum(dZ).
     // x: (I x N), hPrev: (H x N) the state each column's step started from, dz: (4H x N).
-    void weightsBackward(const ConstMatrixRef<T>& x, const ConstMatrixRef<T>& hPrev, const ConstMatrixRef<T>& dz);
+    void weightsBackward(const ConstMatrixRef<T>& x, const ConstMatrixRef<T>& hPrev,
+                         const ConstMatrixRef<T>& dz);
     // dx = W_ih^T dz (overwritten). dz: (4H x N), dx: (I x N).
     void inputBackward(const ConstMatrixRef<T>& dz, MatrixRef<T> dx) const;
 
@@ -49,10 +50,10 @@ public:
     ParameterList<T> parameters() { return {&m_weightIh, &m_weightHh, &m_biasIh, &m_biasHh}; }
 
 private:
-    Parameter<T> m_weightIh; // (4H x I)
-    Parameter<T> m_weightHh; // (4H x H)
-    Parameter<T> m_biasIh;   // (4H x 1)
-    Parameter<T> m_biasHh;   // (4H x 1)
+    Parameter<T> m_weightIh;     // (4H x I)
+    Parameter<T> m_weightHh;     // (4H x H)
+    Parameter<T> m_biasIh;       // (4H x 1)
+    Parameter<T> m_biasHh;       // (4H x 1)
     mutable Vector<T> m_biasSum; // (4H) b_ih + b_hh, refreshed by projectInputs
 };
 

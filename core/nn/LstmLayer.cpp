@@ -82,7 +82,8 @@ void LstmLayer<T>::backward(const ConstMatrixRef<T>& x, const std::vector<int>& 
         m_dh.swap(m_dhPrev);
     }
     // Weight gradients over all steps at once; the previous state of step t is block previousBlock(t).
-    const auto hPrev = m_reverse ? cache.hidden.rightCols(steps * batch) : cache.hidden.leftCols(steps * batch);
+    const auto hPrev =
+        m_reverse ? cache.hidden.rightCols(steps * batch) : cache.hidden.leftCols(steps * batch);
     m_cell.weightsBackward(x, hPrev, m_dz);
     m_cell.inputBackward(m_dz, dx);
 }

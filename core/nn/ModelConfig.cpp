@@ -10,14 +10,18 @@ struct ScorerEntry {
     const char* name;
 };
 constexpr ScorerEntry kScorers[] = {
-    {ScorerKind::None, "none"},         {ScorerKind::Dot, "dot"},
-    {ScorerKind::ScaledDot, "scaled_dot"}, {ScorerKind::General, "general"},
-    {ScorerKind::Additive, "additive"}, {ScorerKind::Location, "location"},
+    {ScorerKind::None, "none"},
+    {ScorerKind::Dot, "dot"},
+    {ScorerKind::ScaledDot, "scaled_dot"},
+    {ScorerKind::General, "general"},
+    {ScorerKind::Additive, "additive"},
+    {ScorerKind::Location, "location"},
     {ScorerKind::LocationAware, "location_aware"},
 };
 
 void requirePositive(int value, const char* field) {
-    if (value <= 0) throw std::invalid_argument(std::string(field) + " must be positive, got " + std::to_string(value));
+    if (value <= 0)
+        throw std::invalid_argument(std::string(field) + " must be positive, got " + std::to_string(value));
 }
 } // namespace
 
@@ -34,12 +38,14 @@ void ModelConfig::validate() const {
     requirePositive(attentionSize(), "attention size");
     requirePositive(maxSourceLength, "maximum source length");
     if (bidirectional && hidden % 2 != 0)
-        throw std::invalid_argument("a bidirectional encoder needs an even hidden size, got " + std::to_string(hidden));
+        throw std::invalid_argument("a bidirectional encoder needs an even hidden size, got " +
+                                    std::to_string(hidden));
     if (scorer == ScorerKind::LocationAware) {
         requirePositive(locationFilters, "location filters");
         requirePositive(locationKernel, "location kernel width");
         if (locationKernel % 2 == 0)
-            throw std::invalid_argument("the location kernel width must be odd, got " + std::to_string(locationKernel));
+            throw std::invalid_argument("the location kernel width must be odd, got " +
+                                        std::to_string(locationKernel));
     }
 }
 
@@ -66,7 +72,9 @@ const std::vector<ScorerKind>& allScorers() {
     return all;
 }
 
-std::string decoderStyleName(DecoderStyle style) { return style == DecoderStyle::Luong ? "luong" : "bahdanau"; }
+std::string decoderStyleName(DecoderStyle style) {
+    return style == DecoderStyle::Luong ? "luong" : "bahdanau";
+}
 
 DecoderStyle parseDecoderStyle(const std::string& name) {
     if (name == "luong") return DecoderStyle::Luong;

@@ -11,16 +11,16 @@ enum class DecoderStyle { Luong, Bahdanau };
 struct ModelConfig {
     int sourceVocabulary = 0;
     int targetVocabulary = 0;
-    int embedding = 32;        // E
-    int hidden = 128;          // H
-    int attentionDim = 0;      // A for additive kinds; 0 means H
+    int embedding = 32;   // E
+    int hidden = 128;     // H
+    int attentionDim = 0; // A for additive kinds; 0 means H
     ScorerKind scorer = ScorerKind::General;
     DecoderStyle decoder = DecoderStyle::Luong;
-    bool inputFeeding = true;  // Luong only: x_t = [emb(y_{t-1}); h̃_{t-1}]
+    bool inputFeeding = true; // Luong only: x_t = [emb(y_{t-1}); h̃_{t-1}]
     bool bidirectional = false;
-    int maxSourceLength = 64;  // positions of the location scorer; longer sources are refused
-    int locationFilters = 10;  // F, location_aware
-    int locationKernel = 5;    // W (odd), location_aware
+    int maxSourceLength = 64; // positions of the location scorer; longer sources are refused
+    int locationFilters = 10; // F, location_aware
+    int locationKernel = 5;   // W (odd), location_aware
 
     int attentionSize() const { return attentionDim > 0 ? attentionDim : hidden; }
     // Size of the decoder LSTM input: E, or E + H with input feeding / Bahdanau's context.

@@ -15,8 +15,8 @@ template <class T> struct Parameter {
               std::vector<std::int64_t> fileShape = {})
         : name(std::move(parameterName)), value(Matrix<T>::Zero(rows, cols)),
           grad(Matrix<T>::Zero(rows, cols)), shape(std::move(fileShape)) {
-        if (shape.empty()) shape = cols == 1 ? std::vector<std::int64_t>{rows}
-                                             : std::vector<std::int64_t>{rows, cols};
+        if (shape.empty())
+            shape = cols == 1 ? std::vector<std::int64_t>{rows} : std::vector<std::int64_t>{rows, cols};
     }
 
     std::string name; // PyTorch-style name, e.g. "encoder.weight_ih_l0"

@@ -5,7 +5,8 @@ namespace attnlab {
 template <class T>
 Seq2Seq<T>::Seq2Seq(const ModelConfig& config)
     : m_config((config.validate(), config)),
-      m_encoder(config.sourceVocabulary, config.embedding, config.hidden, config.bidirectional), m_decoder(config) {}
+      m_encoder(config.sourceVocabulary, config.embedding, config.hidden, config.bidirectional),
+      m_decoder(config) {}
 
 template <class T> void Seq2Seq<T>::initialize(std::uint64_t seed) {
     Random random(seed);
@@ -60,7 +61,8 @@ T Seq2Seq<T>::lossAndGradients(const SequenceBatch& batch, const std::vector<cha
     cache.keyGradients.projected.setZero(cache.keys.projected.rows(), cache.keys.projected.cols());
     m_decoder.backward(cache.decoder, cache.dLogits, cache.keys, cache.keyGradients, cache.dInitialHidden,
                        cache.dInitialCell);
-    m_encoder.backward(batch, cache.encoder, cache.keyGradients.keys, cache.dInitialHidden, cache.dInitialCell);
+    m_encoder.backward(batch, cache.encoder, cache.keyGradients.keys, cache.dInitialHidden,
+                       cache.dInitialCell);
     return total;
 }
 
@@ -74,13 +76,14 @@ template <class T> void Seq2Seq<T>::encode(const SequenceBatch& batch, EncodedSo
     bindKeys(encoded.encoder, encoded.keys);
 }
 
-template <class T> void Seq2Seq<T>::startDecoding(const EncodedSource<T>& encoded, DecoderState<T>& state) const {
+template <class T>
+void Seq2Seq<T>::startDecoding(const EncodedSource<T>& encoded, DecoderState<T>& state) const {
     m_decoder.initialState(encoded.keys, encoded.encoder.finalHidden, encoded.encoder.finalCell, state);
 }
 
 template <class T>
-void Seq2Seq<T>::decodeStep(const std::vector<int>& tokens, const EncodedSource<T>& encoded, DecoderState<T>& state,
-                            Matrix<T>& logits, Matrix<T>& alignment) const {
+void Seq2Seq<T>::decodeStep(const std::vector<int>& tokens, const EncodedSource<T>& encoded,
+                            DecoderState<T>& state, Matrix<T>& logits, Matrix<T>& alignment) const {
     m_decoder.step(tokens, encoded.keys, state, logits, alignment);
 }
 

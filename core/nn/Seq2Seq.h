@@ -15,7 +15,7 @@ template <class T> struct Seq2SeqCache {
     EncoderCache<T> encoder;
     AttentionKeys<T> keys;
     DecoderCache<T> decoder;
-    Matrix<T> dLogits;        // (V x T·B)
+    Matrix<T> dLogits; // (V x T·B)
     KeyGradients<T> keyGradients;
     Matrix<T> dInitialHidden; // (H x B)
     Matrix<T> dInitialCell;   // (H x B)

@@ -10,14 +10,14 @@ namespace attnlab {
 enum SpecialToken : int { PadId = 0, StartId = 1, EndId = 2, UnknownId = 3 };
 
 struct SequenceBatch {
-    int batchSize = 0;             // B
-    int sourceLength = 0;          // S: the longest source in the batch
-    int targetLength = 0;          // T: the longest target, </s> included
-    std::vector<int> source;       // (S x B) time-major: source[t * B + b], PadId past the end
+    int batchSize = 0;              // B
+    int sourceLength = 0;           // S: the longest source in the batch
+    int targetLength = 0;           // T: the longest target, </s> included
+    std::vector<int> source;        // (S x B) time-major: source[t * B + b], PadId past the end
     std::vector<int> sourceLengths; // (B) each >= 1
-    std::vector<int> target;       // (T x B) time-major gold outputs y_0..y_{len-1}, last is EndId
+    std::vector<int> target;        // (T x B) time-major gold outputs y_0..y_{len-1}, last is EndId
     std::vector<int> targetLengths; // (B) each >= 1, EndId included
-    std::vector<int> pairIndices;  // (B) index of each pair in its dataset split (for tracing)
+    std::vector<int> pairIndices;   // (B) index of each pair in its dataset split (for tracing)
 
     int sourceAt(int t, int b) const { return source[static_cast<size_t>(t) * batchSize + b]; }
     int targetAt(int t, int b) const { return target[static_cast<size_t>(t) * batchSize + b]; }

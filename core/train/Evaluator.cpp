@@ -35,8 +35,9 @@ Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const Evalua
             decoded = greedyDecodeBatch(model, batch, options.maxLength);
         } else {
             for (int b = 0; b < batch.batchSize; ++b)
-                decoded.push_back(beamSearch(model, pairs.pairs()[batch.pairIndices[b]].source,
-                                             {.beamWidth = options.beamWidth, .maxLength = options.maxLength}));
+                decoded.push_back(
+                    beamSearch(model, pairs.pairs()[batch.pairIndices[b]].source,
+                               {.beamWidth = options.beamWidth, .maxLength = options.maxLength}));
         }
         for (int b = 0; b < batch.batchSize; ++b) {
             const int index = batch.pairIndices[b];
@@ -47,7 +48,8 @@ Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const Evalua
                 accumulator.addAttention(forced, batch.sourceLengths[b]);
                 const Alignment* gold = options.gold ? options.gold(index) : nullptr;
                 if (gold && !gold->empty())
-                    accumulator.addAlignment(forced, *gold, static_cast<int>(reference.size()), batch.sourceLengths[b]);
+                    accumulator.addAlignment(forced, *gold, static_cast<int>(reference.size()),
+                                             batch.sourceLengths[b]);
             }
             if (outputs) {
                 outputs->hypotheses[index] = decoded[b].tokens;

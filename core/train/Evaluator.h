@@ -13,7 +13,7 @@ namespace attnlab {
 
 struct EvaluationOptions {
     int beamWidth = 1;
-    int maxLength = 0;  // 0: 2·S + 10
+    int maxLength = 0; // 0: 2·S + 10
     // Gold alignment of pair k of the batcher (nullptr when none).
     std::function<const Alignment*(int pairIndex)> gold;
     // Called with (pairs done, pairs total); return false to stop early (cancellation).

@@ -20,7 +20,8 @@ std::string modelConfigJson(const ModelBundle& b) {
     const ModelConfig& c = b.config;
     const TrainingSettings& t = b.training;
     Json json = {
-        {"tokens", {{"source", tokenizationName(b.sourceTokens)}, {"target", tokenizationName(b.targetTokens)}}},
+        {"tokens",
+         {{"source", tokenizationName(b.sourceTokens)}, {"target", tokenizationName(b.targetTokens)}}},
         {"scorer", scorerName(c.scorer)},
         {"decoder", decoderStyleName(c.decoder)},
         {"input_feeding", c.inputFeeding},
@@ -99,7 +100,8 @@ ModelBundle loadModel(const std::string& path) {
     try {
         for (const char* key : {"config", "source_vocab", "target_vocab"})
             if (!file.metadata.count(key))
-                throw std::invalid_argument(std::string("the metadata has no '") + key + "': not an AttnLab model");
+                throw std::invalid_argument(std::string("the metadata has no '") + key +
+                                            "': not an AttnLab model");
         readModelConfigJson(file.metadata.at("config"), bundle);
         bundle.sourceVocabulary = Vocabulary::fromJson(file.metadata.at("source_vocab"));
         bundle.targetVocabulary = Vocabulary::fromJson(file.metadata.at("target_vocab"));

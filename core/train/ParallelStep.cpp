@@ -15,10 +15,13 @@ struct ParallelStep::Shard {
 SequenceBatch sliceBatch(const SequenceBatch& batch, int begin, int count) {
     SequenceBatch slice;
     slice.batchSize = count;
-    slice.sourceLengths.assign(batch.sourceLengths.begin() + begin, batch.sourceLengths.begin() + begin + count);
-    slice.targetLengths.assign(batch.targetLengths.begin() + begin, batch.targetLengths.begin() + begin + count);
+    slice.sourceLengths.assign(batch.sourceLengths.begin() + begin,
+                               batch.sourceLengths.begin() + begin + count);
+    slice.targetLengths.assign(batch.targetLengths.begin() + begin,
+                               batch.targetLengths.begin() + begin + count);
     if (!batch.pairIndices.empty())
-        slice.pairIndices.assign(batch.pairIndices.begin() + begin, batch.pairIndices.begin() + begin + count);
+        slice.pairIndices.assign(batch.pairIndices.begin() + begin,
+                                 batch.pairIndices.begin() + begin + count);
     slice.sourceLength = *std::max_element(slice.sourceLengths.begin(), slice.sourceLengths.end());
     slice.targetLength = *std::max_element(slice.targetLengths.begin(), slice.targetLengths.end());
     slice.source.resize(static_cast<size_t>(slice.sourceLength) * count);
@@ -36,12 +39,13 @@ ParallelStep::ParallelStep(Seq2Seq<float>& model, int shardColumns)
 ParallelStep::~ParallelStep() = default;
 
 ParallelStep::Shard& ParallelStep::shard(int index) {
-    while (static_cast<int>(m_shards.size()) <= index) m_shards.push_back(std::make_unique<Shard>(m_model.config()));
+    while (static_cast<int>(m_shards.size()) <= index)
+        m_shards.push_back(std::make_unique<Shard>(m_model.config()));
     return *m_shards[index];
 }
 
-StepLoss ParallelStep::run(const SequenceBatch& batch, const std::vector<char>& useGold, Parallelism& parallel,
-                           double dropout, std::uint64_t dropoutSeed) {
+StepLoss ParallelStep::run(const SequenceBatch& batch, const std::vector<char>& useGold,
+                           Parallelism& parallel, double dropout, std::uint64_t dropoutSeed) {
     const int shardCount = (batch.batchSize + m_shardColumns - 1) / m_shardColumns;
     const int tokens = batch.targetTokenCount();
     const float gradScale = 1.0f / static_cast<float>(tokens);

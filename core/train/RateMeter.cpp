@@ -23,13 +23,15 @@ void RateMeter::record(long long step, int pairs) {
 
 double RateMeter::stepsPerSecond() const {
     if (m_samples.size() < 2) return 0.0;
-    const double seconds = std::chrono::duration<double>(m_samples.back().time - m_samples.front().time).count();
+    const double seconds =
+        std::chrono::duration<double>(m_samples.back().time - m_samples.front().time).count();
     return seconds > 0 ? (m_samples.back().step - m_samples.front().step) / seconds : 0.0;
 }
 
 double RateMeter::pairsPerSecond() const {
     if (m_samples.size() < 2) return 0.0;
-    const double seconds = std::chrono::duration<double>(m_samples.back().time - m_samples.front().time).count();
+    const double seconds =
+        std::chrono::duration<double>(m_samples.back().time - m_samples.front().time).count();
     return seconds > 0 ? (m_samples.back().pairs - m_samples.front().pairs) / seconds : 0.0;
 }
 

@@ -4,7 +4,8 @@ namespace attnlab {
 
 Sgd::Sgd(ParameterList<float> parameters, double learningRate, double momentum)
     : m_parameters(std::move(parameters)), m_learningRate(learningRate), m_momentum(momentum) {
-    for (const Parameter<float>* p : m_parameters) m_velocity.push_back(Matrix<float>::Zero(p->value.rows(), p->value.cols()));
+    for (const Parameter<float>* p : m_parameters)
+        m_velocity.push_back(Matrix<float>::Zero(p->value.rows(), p->value.cols()));
 }
 
 void Sgd::step() {

@@ -24,7 +24,8 @@ double secondsSince(Clock::time_point start) {
 }
 
 std::unique_ptr<Optimizer> makeOptimizer(const TrainingSettings& s, const ParameterList<float>& parameters) {
-    if (s.optimizer == OptimizerKind::Sgd) return std::make_unique<Sgd>(parameters, s.learningRate, s.momentum);
+    if (s.optimizer == OptimizerKind::Sgd)
+        return std::make_unique<Sgd>(parameters, s.learningRate, s.momentum);
     return std::make_unique<Adam>(parameters, AdamSettings{.learningRate = s.learningRate});
 }
 
@@ -51,15 +52,17 @@ std::vector<std::string> tokensOf(const Vocabulary& vocabulary, const std::vecto
 
 std::string divergenceMessage(long long step, double loss, double norm, double learningRate) {
     std::ostringstream text;
-    text << "Training diverged at step " << step << ": the " << (std::isfinite(loss) ? "gradient norm" : "loss")
-         << " became " << (std::isfinite(loss) ? norm : loss) << ". The model keeps the weights of step "
-         << step - 1 << ". The learning rate (" << learningRate
+    text << "Training diverged at step " << step << ": the "
+         << (std::isfinite(loss) ? "gradient norm" : "loss") << " became "
+         << (std::isfinite(loss) ? norm : loss) << ". The model keeps the weights of step " << step - 1
+         << ". The learning rate (" << learningRate
          << ") is probably too high: try a tenth of it, or clip gradients to a smaller norm.";
     return text.str();
 }
 } // namespace
 
-Trainer::Trainer(Seq2Seq<float>& model, const TrainingData& data, TrainingSettings settings, const Dataset* dataset)
+Trainer::Trainer(Seq2Seq<float>& model, const TrainingData& data, TrainingSettings settings,
+                 const Dataset* dataset)
     : m_model(model), m_data(data), m_settings(std::move(settings)), m_dataset(dataset) {
     m_settings.validate();
     if (m_data.train.pairs.empty()) throw std::invalid_argument("there are no training pairs");
@@ -73,8 +76,8 @@ Trainer::Trainer(Seq2Seq<float>& model, const TrainingData& data, TrainingSettin
 
 long long Trainer::plannedSteps() const {
     if (m_settings.maxSteps > 0) return m_settings.maxSteps;
-    const long long perEpoch = (static_cast<long long>(m_data.train.pairs.size()) + m_settings.batchSize - 1) /
-                               m_settings.batchSize;
+    const long long perEpoch =
+        (static_cast<long long>(m_data.train.pairs.size()) + m_settings.batchSize - 1) / m_settings.batchSize;
     return perEpoch * m_settings.epochs;
 }
 
@@ -168,9 +171,11 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             progress.stepsPerSecond = rate.stepsPerSecond();
             progress.pairsPerSecond = rate.pairsPerSecond();
             progress.elapsedSeconds = secondsSince(start);
-            progress.etaSeconds = progress.stepsPerSecond > 0 ? (planned - steps) / progress.stepsPerSecond : 0.0;
+            progress.etaSeconds =
+                progress.stepsPerSecond > 0 ? (planned - steps) / progress.stepsPerSecond : 0.0;
             observer.onStep(progress);
-            if (s.attentionEverySteps > 0 && steps % s.attentionEverySteps == 0) reportSnapshots(observer, steps);
+            if (s.attentionEverySteps > 0 && steps % s.attentionEverySteps == 0)
+                reportSnapshots(observer, steps);
             if (s.maxSteps > 0 && steps >= s.maxSteps) {
                 budgetSpent = true;
                 break;
@@ -236,11 +241,16 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
 
 std::string outcomeName(TrainingOutcome outcome) {
     switch (outcome) {
-    case TrainingOutcome::Completed: return "completed";
-    case TrainingOutcome::Stopped: return "stopped";
-    case TrainingOutcome::EarlyStopped: return "early_stopped";
-    case TrainingOutcome::Diverged: return "diverged";
-    case TrainingOutcome::Failed: return "failed";
+    case TrainingOutcome::Completed:
+        return "completed";
+    case TrainingOutcome::Stopped:
+        return "stopped";
+    case TrainingOutcome::EarlyStopped:
+        return "early_stopped";
+    case TrainingOutcome::Diverged:
+        return "diverged";
+    case TrainingOutcome::Failed:
+        return "failed";
     }
     return "unknown";
 }

@@ -12,10 +12,10 @@
 namespace attnlab {
 
 struct StepProgress {
-    long long step = 0;        // steps done, 1-based
-    long long totalSteps = 0;  // planned steps of the whole run
-    int epoch = 1;             // 1-based
-    int batchInEpoch = 0;      // 1-based
+    long long step = 0;       // steps done, 1-based
+    long long totalSteps = 0; // planned steps of the whole run
+    int epoch = 1;            // 1-based
+    int batchInEpoch = 0;     // 1-based
     int batchesPerEpoch = 0;
     double loss = 0.0;         // this batch's mean token loss
     double gradientNorm = 0.0; // before clipping
@@ -29,33 +29,33 @@ struct StepProgress {
 struct EpochReport {
     int epoch = 0;
     long long step = 0;
-    double trainLoss = 0.0;   // mean over the epoch's batches
-    Metrics validation;       // loss, accuracy, exact match, BLEU, AER, entropy, ... (NaN if no validation)
-    bool improved = false;    // best validation loss so far
+    double trainLoss = 0.0; // mean over the epoch's batches
+    Metrics validation;     // loss, accuracy, exact match, BLEU, AER, entropy, ... (NaN if no validation)
+    bool improved = false;  // best validation loss so far
     double learningRate = 0.0;
-    double seconds = 0.0;     // the epoch's wall time
+    double seconds = 0.0; // the epoch's wall time
 };
 
 // The attention of one validation pair, decoded with the current weights.
 struct AttentionSnapshot {
     long long step = 0;
-    int pairIndex = 0;                 // index in the validation split
-    std::vector<std::string> source;   // source tokens
-    std::vector<std::string> output;   // decoded tokens (</s> last when finished)
+    int pairIndex = 0;               // index in the validation split
+    std::vector<std::string> source; // source tokens
+    std::vector<std::string> output; // decoded tokens (</s> last when finished)
     std::vector<std::string> reference;
-    Matrix<float> attention;           // (output x source)
-    Alignment gold;                    // empty when the dataset has none
+    Matrix<float> attention; // (output x source)
+    Alignment gold;          // empty when the dataset has none
 };
 
 enum class TrainingOutcome { Completed, Stopped, EarlyStopped, Diverged, Failed };
 
 struct TrainingResult {
     TrainingOutcome outcome = TrainingOutcome::Completed;
-    std::string message;   // one sentence for a person
+    std::string message; // one sentence for a person
     long long steps = 0;
-    int epochs = 0;        // epochs finished
+    int epochs = 0; // epochs finished
     double seconds = 0.0;
-    Metrics validation;    // of the last validation
+    Metrics validation; // of the last validation
 };
 
 class TrainingObserver {

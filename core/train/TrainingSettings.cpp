@@ -29,7 +29,9 @@ void TrainingSettings::validate() const {
     require(attentionEverySteps >= 0, "attention snapshots every N steps needs N >= 0");
 }
 
-std::string optimizerName(OptimizerKind kind) { return kind == OptimizerKind::Adam ? "adam" : "sgd"; }
+std::string optimizerName(OptimizerKind kind) {
+    return kind == OptimizerKind::Adam ? "adam" : "sgd";
+}
 
 OptimizerKind parseOptimizer(const std::string& name) {
     if (name == "adam") return OptimizerKind::Adam;

@@ -12,24 +12,24 @@ enum class OptimizerKind { Adam, Sgd };
 struct TrainingSettings {
     OptimizerKind optimizer = OptimizerKind::Adam;
     double learningRate = 1e-3;
-    double momentum = 0.9;        // SGD only
-    double clipNorm = 5.0;        // global gradient norm; 0 = no clipping
-    double teacherForcing = 1.0;  // probability of feeding the gold token at each step
-    double dropout = 0.0;         // probability of zeroing embeddings and h̃ in training (inverted dropout)
+    double momentum = 0.9;       // SGD only
+    double clipNorm = 5.0;       // global gradient norm; 0 = no clipping
+    double teacherForcing = 1.0; // probability of feeding the gold token at each step
+    double dropout = 0.0;        // probability of zeroing embeddings and h̃ in training (inverted dropout)
     int batchSize = 64;
     int epochs = 15;
-    long long maxSteps = 0;       // stop after this many steps; 0 = epochs decide
+    long long maxSteps = 0; // stop after this many steps; 0 = epochs decide
     std::uint64_t seed = 1;
-    int threads = 0;              // 0 = all cores
+    int threads = 0; // 0 = all cores
     double validationFraction = 0.1;
-    bool earlyStopping = false;   // stop when validation loss has not improved for `patience` epochs
-    int patience = 3;             // ... and restore the best weights
-    bool decayOnPlateau = false;  // multiply the learning rate by decayFactor after decayPatience
-    double decayFactor = 0.5;     // epochs without improvement
+    bool earlyStopping = false;  // stop when validation loss has not improved for `patience` epochs
+    int patience = 3;            // ... and restore the best weights
+    bool decayOnPlateau = false; // multiply the learning rate by decayFactor after decayPatience
+    double decayFactor = 0.5;    // epochs without improvement
     int decayPatience = 1;
-    int beamWidth = 1;            // decoding for the validation metrics
+    int beamWidth = 1;               // decoding for the validation metrics
     std::vector<int> attentionPairs; // validation pairs whose attention is reported
-    int attentionEverySteps = 0;  // ... also every N steps (0: at the end of each epoch only)
+    int attentionEverySteps = 0;     // ... also every N steps (0: at the end of each epoch only)
 
     // Throws std::invalid_argument naming the first bad field.
     void validate() const;

@@ -16,7 +16,9 @@ struct Parallelism::Arena {
 Parallelism::Parallelism(int threads)
     : m_threads(threads > 0 ? threads : hardwareThreads()), m_arena(new Arena(m_threads)) {}
 
-Parallelism::~Parallelism() { delete m_arena; }
+Parallelism::~Parallelism() {
+    delete m_arena;
+}
 
 int Parallelism::hardwareThreads() {
     const unsigned n = std::thread::hardware_concurrency();

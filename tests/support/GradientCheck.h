@@ -26,9 +26,9 @@ struct CheckedInput {
 
 struct GradientCheckResult {
     double maxRelativeError = 0.0;
-    std::string worst;  // "name[r,c] analytic vs numeric"
+    std::string worst; // "name[r,c] analytic vs numeric"
     int checked = 0;
-    int nonZero = 0;    // elements whose gradient is clearly non-zero (guards against a vacuous pass)
+    int nonZero = 0; // elements whose gradient is clearly non-zero (guards against a vacuous pass)
 };
 
 // loss(true) must zero and recompute every gradient (parameters and inputs) and return L;
@@ -68,8 +68,8 @@ inline GradientCheckResult checkGradients(const ParameterList<double>& parameter
                 if (error > result.maxRelativeError) {
                     result.maxRelativeError = error;
                     char text[160];
-                    std::snprintf(text, sizeof text, "[%d,%d] analytic %.10g vs numeric %.10g", static_cast<int>(r),
-                                  static_cast<int>(c), analytic, numeric);
+                    std::snprintf(text, sizeof text, "[%d,%d] analytic %.10g vs numeric %.10g",
+                                  static_cast<int>(r), static_cast<int>(c), analytic, numeric);
                     result.worst = target.name + text;
                 }
             }

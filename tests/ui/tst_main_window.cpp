@@ -121,7 +121,8 @@ void TestMainWindow::badDatasetKeepsThePreviousOne() {
     QSignalSpy failed(window.datasetPanel(), &DatasetPanel::loadFailed);
     window.openDataset(bad);
     QVERIFY(failed.wait(10000));
-    QVERIFY2(failed.first().at(0).toString().contains("bad.tsv:2"), qPrintable(failed.first().at(0).toString()));
+    QVERIFY2(failed.first().at(0).toString().contains("bad.tsv:2"),
+             qPrintable(failed.first().at(0).toString()));
     QCOMPARE(window.session()->dataset(), before);
 }
 

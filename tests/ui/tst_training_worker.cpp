@@ -64,7 +64,8 @@ struct Running {
         QObject::connect(&thread, &QThread::started, worker, &TrainingWorker::run, Qt::QueuedConnection);
         QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
         // Cross-thread: each signal is queued to the mirror on the GUI thread.
-        QObject::connect(worker, &TrainingWorker::progressed, &mirror, &Mirror::progressed, Qt::QueuedConnection);
+        QObject::connect(worker, &TrainingWorker::progressed, &mirror, &Mirror::progressed,
+                         Qt::QueuedConnection);
         QObject::connect(worker, &TrainingWorker::epochFinished, &mirror, &Mirror::epochFinished,
                          Qt::QueuedConnection);
         QObject::connect(worker, &TrainingWorker::attentionUpdated, &mirror, &Mirror::attentionUpdated,

@@ -92,7 +92,8 @@ void TestDecoding::beamAttentionBelongsToItsHypothesis() {
             const Eigen::Index rows = hypothesis.attention.rows();
             QVERIFY(hypothesis.finished);
             QCOMPARE(rows, forced.rows());
-            QVERIFY2((forced - hypothesis.attention).cwiseAbs().maxCoeff() < 1e-5f, "attention of another hypothesis");
+            QVERIFY2((forced - hypothesis.attention).cwiseAbs().maxCoeff() < 1e-5f,
+                     "attention of another hypothesis");
             double sum = 0;
             for (float lp : hypothesis.tokenLogProbs) sum += lp;
             QVERIFY(std::abs(sum - hypothesis.logProb) < 1e-4);

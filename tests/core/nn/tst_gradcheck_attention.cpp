@@ -56,7 +56,8 @@ void TestGradcheckAttention::scorer() {
     auto loss = [&](bool withGradients) {
         attention.prepareKeys(keys);
         attention.forward(query, keys, previous, cache, alpha, context);
-        const double value = (alphaWeights.array() * alpha.array()).sum() + (contextWeights.array() * context.array()).sum();
+        const double value =
+            (alphaWeights.array() * alpha.array()).sum() + (contextWeights.array() * context.array()).sum();
         if (withGradients) {
             zeroGrad(parameters);
             dQuery.setZero(config.hidden, batch);
@@ -64,18 +65,22 @@ void TestGradcheckAttention::scorer() {
             dAlpha = alphaWeights;
             grads.keys.setZero(config.hidden, steps * batch);
             grads.projected.setZero(keys.projected.rows(), keys.projected.cols());
-            attention.backward(contextWeights, dAlpha, query, keys, previous, alpha, cache, dQuery, grads, dPrevious);
+            attention.backward(contextWeights, dAlpha, query, keys, previous, alpha, cache, dQuery, grads,
+                               dPrevious);
             attention.finishBackward(keys, grads);
         }
         return value;
     };
     const auto result = test::checkGradients(
-        parameters, {{"query", &query, &dQuery}, {"keys", &keyValues, &grads.keys}, {"previous", &previous, &dPrevious}},
+        parameters,
+        {{"query", &query, &dQuery}, {"keys", &keyValues, &grads.keys}, {"previous", &previous, &dPrevious}},
         loss);
     qInfo("max relative error %.3g over %d elements", result.maxRelativeError, result.checked);
     QVERIFY(result.nonZero > 20);
-    QVERIFY2(result.maxRelativeError < 1e-6,
-             qPrintable(QString("max relative error %1 at %2").arg(result.maxRelativeError).arg(result.worst.c_str())));
+    QVERIFY2(
+        result.maxRelativeError < 1e-6,
+        qPrintable(
+            QString("max relative error %1 at %2").arg(result.maxRelativeError).arg(result.worst.c_str())));
     // Masked positions get exactly zero weight.
     QCOMPARE(alpha(2, 1), 0.0);
     QCOMPARE(alpha(4, 2), 0.0);

@@ -25,8 +25,10 @@ namespace {
 void verifyResult(const test::GradientCheckResult& result, int minimumNonZero) {
     qInfo("max relative error %.3g over %d elements", result.maxRelativeError, result.checked);
     QVERIFY2(result.nonZero >= minimumNonZero, qPrintable(QString("only %1 non-zero").arg(result.nonZero)));
-    QVERIFY2(result.maxRelativeError < 1e-6,
-             qPrintable(QString("max relative error %1 at %2").arg(result.maxRelativeError).arg(result.worst.c_str())));
+    QVERIFY2(
+        result.maxRelativeError < 1e-6,
+        qPrintable(
+            QString("max relative error %1 at %2").arg(result.maxRelativeError).arg(result.worst.c_str())));
 }
 } // namespace
 
@@ -138,7 +140,8 @@ void TestGradcheckLayers::encoder() {
             zeroGrad(encoder.parameters());
             encoder.backward(batch, cache, keyWeights, hWeights, cWeights);
         }
-        return (keyWeights.array() * cache.keys.array()).sum() + (hWeights.array() * cache.finalHidden.array()).sum() +
+        return (keyWeights.array() * cache.keys.array()).sum() +
+               (hWeights.array() * cache.finalHidden.array()).sum() +
                (cWeights.array() * cache.finalCell.array()).sum();
     };
     verifyResult(test::checkGradients(encoder.parameters(), {}, loss), 40);

@@ -44,10 +44,12 @@ void TestGradcheckModel::wholeModel_data() {
     for (ScorerKind scorer : allScorers())
         for (bool bidirectional : {false, true}) {
             const std::string name = scorerName(scorer) + (bidirectional ? "/bi" : "/uni");
-            QTest::newRow((name + "/luong-feed").c_str()) << scorer << DecoderStyle::Luong << true << bidirectional;
+            QTest::newRow((name + "/luong-feed").c_str())
+                << scorer << DecoderStyle::Luong << true << bidirectional;
             QTest::newRow((name + "/luong-nofeed").c_str())
                 << scorer << DecoderStyle::Luong << false << bidirectional;
-            QTest::newRow((name + "/bahdanau").c_str()) << scorer << DecoderStyle::Bahdanau << true << bidirectional;
+            QTest::newRow((name + "/bahdanau").c_str())
+                << scorer << DecoderStyle::Bahdanau << true << bidirectional;
         }
 }
 
@@ -84,8 +86,10 @@ void TestGradcheckModel::wholeModel() {
     const auto result = test::checkGradients(parameters, {}, loss);
     qInfo("max relative error %.3g over %d elements", result.maxRelativeError, result.checked);
     QVERIFY2(result.nonZero > 50, qPrintable(QString("only %1 non-zero gradients").arg(result.nonZero)));
-    QVERIFY2(result.maxRelativeError < 1e-6,
-             qPrintable(QString("max relative error %1 at %2").arg(result.maxRelativeError).arg(result.worst.c_str())));
+    QVERIFY2(
+        result.maxRelativeError < 1e-6,
+        qPrintable(
+            QString("max relative error %1 at %2").arg(result.maxRelativeError).arg(result.worst.c_str())));
 }
 
 void TestGradcheckModel::wholeModelWithDropout_data() {
@@ -120,8 +124,10 @@ void TestGradcheckModel::wholeModelWithDropout() {
     };
     const auto result = test::checkGradients(parameters, {}, loss);
     qInfo("max relative error %.3g over %d elements", result.maxRelativeError, result.checked);
-    QVERIFY2(result.maxRelativeError < 1e-6,
-             qPrintable(QString("max relative error %1 at %2").arg(result.maxRelativeError).arg(result.worst.c_str())));
+    QVERIFY2(
+        result.maxRelativeError < 1e-6,
+        qPrintable(
+            QString("max relative error %1 at %2").arg(result.maxRelativeError).arg(result.worst.c_str())));
     // Dropout really drops: about 30% of the mask is zero, the rest is 1 / 0.7.
     const auto& mask = cache.decoder.readoutMask;
     QCOMPARE(mask.rows(), Eigen::Index(4));

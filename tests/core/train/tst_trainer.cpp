@@ -161,7 +161,7 @@ void TestTrainer::stepBudget() {
     const TrainingResult result = trainer.run(recorder, control);
     QCOMPARE(result.outcome, TrainingOutcome::Completed);
     QCOMPARE(result.steps, 17LL);
-    QCOMPARE(result.epochs, 5); // 4 + 4 + 4 + 4 + 1
+    QCOMPARE(result.epochs, 5);                                  // 4 + 4 + 4 + 4 + 1
     QVERIFY(std::isnan(recorder.epochs.back().validation.loss)); // no validation split
 }
 
