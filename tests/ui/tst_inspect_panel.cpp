@@ -3,7 +3,7 @@
 // characters are named in a warning, a new snapshot re-decodes the last sentence, beam search
 // agrees with greedy on this easy task, and without a model a hint replaces the heatmap.
 #include "core/train/Trainer.h"
-#include "support/ReversalTask.h"
+#include "support/ReversalInference.h"
 #include "ui/AlignmentHeatmap.h"
 #include "ui/InspectPanel.h"
 
@@ -20,16 +20,6 @@ using namespace attnlab;
 using namespace attnlab::ui;
 
 namespace {
-
-InferenceModel inferenceModel(Seq2Seq<float>& model, const TrainingData& data) {
-    auto copy = std::make_shared<Seq2Seq<float>>(model.config());
-    copy->copyValuesFrom(model);
-    InferenceModel inference;
-    inference.model = copy;
-    inference.sourceVocabulary = std::make_shared<const Vocabulary>(data.sourceVocabulary);
-    inference.targetVocabulary = std::make_shared<const Vocabulary>(data.targetVocabulary);
-    return inference; // char tokenisation on both sides: the symbols are 'a'..'f'
-}
 
 // The heatmap's matrix as the colour map stores it: (outputs x sources).
 Matrix<float> heatmapCells(const AlignmentHeatmap& map) {
@@ -72,18 +62,11 @@ void TestInspectPanel::initTestCase() {
     m_data = test::reversalTrainingData(640, 64, 1);
     Seq2Seq<float> model(test::reversalConfig());
     model.initialize(1);
-    m_untrained = inferenceModel(model, m_data);
-    TrainingSettings settings;
-    settings.epochs = 12;
-    settings.batchSize = 32;
-    settings.learningRate = 0.01;
-    Trainer trainer(model, m_data, settings);
-    TrainingObserver quiet;
-    TrainingControl control;
-    const TrainingResult result = trainer.run(quiet, control);
+    m_untrained = test::inferenceModel(model, m_data);
+    const TrainingResult result = test::trainReversal(model, m_data);
     QCOMPARE(result.outcome, TrainingOutcome::Completed);
     QVERIFY2(result.validation.exactMatch > 0.95, qPrintable(QString::number(result.validation.exactMatch)));
-    m_trained = inferenceModel(model, m_data);
+    m_trained = test::inferenceModel(model, m_data);
 }
 
 void TestInspectPanel::noModelShowsTheHint() {
@@ -260,7 +243,7 @@ void TestInspectPanel::errorsAreShown() {
     config.maxSourceLength = 4;
     Seq2Seq<float> location(config);
     location.initialize(5);
-    panel.setModel(inferenceModel(location, m_data));
+    panel.setModel(test::inferenceModel(location, m_data));
     typeSentence(panel, "abcd");
     QVERIFY(panel.lastDecoding().ok());
     QCOMPARE(panel.heatmap()->sourceCount(), 4);

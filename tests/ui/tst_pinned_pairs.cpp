@@ -3,7 +3,7 @@
 // the gold markers, pins survive new candidate lists that still hold them, and refreshes from
 // fast snapshots are throttled to one a second without losing the latest one.
 #include "core/train/Trainer.h"
-#include "support/ReversalTask.h"
+#include "support/ReversalInference.h"
 #include "ui/AlignmentHeatmap.h"
 #include "ui/PinnedPairsPanel.h"
 
@@ -19,16 +19,6 @@ using namespace attnlab;
 using namespace attnlab::ui;
 
 namespace {
-
-InferenceModel inferenceModel(Seq2Seq<float>& model, const TrainingData& data) {
-    auto copy = std::make_shared<Seq2Seq<float>>(model.config());
-    copy->copyValuesFrom(model);
-    InferenceModel inference;
-    inference.model = copy;
-    inference.sourceVocabulary = std::make_shared<const Vocabulary>(data.sourceVocabulary);
-    inference.targetVocabulary = std::make_shared<const Vocabulary>(data.targetVocabulary);
-    return inference;
-}
 
 // Validation pairs as the window offers them; the gold alignment of a reversal links source
 // position i to target position n-1-i, all sure.
@@ -73,16 +63,9 @@ void TestPinnedPairs::initTestCase() {
     m_data = test::reversalTrainingData(640, 64, 1);
     Seq2Seq<float> model(test::reversalConfig());
     model.initialize(1);
-    m_untrained = inferenceModel(model, m_data);
-    TrainingSettings settings;
-    settings.epochs = 12;
-    settings.batchSize = 32;
-    settings.learningRate = 0.01;
-    Trainer trainer(model, m_data, settings);
-    TrainingObserver quiet;
-    TrainingControl control;
-    QCOMPARE(trainer.run(quiet, control).outcome, TrainingOutcome::Completed);
-    m_trained = inferenceModel(model, m_data);
+    m_untrained = test::inferenceModel(model, m_data);
+    QCOMPARE(test::trainReversal(model, m_data).outcome, TrainingOutcome::Completed);
+    m_trained = test::inferenceModel(model, m_data);
 }
 
 void TestPinnedPairs::firstThreeArePinnedByDefault() {
