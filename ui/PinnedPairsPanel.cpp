@@ -270,7 +270,7 @@ void PinnedPairsPanel::rebuildCombo() {
 void PinnedPairsPanel::showSelected() {
     const int row = m_list->currentRow();
     if (m_rows.empty() && m_candidates.empty()) {
-        m_hintLabel->setText(tr("Open a dataset to pin validation pairs"));
+        m_hintLabel->setText(tr("Press Train: the validation pairs to pin appear once the data is split"));
     } else if (!m_model.ready()) {
         m_hintLabel->setText(tr("Train a model or open one (File > Open Model) to watch the pinned pairs"));
     } else if (m_rows.empty()) {

@@ -72,7 +72,7 @@ void TestPinnedPairs::firstThreeArePinnedByDefault() {
     PinnedPairsPanel panel;
     panel.show();
     QVERIFY(panel.hintVisible());
-    QVERIFY(panel.findChild<QLabel*>("pinnedHintLabel")->text().contains("Open a dataset"));
+    QVERIFY(panel.findChild<QLabel*>("pinnedHintLabel")->text().contains("Press Train"));
     QSignalSpy changed(&panel, &PinnedPairsPanel::pinnedChanged);
     panel.setCandidates(candidates(m_data, 10));
     QCOMPARE(changed.count(), 1);
@@ -187,7 +187,7 @@ void TestPinnedPairs::pinsSurviveNewCandidates() {
 
     panel.setCandidates({});
     QCOMPARE(panel.rowCount(), 0);
-    QVERIFY(panel.findChild<QLabel*>("pinnedHintLabel")->text().contains("Open a dataset"));
+    QVERIFY(panel.findChild<QLabel*>("pinnedHintLabel")->text().contains("Press Train"));
 }
 
 void TestPinnedPairs::unpinnedAllStaysEmpty() {
