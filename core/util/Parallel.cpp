@@ -4,7 +4,10 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
+#include <atomic>
 #include <thread>
+#include <vector>
 
 namespace attnlab {
 
@@ -31,6 +34,19 @@ void Parallelism::forEach(int count, const std::function<void(int)>& task) {
         for (int i = 0; i < count; ++i) task(i);
         return;
     }
+#if defined(__SANITIZE_THREAD__)
+    // ThreadSanitizer cannot see the synchronisation inside the (uninstrumented) oneTBB library
+    // and would report its task hand-offs as races: its builds share the work out over plain
+    // threads instead, whose start and join it does see.
+    std::atomic<int> next{0};
+    std::vector<std::thread> workers;
+    for (int w = 0; w < std::min(m_threads, count); ++w)
+        workers.emplace_back([&] {
+            for (int i = next++; i < count; i = next++) task(i);
+        });
+    for (std::thread& worker : workers) worker.join();
+    return;
+#endif
     m_arena->arena.execute([&] {
         tbb::parallel_for(tbb::blocked_range<int>(0, count, 1), [&](const tbb::blocked_range<int>& r) {
             for (int i = r.begin(); i < r.end(); ++i) task(i);
