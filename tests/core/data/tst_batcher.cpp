@@ -1,9 +1,7 @@
 // Padded time-major batches, length bucketing and per-epoch shuffling.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "core/data/Batcher.h"
 
 #include "core/util/Random.h"
-#endif
 
 #include <QtTest>
 

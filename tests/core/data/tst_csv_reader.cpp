@@ -1,10 +1,8 @@
 // The CSV reader: header columns, RFC 4180 quoting, alignment column, errors.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "DataTestSupport.h"
 
 #include "core/data/CsvLine.h"
 #include "core/data/DatasetReader.h"
-#endif
 
 #include <QtTest>
 

@@ -1,7 +1,5 @@
 // Deterministic train/validation/test splits.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "core/data/DataSplit.h"
-#endif
 
 #include <QtTest>
 

@@ -1,9 +1,7 @@
 // What the options do to each pair: reverse, lowercase, trim, maximum lengths.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "DataTestSupport.h"
 
 #include "core/data/DatasetReader.h"
-#endif
 
 #include <QtTest>
 

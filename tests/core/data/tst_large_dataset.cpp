@@ -1,8 +1,6 @@
 // A 100 MB dataset loads holding one copy of its text: the reader streams line by line into one
 // reserved buffer, never slurping the file or keeping per-pair strings.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "core/data/DatasetReader.h"
-#endif
 
 #include <QTemporaryDir>
 #include <QtTest>

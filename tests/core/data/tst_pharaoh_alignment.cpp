@@ -1,7 +1,5 @@
 // Pharaoh alignment text: parsing, errors, formatting, transposition.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "core/data/PharaohAlignment.h"
-#endif
 
 #include <QtTest>
 

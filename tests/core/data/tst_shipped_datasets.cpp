@@ -1,12 +1,10 @@
 // The shipped datasets: files equal to their generator's output, README files, and one API
 // (openDataset) for shipped names and user paths.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "DataTestSupport.h"
 
 #include "core/data/DatasetReader.h"
 #include "core/data/ShippedDatasets.h"
 #include "core/data/TaskGenerators.h"
-#endif
 
 #include <QtTest>
 

@@ -1,6 +1,5 @@
 // The generated tasks: deterministic per seed, valid alignments for every pair, and the exact
 // content of hand-checked examples.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "DataTestSupport.h"
 
 #include "core/data/ShippedDatasets.h"
@@ -10,7 +9,6 @@
 #include "core/data/tasks/NumbersTask.h"
 #include "core/data/tasks/StringTasks.h"
 #include "core/data/tasks/TranslationTask.h"
-#endif
 
 #include <QtTest>
 

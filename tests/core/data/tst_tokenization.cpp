@@ -1,7 +1,5 @@
 // Char and word tokenisation of multi-byte text.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "core/data/Tokenization.h"
-#endif
 
 #include <QtTest>
 

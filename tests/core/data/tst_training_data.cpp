@@ -1,11 +1,9 @@
 // prepareTrainingData: split, vocabularies from the training split only, encoded ids.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "DataTestSupport.h"
 
 #include "core/data/DatasetReader.h"
 #include "core/data/ShippedDatasets.h"
 #include "core/data/TrainingData.h"
-#endif
 
 #include <QtTest>
 

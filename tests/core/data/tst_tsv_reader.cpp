@@ -1,9 +1,7 @@
 // The TSV reader: each rule and each error on the small files in tests/data/datasets/.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "DataTestSupport.h"
 
 #include "core/data/DatasetReader.h"
-#endif
 
 #include <QtTest>
 

@@ -1,7 +1,5 @@
 // UTF-8 validation, whitespace, trimming and the simple lowercase mapping.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "core/data/Utf8.h"
-#endif
 
 #include <QtTest>
 

@@ -1,7 +1,5 @@
 // Vocabularies: specials first, frequency order, limits, encoding with <unk>, JSON.
-#ifndef Q_MOC_RUN // moc cannot parse libstdc++'s <concepts>, which core/util/AlignmentLink.h includes
 #include "core/data/Vocabulary.h"
-#endif
 
 #include <QtTest>
 

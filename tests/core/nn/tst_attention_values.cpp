@@ -4,6 +4,8 @@
 // computed apart from the code under test, with python3's math module; the arithmetic is below.
 #include "core/nn/Attention.h"
 
+#include "support/MatrixLiterals.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -14,8 +16,10 @@ using namespace attnlab;
 
 namespace {
 
-using Values = std::vector<double>;  // a matrix written row by row, as PyTorch prints it
-using Columns = std::vector<Values>; // a batch written column by column: one Values per b
+using test::Columns;
+using test::fromColumns;
+using test::maxError;
+using test::Values;
 
 struct NamedValues {
     std::string name; // parameter name, e.g. "attention.key.bias"
@@ -25,20 +29,6 @@ using ParameterValues = std::vector<NamedValues>; // in the order parameters() l
 
 // Far tighter than float precision, far looser than double rounding.
 constexpr double kTolerance = 1e-9;
-
-Matrix<double> fromColumns(const Columns& columns) {
-    Matrix<double> m(static_cast<Eigen::Index>(columns.front().size()),
-                     static_cast<Eigen::Index>(columns.size())); // (rows x B)
-    for (size_t c = 0; c < columns.size(); ++c)
-        for (size_t r = 0; r < columns[c].size(); ++r)
-            m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = columns[c][r];
-    return m;
-}
-
-double maxError(const Matrix<double>& actual, const Matrix<double>& expected) {
-    if (actual.rows() != expected.rows() || actual.cols() != expected.cols()) return INFINITY;
-    return (actual - expected).cwiseAbs().maxCoeff();
-}
 
 const std::vector<int> kLengths{3, 2};
 

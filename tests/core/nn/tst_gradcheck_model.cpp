@@ -34,6 +34,23 @@ SequenceBatch toyBatch() {
     batch.target = {4, 5, EndId, /**/ 3, 4, PadId, /**/ EndId, 5, PadId, /**/ PadId, EndId, PadId};
     return batch;
 }
+// A model small enough to check every parameter: V 7 / 6, E 3, H 4, A 3, F 2, W 3.
+ModelConfig toyConfig(ScorerKind scorer, DecoderStyle style, bool inputFeeding, bool bidirectional) {
+    ModelConfig config;
+    config.sourceVocabulary = 7;
+    config.targetVocabulary = 6;
+    config.embedding = 3;
+    config.hidden = 4;
+    config.attentionDim = 3;
+    config.scorer = scorer;
+    config.decoder = style;
+    config.inputFeeding = inputFeeding;
+    config.bidirectional = bidirectional;
+    config.maxSourceLength = 6;
+    config.locationFilters = 2;
+    config.locationKernel = 3;
+    return config;
+}
 } // namespace
 
 void TestGradcheckModel::wholeModel_data() {
@@ -58,20 +75,7 @@ void TestGradcheckModel::wholeModel() {
     QFETCH(DecoderStyle, style);
     QFETCH(bool, inputFeeding);
     QFETCH(bool, bidirectional);
-    ModelConfig config;
-    config.sourceVocabulary = 7;
-    config.targetVocabulary = 6;
-    config.embedding = 3;
-    config.hidden = 4;
-    config.attentionDim = 3;
-    config.scorer = scorer;
-    config.decoder = style;
-    config.inputFeeding = inputFeeding;
-    config.bidirectional = bidirectional;
-    config.maxSourceLength = 6;
-    config.locationFilters = 2;
-    config.locationKernel = 3;
-    Seq2Seq<double> model(config);
+    Seq2Seq<double> model(toyConfig(scorer, style, inputFeeding, bidirectional));
     model.initialize(7);
     const SequenceBatch batch = toyBatch();
     const std::vector<char> useGold(batch.targetLength, 1);
@@ -102,15 +106,7 @@ void TestGradcheckModel::wholeModelWithDropout() {
     // The same masks for every evaluation (the generator is reseeded), so the loss is a fixed
     // function of the parameters and its gradient can be checked like any other.
     QFETCH(DecoderStyle, style);
-    ModelConfig config;
-    config.sourceVocabulary = 7;
-    config.targetVocabulary = 6;
-    config.embedding = 3;
-    config.hidden = 4;
-    config.scorer = ScorerKind::Additive;
-    config.decoder = style;
-    config.bidirectional = true;
-    Seq2Seq<double> model(config);
+    Seq2Seq<double> model(toyConfig(ScorerKind::Additive, style, true, true));
     model.initialize(8);
     const SequenceBatch batch = toyBatch();
     const std::vector<char> useGold(batch.targetLength, 1);

@@ -6,6 +6,8 @@
 #include "core/nn/LstmCell.h"
 #include "core/nn/LstmLayer.h"
 
+#include "support/MatrixLiterals.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -16,33 +18,14 @@ using namespace attnlab;
 
 namespace {
 
-using Values = std::vector<double>;  // a matrix written row by row, as PyTorch prints it
-using Columns = std::vector<Values>; // a batch written column by column: one Values per b
+using test::Columns;
+using test::fromColumns;
+using test::fromRowMajor;
+using test::maxError;
+using test::Values;
 
 // Far tighter than the brief's 1e-6 yet far looser than double rounding: a float path would show.
 constexpr double kTolerance = 1e-9;
-
-Matrix<double> fromRowMajor(Eigen::Index rows, Eigen::Index cols, const Values& values) {
-    Matrix<double> m(rows, cols); // (rows x cols)
-    for (Eigen::Index r = 0; r < rows; ++r)
-        for (Eigen::Index c = 0; c < cols; ++c) m(r, c) = values.at(static_cast<size_t>(r * cols + c));
-    return m;
-}
-
-Matrix<double> fromColumns(const Columns& columns) {
-    Matrix<double> m(static_cast<Eigen::Index>(columns.front().size()),
-                     static_cast<Eigen::Index>(columns.size())); // (rows x B)
-    for (size_t c = 0; c < columns.size(); ++c)
-        for (size_t r = 0; r < columns[c].size(); ++r)
-            m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = columns[c][r];
-    return m;
-}
-
-// Largest absolute difference; the shapes must agree.
-double maxError(const Matrix<double>& actual, const Matrix<double>& expected) {
-    if (actual.rows() != expected.rows() || actual.cols() != expected.cols()) return INFINITY;
-    return (actual - expected).cwiseAbs().maxCoeff();
-}
 
 // Rows in gate order i, f, g, o, two units each.
 const Values kWeightIh{0.1,  -0.2, 0.3,  0.4,                    //
