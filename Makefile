@@ -9,7 +9,7 @@ DATASET ?= dates
 all: build
 
 setup:
-	@bash scripts/setup-deps --bench
+	@bash scripts/setup-deps
 
 configure: setup
 	@cmake --preset $(PRESET) >/dev/null
@@ -24,7 +24,7 @@ test: build
 	@ctest --preset $(PRESET) -j $(JOBS)
 
 bench:
-	@bash scripts/setup-deps --bench
+	@bash scripts/setup-deps
 	@cmake --preset release >/dev/null && cmake --build --preset release -j $(JOBS)
 	@bash bench/run-bench build/release
 
