@@ -9,13 +9,13 @@ template <class T> struct Decoder<T>::StepBuffers {
     ConstMatrixRef<T> hiddenPrevious;      // (H x B)
     ConstMatrixRef<T> cellPrevious;        // (H x B)
     ConstMatrixRef<T> alignmentPrevious;   // (S x B) α_{t−1}
-    MatrixRef<T> input;                    // (I x B); the caller has written emb(y_{t−1}) on top
-    MatrixRef<T> gates;                    // (4H x B)
-    MatrixRef<T> hidden;                   // (H x B)
-    MatrixRef<T> cell;                     // (H x B)
-    MatrixRef<T> alignment;                // (S x B)
-    MatrixRef<T> context;                  // (H x B)
-    MatrixRef<T> attentional;              // (H x B)
+    MatrixRef<T> input;       // ((I+H) x B) [x; h_{t−1}]; the caller wrote emb(y_{t−1}) on top
+    MatrixRef<T> gates;       // (4H x B)
+    MatrixRef<T> hidden;      // (H x B)
+    MatrixRef<T> cell;        // (H x B)
+    MatrixRef<T> alignment;   // (S x B)
+    MatrixRef<T> combined;    // (2H x B) [c_t; h_t]
+    MatrixRef<T> attentional; // (H x B)
 };
 
 template <class T>
@@ -53,20 +53,22 @@ void Decoder<T>::initialAlignment(const AttentionKeys<T>& keys, MatrixRef<T> ali
 template <class T>
 void Decoder<T>::stepForward(StepBuffers& io, const AttentionKeys<T>& keys, ScorerStepCache<T>& cache) const {
     const int h = m_config.hidden;
+    const int e = m_config.embedding;
     const bool luong = m_config.decoder == DecoderStyle::Luong;
+    auto context = io.combined.topRows(h);
     if (!luong) {
-        m_attention.forward(io.hiddenPrevious, keys, io.alignmentPrevious, cache, io.alignment, io.context);
-        io.input.bottomRows(h) = io.context;
+        m_attention.forward(io.hiddenPrevious, keys, io.alignmentPrevious, cache, io.alignment, context);
+        io.input.middleRows(e, h) = context;
     } else if (m_config.inputFeeding) {
-        io.input.bottomRows(h) = io.previousAttentional;
+        io.input.middleRows(e, h) = io.previousAttentional;
     }
-    m_cell.projectInputs(io.input, io.gates);
-    m_cell.step(io.gates, io.hiddenPrevious, io.cellPrevious, io.hidden, io.cell);
-    if (luong) m_attention.forward(io.hidden, keys, io.alignmentPrevious, cache, io.alignment, io.context);
-    // h̃ = tanh(W_c [c; h]) as two products over the column blocks of W_c
-    const auto& combine = m_combine.weightValue();
-    io.attentional.noalias() = combine.leftCols(h) * io.context;
-    io.attentional.noalias() += combine.rightCols(h) * io.hidden;
+    // One product for the whole LSTM step: z = [W_ih | W_hh] [x; h_{t−1}] + b
+    io.input.bottomRows(h) = io.hiddenPrevious;
+    m_cell.stackedStep(io.input, io.cellPrevious, io.gates, io.hidden, io.cell);
+    if (luong) m_attention.forward(io.hidden, keys, io.alignmentPrevious, cache, io.alignment, context);
+    // h̃ = tanh(W_c [c; h]), one product
+    io.combined.bottomRows(h) = io.hidden;
+    io.attentional.noalias() = m_combine.weightValue() * io.combined;
     io.attentional.array() = io.attentional.array().tanh();
 }
 
@@ -85,12 +87,12 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
     cache.steps = steps;
     cache.batch = b;
     cache.inputTokens.resize(columns);
-    cache.inputs.resize(m_config.decoderInputSize(), columns);
+    cache.inputs.resize(m_config.decoderInputSize() + h, columns);
     cache.gates.resize(4 * h, columns);
     cache.hidden.resize(h, columns + b);
     cache.cells.resize(h, columns + b);
     cache.alignments.resize(keys.steps, columns + b);
-    cache.contexts.resize(h, columns);
+    cache.combined.resize(2 * h, columns);
     cache.attentional.resize(h, columns + b);
     cache.scorer.resize(steps);
     cache.logits.resize(m_output.outputs(), columns);
@@ -106,6 +108,7 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
         cache.readout.resize(h, columns);
     }
     const bool dropEmbeddings = cache.embeddingMask.size() > 0;
+    m_cell.stackWeights();
     const bool dropReadout = cache.readoutMask.size() > 0;
 
     bool freeRunning = false;
@@ -125,7 +128,7 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
                        cache.cells.middleCols(at, b),          cache.alignments.middleCols(at, b),
                        cache.inputs.middleCols(at, b),         cache.gates.middleCols(at, b),
                        cache.hidden.middleCols(at + b, b),     cache.cells.middleCols(at + b, b),
-                       cache.alignments.middleCols(at + b, b), cache.contexts.middleCols(at, b),
+                       cache.alignments.middleCols(at + b, b), cache.combined.middleCols(at, b),
                        cache.attentional.middleCols(at + b, b)};
         stepForward(io, keys, cache.scorer[t]);
         if (freeRunning && dropReadout) {
@@ -155,8 +158,9 @@ void Decoder<T>::backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>&
     const int e = m_config.embedding;
     const int columns = steps * b;
     const bool luong = m_config.decoder == DecoderStyle::Luong;
-    const auto& combine = m_combine.weightValue();    // (H x 2H)
-    const auto& inputWeights = m_cell.inputWeights(); // (4H x I)
+    const auto& combine = m_combine.weightValue();            // (H x 2H)
+    const auto& inputWeights = m_cell.inputWeights();         // (4H x I)
+    const int tailRows = m_config.decoderInputSize() - e + h; // [feed or context; h_{t−1}]
 
     // logits = W_o (h̃ ⊙ mask) + b_o over all steps at once
     if (cache.readoutMask.size() > 0) {
@@ -166,32 +170,33 @@ void Decoder<T>::backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>&
         m_output.backward(cache.attentional.rightCols(columns), dLogits, &m_dAllAttentional);
     }
     m_dz.resize(4 * h, columns);
+    m_dPre.resize(h, columns);
     m_dHidden.setZero(h, b);                 // dL/dh_t carried from step t+1
     m_dCell.setZero(h, b);                   // dL/dc_t carried from step t+1
     m_dFeed.setZero(h, b);                   // dL/dh̃_t from step t+1's input feeding
     m_dAlphaPrevious.setZero(keys.steps, b); // dL/dα_t from step t+1 (location-aware)
     m_dHiddenPrev.resize(h, b);
+    m_dCombined.resize(2 * h, b);
+    m_dTail.resize(tailRows, b);
 
     for (int t = steps - 1; t >= 0; --t) {
         const int at = t * b;
         const auto attentional = cache.attentional.middleCols(at + b, b);
         const auto hiddenNow = cache.hidden.middleCols(at + b, b);
         const auto hiddenPrevious = cache.hidden.middleCols(at, b);
-        const auto context = cache.contexts.middleCols(at, b);
         const auto alignment = cache.alignments.middleCols(at + b, b);
         const auto alignmentPrevious = cache.alignments.middleCols(at, b);
         auto dz = m_dz.middleCols(at, b);
+        auto dPre = m_dPre.middleCols(at, b);
 
-        // h̃ = tanh(W_c [c; h]):  dpre = dh̃ ⊙ (1 − h̃²);  dW_c += dpre [c; h]ᵀ;  [dc; dh] = W_cᵀ dpre
+        // h̃ = tanh(W_c [c; h]):  dpre = dh̃ ⊙ (1 − h̃²);  [dc; dh] = W_cᵀ dpre (dW_c after the loop)
         m_dAttentional = m_dAllAttentional.middleCols(at, b) + m_dFeed;
-        m_dPre.array() = m_dAttentional.array() * (T(1) - attentional.array().square());
-        m_combine.weight().grad.leftCols(h).noalias() += m_dPre * context.transpose();
-        m_combine.weight().grad.rightCols(h).noalias() += m_dPre * hiddenNow.transpose();
-        m_dContext.noalias() = combine.leftCols(h).transpose() * m_dPre;
-        m_dHidden.noalias() += combine.rightCols(h).transpose() * m_dPre;
+        dPre.array() = m_dAttentional.array() * (T(1) - attentional.array().square());
+        m_dCombined.noalias() = combine.transpose() * dPre;
+        m_dContext = m_dCombined.topRows(h);
+        m_dHidden += m_dCombined.bottomRows(h);
         m_dAlpha = m_dAlphaPrevious;
         m_dAlphaPrevious.setZero();
-        m_dHiddenPrev.setZero();
 
         if (luong) {
             // attention(h_t): its query gradient joins dh_t before the LSTM step
@@ -199,15 +204,17 @@ void Decoder<T>::backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>&
                                  cache.scorer[t], m_dHidden, grads, m_dAlphaPrevious);
             m_cell.stepBackward(cache.gates.middleCols(at, b), cache.cells.middleCols(at, b),
                                 cache.cells.middleCols(at + b, b), m_dHidden, m_dCell, dz);
-            m_cell.recurrentBackward(dz, m_dHiddenPrev);
-            // x_t = [emb; h̃_{t−1}]: the feed part goes to step t−1's h̃
-            if (m_config.inputFeeding) m_dFeed.noalias() = inputWeights.rightCols(h).transpose() * dz;
+            // [dfeed; dh_{t−1}] in one product: the feed part goes to step t−1's h̃
+            m_cell.stackedBackward(dz, m_dTail);
+            if (m_config.inputFeeding) m_dFeed = m_dTail.topRows(h);
+            m_dHiddenPrev = m_dTail.bottomRows(h);
         } else {
             m_cell.stepBackward(cache.gates.middleCols(at, b), cache.cells.middleCols(at, b),
                                 cache.cells.middleCols(at + b, b), m_dHidden, m_dCell, dz);
-            m_cell.recurrentBackward(dz, m_dHiddenPrev);
-            // x_t = [emb; c_t], and attention's query is h_{t−1}
-            m_dContext.noalias() += inputWeights.rightCols(h).transpose() * dz;
+            // x_t = [emb; c_t], and attention's query is h_{t−1}: [dc; dh_{t−1}] in one product
+            m_cell.stackedBackward(dz, m_dTail);
+            m_dContext += m_dTail.topRows(h);
+            m_dHiddenPrev = m_dTail.bottomRows(h);
             m_attention.backward(m_dContext, m_dAlpha, hiddenPrevious, keys, alignmentPrevious, alignment,
                                  cache.scorer[t], m_dHiddenPrev, grads, m_dAlphaPrevious);
         }
@@ -215,8 +222,10 @@ void Decoder<T>::backward(const DecoderCache<T>& cache, const ConstMatrixRef<T>&
     }
     dInitialHidden = m_dHidden;
     dInitialCell = m_dCell;
-    // Weight gradients of the LSTM over every step in one product each; embeddings from dx's top rows.
-    m_cell.weightsBackward(cache.inputs, cache.hidden.leftCols(columns), m_dz);
+    // Weight gradients over every step in one product each; embeddings from dx's top rows.
+    m_combine.weight().grad.noalias() += m_dPre * cache.combined.transpose();
+    m_cell.weightsBackward(cache.inputs.topRows(m_config.decoderInputSize()), cache.hidden.leftCols(columns),
+                           m_dz);
     m_dInputs.noalias() = inputWeights.leftCols(e).transpose() * m_dz; // (E x T·B)
     if (cache.embeddingMask.size() > 0) m_dInputs.array() *= cache.embeddingMask.array();
     m_embedding.backward(cache.inputTokens.data(), columns, m_dInputs);
@@ -231,6 +240,7 @@ void Decoder<T>::initialState(const AttentionKeys<T>& keys, const ConstMatrixRef
     state.attentional.setZero(m_config.hidden, keys.batch);
     state.alignment.resize(keys.steps, keys.batch);
     initialAlignment(keys, state.alignment);
+    m_cell.stackWeights();
 }
 
 template <class T>
@@ -239,17 +249,17 @@ void Decoder<T>::step(const std::vector<int>& tokens, const AttentionKeys<T>& ke
     const int b = static_cast<int>(tokens.size());
     const int h = m_config.hidden;
     if (b != keys.batch) throw std::invalid_argument("Decoder::step: tokens and keys differ in batch size");
-    m_stepInput.resize(m_config.decoderInputSize(), b);
+    m_stepInput.resize(m_config.decoderInputSize() + h, b);
     m_stepGates.resize(4 * h, b);
     m_stepHidden.resize(h, b);
     m_stepCell.resize(h, b);
-    m_stepContext.resize(h, b);
+    m_stepCombined.resize(2 * h, b);
     m_stepAttentional.resize(h, b);
     alignment.resize(keys.steps, b);
     m_embedding.forward(tokens.data(), b, m_stepInput.topRows(m_config.embedding));
-    StepBuffers io{state.attentional, state.hidden,  state.cell,       state.alignment,
-                   m_stepInput,       m_stepGates,   m_stepHidden,     m_stepCell,
-                   alignment,         m_stepContext, m_stepAttentional};
+    StepBuffers io{state.attentional, state.hidden,   state.cell,       state.alignment,
+                   m_stepInput,       m_stepGates,    m_stepHidden,     m_stepCell,
+                   alignment,         m_stepCombined, m_stepAttentional};
     stepForward(io, keys, m_stepCache);
     logits.resize(m_output.outputs(), b);
     m_output.forward(m_stepAttentional, logits);

@@ -19,12 +19,12 @@ template <class T> struct DecoderCache {
     int steps = 0;                          // T
     int batch = 0;                          // B
     std::vector<int> inputTokens;           // (T x B) y_{t−1}, time-major
-    Matrix<T> inputs;                       // (I x T·B) LSTM inputs x_t (embedding rows on top)
+    Matrix<T> inputs;                       // ((I+H) x T·B) [x_t; h_{t−1}], x_t with embeddings on top
     Matrix<T> gates;                        // (4H x T·B) activated gates
     Matrix<T> hidden;                       // (H x (T+1)·B) block 0 = initial state, block t+1 = h_t
     Matrix<T> cells;                        // (H x (T+1)·B)
     Matrix<T> alignments;                   // (S x (T+1)·B) block 0 = α_{−1}, block t+1 = α_t
-    Matrix<T> contexts;                     // (H x T·B)
+    Matrix<T> combined;                     // (2H x T·B) [c_t; h_t], what W_c reads
     Matrix<T> attentional;                  // (H x (T+1)·B) block 0 = h̃_{−1} = 0, block t+1 = h̃_t
     std::vector<ScorerStepCache<T>> scorer; // (T)
     Matrix<T> embeddingMask;                // (E x T·B) dropout on the input embeddings; empty without
@@ -64,6 +64,7 @@ public:
                   Matrix<T>& dInitialCell);
 
     // Step-by-step decoding: the state before the first step, then one step for tokens (B).
+    // Steps use the weights as they were at initialState.
     void initialState(const AttentionKeys<T>& keys, const ConstMatrixRef<T>& initialHidden,
                       const ConstMatrixRef<T>& initialCell, DecoderState<T>& state) const;
     // logits: (V x B), alignment: (S x B) of this step. Advances state.
@@ -81,11 +82,13 @@ private:
     Attention<T> m_attention;
     Linear<T> m_combine; // W_c (H x 2H) over [c; h], no bias
     Linear<T> m_output;  // W_o (V x H), b_o (V)
-    // Backward scratch (H x B) / (S x B) / (4H x T·B) / (I x T·B), reused across calls.
-    Matrix<T> m_dAttentional, m_dPre, m_dContext, m_dHidden, m_dCell, m_dHiddenPrev, m_dFeed;
-    Matrix<T> m_dAlpha, m_dAlphaPrevious, m_dz, m_dInputs, m_dAllAttentional;
+    // Backward scratch, reused across calls: (H x B) / (S x B) / (4H x T·B) / (E x T·B) / (H x T·B);
+    // m_dCombined (2H x B) = [dc; dh] from W_c; m_dTail ((I−E+H) x B) = [dfeed or dc; dh_{t−1}].
+    Matrix<T> m_dAttentional, m_dContext, m_dHidden, m_dCell, m_dHiddenPrev, m_dFeed;
+    Matrix<T> m_dAlpha, m_dAlphaPrevious, m_dz, m_dInputs, m_dAllAttentional, m_dPre;
+    Matrix<T> m_dCombined, m_dTail;
     // step() scratch
-    mutable Matrix<T> m_stepInput, m_stepGates, m_stepHidden, m_stepCell, m_stepContext, m_stepAttentional;
+    mutable Matrix<T> m_stepInput, m_stepGates, m_stepHidden, m_stepCell, m_stepCombined, m_stepAttentional;
     mutable ScorerStepCache<T> m_stepCache;
 };
 

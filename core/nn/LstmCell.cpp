@@ -3,6 +3,7 @@
 #include "core/nn/Init.h"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace attnlab {
 
@@ -34,8 +35,36 @@ template <class T> void LstmCell<T>::projectInputs(const ConstMatrixRef<T>& x, M
 template <class T>
 void LstmCell<T>::step(MatrixRef<T> gates, const ConstMatrixRef<T>& hPrev, const ConstMatrixRef<T>& cPrev,
                        MatrixRef<T> h, MatrixRef<T> c) const {
-    const Eigen::Index n = hiddenSize();
     gates.noalias() += m_weightHh.value * hPrev;
+    activate(gates, cPrev, h, c);
+}
+
+template <class T> void LstmCell<T>::stackWeights() const {
+    m_stacked.resize(m_weightIh.value.rows(), inputSize() + hiddenSize());
+    m_stacked.leftCols(inputSize()) = m_weightIh.value;
+    m_stacked.rightCols(hiddenSize()) = m_weightHh.value;
+    m_biasSum = m_biasIh.value.col(0) + m_biasHh.value.col(0);
+}
+
+template <class T>
+void LstmCell<T>::stackedStep(const ConstMatrixRef<T>& xh, const ConstMatrixRef<T>& cPrev, MatrixRef<T> gates,
+                              MatrixRef<T> h, MatrixRef<T> c) const {
+    if (m_stacked.cols() != xh.rows())
+        throw std::invalid_argument(m_weightIh.name +
+                                    ": stackedStep needs stackWeights() and a (I+H) x B input");
+    gates.noalias() = m_stacked * xh;
+    gates.colwise() += m_biasSum;
+    activate(gates, cPrev, h, c);
+}
+
+template <class T> void LstmCell<T>::stackedBackward(const ConstMatrixRef<T>& dz, MatrixRef<T> dTail) const {
+    dTail.noalias() = m_stacked.rightCols(dTail.rows()).transpose() * dz;
+}
+
+template <class T>
+void LstmCell<T>::activate(MatrixRef<T> gates, const ConstMatrixRef<T>& cPrev, MatrixRef<T> h,
+                           MatrixRef<T> c) const {
+    const Eigen::Index n = hiddenSize();
     // Fused nonlinearities: σ on i, f (rows 0..2H), tanh on g, σ on o.
     auto sigmoid = [](auto x) { return (T(1) + (-x).exp()).inverse(); };
     gates.topRows(2 * n).array() = sigmoid(gates.topRows(2 * n).array());

@@ -5,7 +5,9 @@
 //   i = σ(z_i)  f = σ(z_f)  g = tanh(z_g)  o = σ(z_o)
 //   c' = f ⊙ c + i ⊙ g        h' = o ⊙ tanh(c')
 // The input projection W_ih x + b is split from the recurrent part so that a whole sequence's
-// inputs are projected with one matrix product (projectInputs) before the time loop.
+// inputs are projected with one matrix product (projectInputs) before the time loop. When the
+// input depends on the previous step (a decoder with input feeding), stackedStep makes a step one
+// product instead: z = [W_ih | W_hh] [x; h] + b_ih + b_hh.
 #include "core/nn/Parameter.h"
 #include "core/util/Random.h"
 
@@ -30,6 +32,18 @@ public:
     void step(MatrixRef<T> gates, const ConstMatrixRef<T>& hPrev, const ConstMatrixRef<T>& cPrev,
               MatrixRef<T> h, MatrixRef<T> c) const;
 
+    // The stacked form. stackWeights() copies the current W_ih, W_hh and biases into [W_ih | W_hh]
+    // and b_ih + b_hh; call it whenever the weights have changed, before stackedStep.
+    void stackWeights() const;
+    // xh: ((I+H) x B) = [x; hPrev]; cPrev: (H x B). gates (4H x B) leaves holding the activated
+    // gates; h, c: (H x B) outputs.
+    void stackedStep(const ConstMatrixRef<T>& xh, const ConstMatrixRef<T>& cPrev, MatrixRef<T> gates,
+                     MatrixRef<T> h, MatrixRef<T> c) const;
+    // The gradient of the last rows of [x; hPrev] in one product: dTail = [W_ih | W_hh]ᵀ dz over
+    // those rows (overwritten). dz: (4H x B); dTail: (R x B), R ≤ I + H. The first rows (the
+    // embeddings) are left to inputBackward, once over all steps.
+    void stackedBackward(const ConstMatrixRef<T>& dz, MatrixRef<T> dTail) const;
+
     // Backward of step. dh, dc: (H x B) gradients w.r.t. this step's h and c (all uses).
     // On return dc holds dL/dc_prev; dz (4H x B) the gradient w.r.t. the pre-activations.
     // The weight gradients are taken once per sequence, over all steps, by weightsBackward (one
@@ -50,11 +64,15 @@ public:
     ParameterList<T> parameters() { return {&m_weightIh, &m_weightHh, &m_biasIh, &m_biasHh}; }
 
 private:
+    // gates: (4H x B) pre-activations in, activated gates out; then c, h as in the header.
+    void activate(MatrixRef<T> gates, const ConstMatrixRef<T>& cPrev, MatrixRef<T> h, MatrixRef<T> c) const;
+
     Parameter<T> m_weightIh;     // (4H x I)
     Parameter<T> m_weightHh;     // (4H x H)
     Parameter<T> m_biasIh;       // (4H x 1)
     Parameter<T> m_biasHh;       // (4H x 1)
-    mutable Vector<T> m_biasSum; // (4H) b_ih + b_hh, refreshed by projectInputs
+    mutable Vector<T> m_biasSum; // (4H) b_ih + b_hh, refreshed by projectInputs and stackWeights
+    mutable Matrix<T> m_stacked; // (4H x (I+H)) [W_ih | W_hh], refreshed by stackWeights
 };
 
 } // namespace attnlab

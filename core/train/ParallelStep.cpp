@@ -53,29 +53,27 @@ StepLoss ParallelStep::run(const SequenceBatch& batch, const std::vector<char>& 
         Shard& s = shard(i);
         const int begin = i * m_shardColumns;
         s.batch = sliceBatch(batch, begin, std::min(m_shardColumns, batch.batchSize - begin));
-        s.model.copyValuesFrom(m_model);
     }
     parallel.forEach(shardCount, [&](int i) {
         Shard& s = *m_shards[i];
+        s.model.copyValuesFrom(m_model); // each replica copies its own weights, in parallel
         const ParameterList<float> parameters = s.model.parameters();
         zeroGrad(parameters);
         std::vector<char> shardGold(useGold.begin(), useGold.begin() + s.batch.targetLength);
         Random masks(dropoutSeed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(i));
         s.lossSum = s.model.lossAndGradients(s.batch, shardGold, gradScale, s.cache, {dropout, &masks});
     });
-    // Deterministic reduction: always shard 0, then 1, ...
+    // Deterministic reduction: every element sums shard 0, then 1, ...; the parameters are
+    // shared out between the threads, which changes no sum.
     const ParameterList<float> target = m_model.parameters();
+    std::vector<ParameterList<float>> sources;
+    for (int i = 0; i < shardCount; ++i) sources.push_back(m_shards[i]->model.parameters());
+    parallel.forEach(static_cast<int>(target.size()), [&](int p) {
+        target[p]->grad = sources[0][p]->grad;
+        for (int i = 1; i < shardCount; ++i) target[p]->grad += sources[i][p]->grad;
+    });
     double lossSum = 0.0;
-    for (int i = 0; i < shardCount; ++i) {
-        const ParameterList<float> source = m_shards[i]->model.parameters();
-        for (size_t p = 0; p < target.size(); ++p) {
-            if (i == 0)
-                target[p]->grad = source[p]->grad;
-            else
-                target[p]->grad += source[p]->grad;
-        }
-        lossSum += m_shards[i]->lossSum;
-    }
+    for (int i = 0; i < shardCount; ++i) lossSum += m_shards[i]->lossSum;
     return {lossSum / tokens, tokens};
 }
 
