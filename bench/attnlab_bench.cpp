@@ -2,6 +2,7 @@
 // peak, inference latency, compare-mode throughput and peak memory, for the reference workload
 // of the speed issue. Prints a table, or JSON with --json (bench/run-bench reads it).
 #include "bench/GemmPeak.h"
+#include "bench/TrainingRun.h"
 #include "bench/Workload.h"
 #include "core/infer/BeamSearch.h"
 #include "core/infer/GreedyDecoder.h"
@@ -17,50 +18,13 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 using namespace attnlab;
 using namespace attnlab::bench;
 using Json = nlohmann::json;
 
 namespace {
-
-struct Throughput {
-    double pairsPerSecond = 0, tokensPerSecond = 0, gflops = 0, seconds = 0;
-    long long steps = 0;
-};
-
-// Trains `steps` steps (after a warm-up) `trials` times over and keeps the fastest trial: the
-// steady state, without whatever else the machine was doing during the slower ones.
-Throughput measureTraining(const Workload& w, int threads, long long steps, int trials) {
-    Seq2Seq<float> model(w.config);
-    model.initialize(1);
-    TrainingSettings settings;
-    settings.batchSize = 64;
-    settings.clipNorm = 5.0;
-    settings.threads = threads;
-    settings.validationFraction = 0.0;
-    TrainingObserver quiet;
-    TrainingControl control;
-    settings.maxSteps = 20;
-    Trainer(model, w.data, settings).run(quiet, control); // warm-up: allocations, caches
-    Throughput best;
-    for (int trial = 0; trial < trials; ++trial) {
-        settings.maxSteps = steps;
-        settings.seed = 2 + trial;
-        const TrainingResult result = Trainer(model, w.data, settings).run(quiet, control);
-        const double pairs = static_cast<double>(result.steps) * settings.batchSize;
-        if (best.steps > 0 && pairs / result.seconds <= best.pairsPerSecond) continue;
-        best.steps = result.steps;
-        best.seconds = result.seconds;
-        best.pairsPerSecond = pairs / result.seconds;
-    }
-    best.tokensPerSecond = best.pairsPerSecond * (w.averageSource + w.averageTarget);
-    best.gflops = best.pairsPerSecond *
-                  trainingFlops(w.config, static_cast<int>(w.averageSource + 0.5),
-                                static_cast<int>(w.averageTarget + 0.5)) /
-                  1e9;
-    return best;
-}
 
 double medianMicroseconds(const std::function<void()>& run, int repeats) {
     std::vector<double> times;
@@ -134,28 +98,47 @@ int main(int argc, char** argv) {
             return 2;
         }
         const Workload w = datesWorkload(pairs, 7, c->scorer, c->bidirectional);
-        const int threads = onlyThreads > 0 ? onlyThreads : hardware;
-        const Throughput t = measureTraining(w, threads, steps, trials);
-        std::printf("%s, %d threads: %.0f pairs/s, %.1f GFLOP/s, %lld steps in %.2f s\n", only.c_str(),
-                    threads, t.pairsPerSecond, t.gflops, t.steps, t.seconds);
+        TrainingRun run(w, onlyThreads > 0 ? onlyThreads : hardware);
+        for (int trial = 0; trial < trials; ++trial) run.trial(steps);
+        const Throughput t = run.best();
+        if (json) {
+            std::cout << Json{{"case", only},
+                              {"threads", run.threads()},
+                              {"pairs_per_second", t.pairsPerSecond},
+                              {"gflops", t.gflops},
+                              {"peak_memory_mb", peakMemoryMegabytes()}}
+                             .dump()
+                      << "\n";
+            return 0;
+        }
+        std::printf("%s, %d threads: %.0f pairs/s, %.1f GFLOP/s, %lld steps in %.2f s; peak memory %.0f MB\n",
+                    only.c_str(), run.threads(), t.pairsPerSecond, t.gflops, t.steps, t.seconds,
+                    peakMemoryMegabytes());
         return 0;
     }
     out["machine"] = {{"threads", hardware},
                       {"gemm_peak_gflops_1", gemmPeakGflops(1)},
                       {"gemm_peak_gflops_all", gemmPeakGflops(hardware)}};
-    for (const Case& c : cases) {
-        const Workload w =
-            c.name == "general" ? reference : datesWorkload(pairs, 7, c.scorer, c.bidirectional);
-        for (int threads : {1, hardware}) {
-            if (threads == 1 && hardware == 1 && out["training"].contains(c.name)) continue;
-            const Throughput t = measureTraining(w, threads, steps, trials);
-            out["training"][c.name][std::to_string(threads)] = {{"pairs_per_second", t.pairsPerSecond},
-                                                                {"tokens_per_second", t.tokensPerSecond},
-                                                                {"gflops", t.gflops},
-                                                                {"seconds", t.seconds},
-                                                                {"steps", t.steps}};
-        }
+    // Every configuration's trials in turn (round robin), each keeping its fastest.
+    std::vector<Workload> workloads;
+    workloads.reserve(cases.size());
+    for (const Case& c : cases) workloads.push_back(datesWorkload(pairs, 7, c.scorer, c.bidirectional));
+    std::vector<std::pair<std::string, std::unique_ptr<TrainingRun>>> runs;
+    for (size_t i = 0; i < cases.size(); ++i)
+        for (int threads : {1, hardware})
+            if (threads == 1 || hardware > 1)
+                runs.emplace_back(cases[i].name, std::make_unique<TrainingRun>(workloads[i], threads));
+    for (int trial = 0; trial < trials; ++trial)
+        for (auto& [name, run] : runs) run->trial(steps);
+    for (const auto& [name, run] : runs) {
+        const Throughput t = run->best();
+        out["training"][name][std::to_string(run->threads())] = {{"pairs_per_second", t.pairsPerSecond},
+                                                                 {"tokens_per_second", t.tokensPerSecond},
+                                                                 {"gflops", t.gflops},
+                                                                 {"seconds", t.seconds},
+                                                                 {"steps", t.steps}};
     }
+    runs.clear();
 
     // Inference on one typed sentence of 30 characters.
     {

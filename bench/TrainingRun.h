@@ -1,0 +1,38 @@
+#pragma once
+// One training configuration of attnlab-bench: a model trained on a workload with a thread
+// count, timed in trials. Trials of several runs are interleaved by the caller, so that a slow
+// spell of the machine (other tenants, frequency changes) costs each configuration one trial,
+// not all of them.
+#include "bench/Workload.h"
+#include "core/nn/Seq2Seq.h"
+
+namespace attnlab::bench {
+
+struct Throughput {
+    double pairsPerSecond = 0, tokensPerSecond = 0, gflops = 0, seconds = 0;
+    long long steps = 0;
+};
+
+class TrainingRun {
+public:
+    // Builds the model and trains 20 steps untimed (allocations, caches). `workload` must outlive
+    // the run.
+    TrainingRun(const Workload& workload, int threads);
+
+    // Trains `steps` more steps (batch 64, Adam, clipping 5) and keeps the trial if it was the
+    // fastest so far.
+    void trial(long long steps);
+
+    // The fastest trial, with tokens/s and GFLOP/s from the workload's average lengths.
+    Throughput best() const;
+    int threads() const { return m_threads; }
+
+private:
+    const Workload& m_workload;
+    int m_threads;
+    Seq2Seq<float> m_model;
+    int m_trials = 0;
+    Throughput m_best;
+};
+
+} // namespace attnlab::bench
