@@ -16,7 +16,11 @@ if(ATTNLAB_NATIVE)
   endif()
 endif()
 # Eigen: never spawn threads of its own; oneTBB is the only source of parallelism.
-target_compile_definitions(attnlab_options INTERFACE EIGEN_DONT_PARALLELIZE)
+# Matrix products pack their operands into scratch blocks, on the stack when they fit under this
+# limit and from malloc otherwise: 1 MiB fits every product of the time loops (the largest packs
+# [W_ih | W_hh], 512 x 288 floats), so training allocates nothing per step. Threads that train
+# have at least 4 MiB of stack (oneTBB's workers; QThread and std::thread get 8 MiB).
+target_compile_definitions(attnlab_options INTERFACE EIGEN_DONT_PARALLELIZE EIGEN_STACK_ALLOCATION_LIMIT=1048576)
 if(ATTNLAB_SANITIZE)
   target_compile_options(attnlab_options INTERFACE -fsanitize=${ATTNLAB_SANITIZE} -fno-omit-frame-pointer)
   target_link_options(attnlab_options INTERFACE -fsanitize=${ATTNLAB_SANITIZE})
