@@ -8,7 +8,7 @@ namespace {
 
 TrainingSettings benchSettings(int threads, long long steps, std::uint64_t seed) {
     TrainingSettings settings;
-    settings.batchSize = 64;
+    settings.batchSize = TrainingRun::BatchSize;
     settings.clipNorm = 5.0;
     settings.threads = threads;
     settings.validationFraction = 0.0;
@@ -33,7 +33,7 @@ void TrainingRun::trial(long long steps) {
     const TrainingResult result =
         Trainer(m_model, m_workload.data, benchSettings(m_threads, steps, 2 + m_trials)).run(quiet, control);
     ++m_trials;
-    const double pairsPerSecond = static_cast<double>(result.steps) * 64 / result.seconds;
+    const double pairsPerSecond = static_cast<double>(result.steps) * BatchSize / result.seconds;
     if (m_best.steps > 0 && pairsPerSecond <= m_best.pairsPerSecond) return;
     m_best.steps = result.steps;
     m_best.seconds = result.seconds;

@@ -15,6 +15,8 @@ struct Throughput {
 
 class TrainingRun {
 public:
+    static constexpr int BatchSize = 64;
+
     // Builds the model and trains 20 steps untimed (allocations, caches). `workload` must outlive
     // the run.
     TrainingRun(const Workload& workload, int threads);
