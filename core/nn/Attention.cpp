@@ -60,9 +60,7 @@ template <class T> std::unique_ptr<AttentionScorer<T>> makeScorer(const ModelCon
 }
 } // namespace
 
-template <class T>
-Attention<T>::Attention(const ModelConfig& config)
-    : m_kind(config.scorer), m_maxSourceLength(config.maxSourceLength), m_scorer(makeScorer<T>(config)) {}
+template <class T> Attention<T>::Attention(const ModelConfig& config) : m_scorer(makeScorer<T>(config)) {}
 
 template <class T> void Attention<T>::initialize(Random& random) {
     if (m_scorer) m_scorer->initialize(random);

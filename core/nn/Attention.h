@@ -24,7 +24,6 @@ template <class T> class Attention {
 public:
     explicit Attention(const ModelConfig& config);
 
-    ScorerKind kind() const { return m_kind; }
     bool enabled() const { return m_scorer != nullptr; }
     bool usesPreviousAlignment() const { return m_scorer && m_scorer->usesPreviousAlignment(); }
     void initialize(Random& random);
@@ -46,8 +45,6 @@ public:
     void finishBackward(const AttentionKeys<T>& keys, KeyGradients<T>& grads);
 
 private:
-    ScorerKind m_kind;
-    int m_maxSourceLength;
     std::unique_ptr<AttentionScorer<T>> m_scorer;
     mutable Matrix<T> m_scores; // (S x B) scratch
     Matrix<T> m_dScores;        // (S x B) scratch

@@ -108,8 +108,16 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
         cache.readout.resize(h, columns);
     }
     const bool dropEmbeddings = cache.embeddingMask.size() > 0;
-    m_cell.stackWeights();
     const bool dropReadout = cache.readoutMask.size() > 0;
+    m_cell.stackWeights();
+    // logits = W_o (h̃ ⊙ mask) + b_o for columns [first, first + count); h̃ block t+1 is step t.
+    auto readout = [&](int first, int count) {
+        const auto attentional = cache.attentional.middleCols(b + first, count);
+        if (!dropReadout) return m_output.forward(attentional, cache.logits.middleCols(first, count));
+        cache.readout.middleCols(first, count) =
+            attentional.cwiseProduct(cache.readoutMask.middleCols(first, count));
+        m_output.forward(cache.readout.middleCols(first, count), cache.logits.middleCols(first, count));
+    };
 
     bool freeRunning = false;
     for (int t = 1; t < steps; ++t) freeRunning = freeRunning || !useGold[t];
@@ -131,21 +139,9 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
                        cache.alignments.middleCols(at + b, b), cache.combined.middleCols(at, b),
                        cache.attentional.middleCols(at + b, b)};
         stepForward(io, keys, cache.scorer[t]);
-        if (freeRunning && dropReadout) {
-            cache.readout.middleCols(at, b) =
-                io.attentional.cwiseProduct(cache.readoutMask.middleCols(at, b));
-            m_output.forward(cache.readout.middleCols(at, b), cache.logits.middleCols(at, b));
-        } else if (freeRunning) {
-            m_output.forward(io.attentional, cache.logits.middleCols(at, b));
-        }
+        if (freeRunning) readout(at, b); // the next step reads this step's argmax
     }
-    // Teacher forcing: the readout of every step in one product.
-    if (!freeRunning && dropReadout) {
-        cache.readout = cache.attentional.rightCols(columns).cwiseProduct(cache.readoutMask);
-        m_output.forward(cache.readout, cache.logits);
-    } else if (!freeRunning) {
-        m_output.forward(cache.attentional.rightCols(columns), cache.logits);
-    }
+    if (!freeRunning) readout(0, columns); // teacher forcing: every step's readout in one product
 }
 
 template <class T>

@@ -49,7 +49,6 @@ public:
     ParameterList<T> parameters();
     const Attention<T>& attention() const { return m_attention; }
     Attention<T>& attention() { return m_attention; }
-    int vocabularySize() const { return m_output.outputs(); }
 
     // Teacher-forced (or partly free-running) pass over a whole target batch.
     // gold: (T x B) time-major targets; useGold[t] (size T) says whether step t ≥ 1 is fed the gold

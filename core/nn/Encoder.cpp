@@ -46,20 +46,16 @@ void Encoder<T>::forward(const SequenceBatch& batch, EncoderCache<T>& cache,
         cache.embedded.array() *= cache.dropoutMask.array();
     }
 
+    // Each direction writes its outputs straight into its rows of the keys.
     const int h = m_directionHidden;
-    cache.forwardOutputs.resize(h, columns);
-    m_forward.forward(cache.embedded, cache.lengths, steps, cache.forward, cache.forwardOutputs);
+    cache.keys.resize(m_hidden, columns);
+    m_forward.forward(cache.embedded, cache.lengths, steps, cache.forward, cache.keys.topRows(h));
     if (!m_reverse) {
-        cache.keys = cache.forwardOutputs;
         cache.finalHidden = m_forward.finalHidden(cache.forward, steps);
         cache.finalCell = m_forward.finalCell(cache.forward, steps);
         return;
     }
-    cache.reverseOutputs.resize(h, columns);
-    m_reverse->forward(cache.embedded, cache.lengths, steps, cache.reverse, cache.reverseOutputs);
-    cache.keys.resize(m_hidden, columns);
-    cache.keys.topRows(h) = cache.forwardOutputs;
-    cache.keys.bottomRows(h) = cache.reverseOutputs;
+    m_reverse->forward(cache.embedded, cache.lengths, steps, cache.reverse, cache.keys.bottomRows(h));
     cache.finalHidden.resize(m_hidden, b);
     cache.finalCell.resize(m_hidden, b);
     cache.finalHidden.topRows(h) = m_forward.finalHidden(cache.forward, steps);

@@ -21,9 +21,7 @@ template <class T> struct EncoderCache {
     Matrix<T> dropoutMask;     // (E x S·B), empty without dropout
     LstmLayerCache<T> forward; // H' units
     LstmLayerCache<T> reverse; // H' units, bidirectional only
-    Matrix<T> forwardOutputs;  // (H' x S·B)
-    Matrix<T> reverseOutputs;  // (H' x S·B)
-    Matrix<T> keys;            // (H x S·B) encoder outputs h̄
+    Matrix<T> keys;            // (H x S·B) encoder outputs h̄: [forward; reverse] rows (H' each)
     Matrix<T> finalHidden;     // (H x B)
     Matrix<T> finalCell;       // (H x B)
 };
@@ -32,8 +30,6 @@ template <class T> class Encoder {
 public:
     Encoder(int vocabularySize, int embeddingSize, int hiddenSize, bool bidirectional);
 
-    int hiddenSize() const { return m_hidden; }
-    bool isBidirectional() const { return m_reverse != nullptr; }
     void initialize(Random& random);
 
     // Reads batch.source / sourceLengths; fills the cache, whose keys and final state are the result.

@@ -12,7 +12,6 @@ public:
 
     int inputs() const { return static_cast<int>(m_weight.value.cols()); }
     int outputs() const { return static_cast<int>(m_weight.value.rows()); }
-    bool hasBias() const { return m_hasBias; }
 
     void initialize(Random& random); // uniform(-1/sqrt(in), 1/sqrt(in)) as PyTorch
 
@@ -23,7 +22,6 @@ public:
 
     ParameterList<T> parameters();
     Parameter<T>& weight() { return m_weight; }
-    Parameter<T>& bias() { return m_bias; }
     const Matrix<T>& weightValue() const { return m_weight.value; }
 
 private:

@@ -97,7 +97,7 @@ void LstmCell<T>::stepBackward(const ConstMatrixRef<T>& gates, const ConstMatrix
 
 template <class T>
 void LstmCell<T>::recurrentBackward(const ConstMatrixRef<T>& dz, MatrixRef<T> dhPrev) const {
-    dhPrev.noalias() += m_weightHh.value.transpose() * dz;
+    dhPrev.noalias() = m_weightHh.value.transpose() * dz;
 }
 
 template <class T>
@@ -105,8 +105,9 @@ void LstmCell<T>::weightsBackward(const ConstMatrixRef<T>& x, const ConstMatrixR
                                   const ConstMatrixRef<T>& dz) {
     m_weightIh.grad.noalias() += dz * x.transpose();
     m_weightHh.grad.noalias() += dz * hPrev.transpose();
-    m_biasIh.grad.col(0) += dz.rowwise().sum();
-    m_biasHh.grad.col(0) += dz.rowwise().sum();
+    const Vector<T> biasGradient = dz.rowwise().sum(); // (4H) the same for b_ih and b_hh
+    m_biasIh.grad.col(0) += biasGradient;
+    m_biasHh.grad.col(0) += biasGradient;
 }
 
 template <class T> void LstmCell<T>::inputBackward(const ConstMatrixRef<T>& dz, MatrixRef<T> dx) const {

@@ -51,7 +51,8 @@ public:
     void stepBackward(const ConstMatrixRef<T>& gates, const ConstMatrixRef<T>& cPrev,
                       const ConstMatrixRef<T>& c, const ConstMatrixRef<T>& dh, MatrixRef<T> dc,
                       MatrixRef<T> dz) const;
-    // The recurrent path z = ... + W_hh hPrev: dhPrev += W_hh^T dz. dz: (4H x B), dhPrev: (H x B).
+    // The recurrent path z = ... + W_hh hPrev: dhPrev = W_hh^T dz (overwritten). dz: (4H x B), dhPrev: (H x
+    // B).
     void recurrentBackward(const ConstMatrixRef<T>& dz, MatrixRef<T> dhPrev) const;
     // Over N = steps x B columns: dW_ih += dZ X^T, dW_hh += dZ Hprev^T, db_ih = db_hh += rowsum(dZ).
     // x: (I x N), hPrev: (H x N) the state each column's step started from, dz: (4H x N).

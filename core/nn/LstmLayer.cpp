@@ -72,7 +72,6 @@ void LstmLayer<T>::backward(const ConstMatrixRef<T>& x, const std::vector<int>& 
                             cache.cells.middleCols(stateBlock(t) * batch, batch), m_dh, m_dc, dz);
         for (int b = 0; b < batch; ++b)
             if (t >= lengths[b]) dz.col(b).setZero(); // a carried state has no gate gradient
-        m_dhPrev.setZero();
         m_cell.recurrentBackward(dz, m_dhPrev);
         for (int b = 0; b < batch; ++b) {
             if (t < lengths[b]) continue;

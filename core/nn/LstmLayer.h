@@ -22,7 +22,6 @@ public:
               bool reverse);
 
     int hiddenSize() const { return m_cell.hiddenSize(); }
-    bool isReverse() const { return m_reverse; }
     void initialize(Random& random) { m_cell.initialize(random); }
 
     // x: (I x S·B); outputs: (H x S·B), zero past each length. Fills cache.

@@ -44,12 +44,6 @@ void restore(const ParameterList<float>& parameters, const std::vector<Matrix<fl
     for (size_t i = 0; i < parameters.size(); ++i) parameters[i]->value = from[i];
 }
 
-std::vector<std::string> tokensOf(const Vocabulary& vocabulary, const std::vector<int>& ids) {
-    std::vector<std::string> tokens;
-    for (int id : ids) tokens.push_back(vocabulary.token(id));
-    return tokens;
-}
-
 std::string divergenceMessage(long long step, double loss, double norm, double learningRate) {
     std::ostringstream text;
     text << "Training diverged at step " << step << ": the "
@@ -92,10 +86,10 @@ AttentionSnapshot Trainer::snapshot(int pairIndex, long long step) const {
     AttentionSnapshot shot;
     shot.step = step;
     shot.pairIndex = pairIndex;
-    shot.source = tokensOf(m_data.sourceVocabulary, pair.source);
-    shot.output = tokensOf(m_data.targetVocabulary, decoded.tokens);
+    shot.source = m_data.sourceVocabulary.decode(pair.source);
+    shot.output = m_data.targetVocabulary.decode(decoded.tokens);
     if (decoded.finished) shot.output.push_back(m_data.targetVocabulary.token(EndId));
-    shot.reference = tokensOf(m_data.targetVocabulary, pair.target);
+    shot.reference = m_data.targetVocabulary.decode(pair.target);
     shot.attention = decoded.attention;
     if (const Alignment* gold = validationGold(pairIndex)) shot.gold = *gold;
     return shot;

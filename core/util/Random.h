@@ -18,8 +18,6 @@ public:
     std::uint64_t below(std::uint64_t n);
     // Standard normal (Box-Muller; no cached second value, so the stream stays simple).
     double normal();
-    // A new generator whose stream is independent of this one's (for per-epoch shuffles etc.).
-    Random split() { return Random(m_engine() ^ 0x9E3779B97F4A7C15ull); }
 
 private:
     std::mt19937_64 m_engine;
