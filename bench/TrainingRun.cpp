@@ -19,8 +19,8 @@ TrainingSettings benchSettings(int threads, long long steps, std::uint64_t seed)
 
 } // namespace
 
-TrainingRun::TrainingRun(const Workload& workload, int threads)
-    : m_workload(workload), m_threads(threads), m_model(workload.config) {
+TrainingRun::TrainingRun(const Workload& workload, const ModelConfig& config, int threads)
+    : m_workload(workload), m_config(config), m_threads(threads), m_model(config) {
     m_model.initialize(1);
     TrainingObserver quiet;
     TrainingControl control;
@@ -45,7 +45,7 @@ Throughput TrainingRun::best() const {
     const Workload& w = m_workload;
     t.tokensPerSecond = t.pairsPerSecond * (w.averageSource + w.averageTarget);
     t.gflops = t.pairsPerSecond *
-               trainingFlops(w.config, static_cast<int>(w.averageSource + 0.5),
+               trainingFlops(m_config, static_cast<int>(w.averageSource + 0.5),
                              static_cast<int>(w.averageTarget + 0.5)) /
                1e9;
     return t;

@@ -1,7 +1,7 @@
 #pragma once
-// One training configuration of attnlab-bench: a model trained on a workload with a thread
-// count, timed in trials. Trials of several runs are interleaved by the caller, so that a slow
-// spell of the machine (other tenants, frequency changes) costs each configuration one trial,
+// One training configuration of attnlab-bench: a model of some architecture trained on a
+// workload's data with a thread count, timed in trials. Trials of several runs are interleaved by the caller,
+// so that a slow spell of the machine (other tenants, frequency changes) costs each configuration one trial,
 // not all of them.
 #include "bench/Workload.h"
 #include "core/nn/Seq2Seq.h"
@@ -18,8 +18,8 @@ public:
     static constexpr int BatchSize = 64;
 
     // Builds the model and trains 20 steps untimed (allocations, caches). `workload` must outlive
-    // the run.
-    TrainingRun(const Workload& workload, int threads);
+    // the run; config must match its vocabularies (see withArchitecture).
+    TrainingRun(const Workload& workload, const ModelConfig& config, int threads);
 
     // Trains `steps` more steps (batch 64, Adam, clipping 5) and keeps the trial if it was the
     // fastest so far.
@@ -31,6 +31,7 @@ public:
 
 private:
     const Workload& m_workload;
+    ModelConfig m_config;
     int m_threads;
     Seq2Seq<float> m_model;
     int m_trials = 0;

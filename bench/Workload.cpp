@@ -6,7 +6,7 @@
 
 namespace attnlab::bench {
 
-Workload datesWorkload(int pairs, std::uint64_t seed, ScorerKind scorer, bool bidirectional) {
+Workload datesWorkload(int pairs, std::uint64_t seed) {
     const ShippedDataset* dates = findShippedDataset("dates");
     DatasetOptions options;
     options.sourceTokens = dates->sourceTokens;
@@ -24,8 +24,8 @@ Workload datesWorkload(int pairs, std::uint64_t seed, ScorerKind scorer, bool bi
     w.config.targetVocabulary = w.data.targetVocabulary.size();
     w.config.embedding = 32;
     w.config.hidden = 128;
-    w.config.scorer = scorer;
-    w.config.bidirectional = bidirectional;
+    w.config.scorer = ScorerKind::General;
+    w.config.bidirectional = false;
     double source = 0, target = 0;
     for (const EncodedPair& p : w.data.train.pairs) {
         source += static_cast<double>(p.source.size());
@@ -34,6 +34,12 @@ Workload datesWorkload(int pairs, std::uint64_t seed, ScorerKind scorer, bool bi
     w.averageSource = source / static_cast<double>(w.data.train.pairs.size());
     w.averageTarget = target / static_cast<double>(w.data.train.pairs.size());
     return w;
+}
+
+ModelConfig withArchitecture(ModelConfig config, ScorerKind scorer, bool bidirectional) {
+    config.scorer = scorer;
+    config.bidirectional = bidirectional;
+    return config;
 }
 
 double trainingFlops(const ModelConfig& c, int sourceLength, int targetLength) {

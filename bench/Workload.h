@@ -16,9 +16,12 @@ struct Workload {
     double averageTarget = 0; // tokens per pair, </s> included
 };
 
-// `pairs` dates pairs generated with `seed` (all in the training split), vocabularies from them.
-Workload datesWorkload(int pairs, std::uint64_t seed, ScorerKind scorer = ScorerKind::General,
-                       bool bidirectional = false);
+// `pairs` dates pairs generated with `seed` (all in the training split), vocabularies from them;
+// config is the reference model (general scorer, unidirectional encoder).
+Workload datesWorkload(int pairs, std::uint64_t seed);
+
+// The reference model with another scorer and encoder: the data stays the same.
+ModelConfig withArchitecture(ModelConfig config, ScorerKind scorer, bool bidirectional);
 
 // Floating-point operations (2 per multiply-add) of forward + backward for one pair with these
 // lengths, counting the matrix products only (backward = 2 x forward), before padding.

@@ -90,13 +90,9 @@ int main(int argc, char** argv) {
                                      {"dot", ScorerKind::Dot, false},
                                      {"additive", ScorerKind::Additive, false},
                                      {"general_bidirectional", ScorerKind::General, true}};
-    // The reference workload serves the "general" case; the others are generated once each.
-    std::vector<std::unique_ptr<Workload>> variants;
-    auto workloadFor = [&](const Case& c) -> const Workload& {
-        if (c.scorer == reference.config.scorer && c.bidirectional == reference.config.bidirectional)
-            return reference;
-        variants.push_back(std::make_unique<Workload>(datesWorkload(pairs, 7, c.scorer, c.bidirectional)));
-        return *variants.back();
+    // Every case trains on the reference pairs; only the architecture differs.
+    auto configOf = [&](const Case& c) {
+        return withArchitecture(reference.config, c.scorer, c.bidirectional);
     };
     if (!only.empty()) { // one case, for profiling: perf record attnlab-bench --only general --threads 1
         const auto c =
@@ -105,7 +101,7 @@ int main(int argc, char** argv) {
             std::cerr << "attnlab-bench: no case named " << only << "\n";
             return 2;
         }
-        TrainingRun run(workloadFor(*c), onlyThreads > 0 ? onlyThreads : hardware);
+        TrainingRun run(reference, configOf(*c), onlyThreads > 0 ? onlyThreads : hardware);
         for (int trial = 0; trial < trials; ++trial) run.trial(steps);
         const Throughput t = run.best();
         if (json) {
@@ -128,12 +124,10 @@ int main(int argc, char** argv) {
                       {"gemm_peak_gflops_all", gemmPeakGflops(hardware)}};
     // Every configuration's trials in turn (round robin), each keeping its fastest.
     std::vector<std::pair<std::string, std::unique_ptr<TrainingRun>>> runs;
-    for (const Case& c : cases) {
-        const Workload& w = workloadFor(c);
+    for (const Case& c : cases)
         for (int threads : {1, hardware})
             if (threads == 1 || hardware > 1)
-                runs.emplace_back(c.name, std::make_unique<TrainingRun>(w, threads));
-    }
+                runs.emplace_back(c.name, std::make_unique<TrainingRun>(reference, configOf(c), threads));
     for (int trial = 0; trial < trials; ++trial)
         for (auto& [name, run] : runs) run->trial(steps);
     for (const auto& [name, run] : runs) {
@@ -166,20 +160,21 @@ int main(int argc, char** argv) {
 
     // Compare mode: the seven scorers trained at once, one thread each, on all cores.
     {
-        std::vector<Workload> workloads;
-        for (ScorerKind kind : allScorers()) workloads.push_back(datesWorkload(pairs / 4, 7, kind));
+        const Workload compare = datesWorkload(pairs / 4, 7);
         std::vector<std::unique_ptr<TrainingRun>> models; // built and warmed up outside the timing
-        for (const Workload& w : workloads) models.push_back(std::make_unique<TrainingRun>(w, 1));
+        for (ScorerKind kind : allScorers())
+            models.push_back(
+                std::make_unique<TrainingRun>(compare, withArchitecture(compare.config, kind, false), 1));
         Parallelism parallel(hardware);
         const long long compareSteps = std::max<long long>(10, steps / 4);
         const auto start = std::chrono::steady_clock::now();
         parallel.forEach(static_cast<int>(models.size()), [&](int i) { models[i]->trial(compareSteps); });
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        out["compare"] = {{"models", workloads.size()},
+        out["compare"] = {{"models", models.size()},
                           {"steps_each", compareSteps},
                           {"pairs_per_second_total",
-                           workloads.size() * compareSteps * double(TrainingRun::BatchSize) / seconds},
+                           models.size() * compareSteps * double(TrainingRun::BatchSize) / seconds},
                           {"seconds", seconds}};
     }
     out["peak_memory_mb"] = peakMemoryMegabytes();
