@@ -11,7 +11,7 @@ std::vector<DecodeResult> greedyDecodeBatch(const Seq2Seq<float>& model, const S
     model.encode(batch, encoded);
     DecoderState<float> state;
     model.startDecoding(encoded, state);
-    const int limit = maxLength > 0 ? maxLength : 2 * batch.sourceLength + 10;
+    const int limit = effectiveMaxLength({.maxLength = maxLength}, batch.sourceLength);
 
     std::vector<DecodeResult> results(columns);
     std::vector<std::vector<Vector<float>>> rows(columns);
