@@ -37,12 +37,8 @@ struct UnknownTokens {
 
     void add(const std::vector<std::string>& text, const std::vector<int>& ids) {
         tokens += static_cast<long long>(ids.size());
-        for (size_t i = 0; i < ids.size(); ++i) {
-            if (ids[i] != UnknownId) continue;
-            ++unknown;
-            if (std::find(distinct.begin(), distinct.end(), text[i]) == distinct.end())
-                distinct.push_back(text[i]);
-        }
+        unknown += std::count(ids.begin(), ids.end(), UnknownId);
+        addDistinctUnknown(distinct, text, ids);
     }
     std::string list() const {
         std::string text;

@@ -1,17 +1,14 @@
 #include "app/cli/DataCommands.h"
+#include "app/cli/JsonOutput.h"
 
 #include "core/data/ShippedDatasets.h"
 #include "core/data/TaskGenerators.h"
 
 #include <CLI/CLI.hpp>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <iostream>
 #include <sstream>
-#include <unistd.h>
+#include <stdexcept>
 
 namespace attnlab::cli {
 namespace {
@@ -23,27 +20,6 @@ struct GenerateArgs {
     bool seedGiven = false;
     std::string out;
 };
-
-// Writes `text` beside `path`, flushes it to disk, then renames it over `path`, so a reader
-// never sees half a file and a failure leaves any previous file untouched.
-void writeAtomically(const std::string& path, const std::string& text) {
-    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-    std::FILE* file = std::fopen(temp.c_str(), "wb");
-    if (!file) throw std::runtime_error("cannot create " + temp + ": " + std::strerror(errno));
-    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() &&
-                         std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
-    const int savedErrno = errno;
-    if (std::fclose(file) != 0 || !written) {
-        std::remove(temp.c_str());
-        throw std::runtime_error("cannot write " + temp + ": " + std::strerror(written ? errno : savedErrno));
-    }
-    std::error_code error;
-    std::filesystem::rename(temp, path, error);
-    if (error) {
-        std::remove(temp.c_str());
-        throw std::runtime_error("cannot rename " + temp + " to " + path + ": " + error.message());
-    }
-}
 
 int run(const GenerateArgs& args) {
     const ShippedDataset* shipped = findShippedDataset(args.task);
@@ -58,7 +34,7 @@ int run(const GenerateArgs& args) {
         }
         std::ostringstream text;
         writeTaskTsv(text, args.task, count, seed);
-        writeAtomically(args.out, text.str());
+        writeTextAtomically(args.out, text.str());
         std::cout << "wrote " << count << " pairs of " << args.task << " (seed " << seed << ") to "
                   << args.out << '\n';
         return 0;

@@ -36,10 +36,6 @@ InterruptGuard::~InterruptGuard() {
     sigaction(SIGINT, &g_previous, nullptr);
 }
 
-bool InterruptGuard::interrupted() const {
-    return g_interrupted.load();
-}
-
 void InterruptGuard::watch() {
     std::unique_lock lock(m_mutex);
     // Polling is the price of an async-signal-safe handler; 50 ms is well below one batch.

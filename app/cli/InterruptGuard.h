@@ -21,8 +21,6 @@ public:
     InterruptGuard(const InterruptGuard&) = delete;
     InterruptGuard& operator=(const InterruptGuard&) = delete;
 
-    bool interrupted() const;
-
 private:
     void watch();
 

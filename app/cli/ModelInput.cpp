@@ -16,14 +16,17 @@ ModelBundle openModel(const std::string& path) {
     }
 }
 
-std::string describeModel(const ModelBundle& b) {
-    const ModelConfig& c = b.config;
+std::string describeArchitecture(const ModelConfig& c) {
     std::string text = scorerName(c.scorer) + " scorer, " + decoderStyleName(c.decoder) + " decoder";
     if (c.decoder == DecoderStyle::Luong && c.inputFeeding) text += " with input feeding";
     if (c.bidirectional) text += ", bidirectional encoder";
-    text += ", E " + std::to_string(c.embedding) + ", H " + std::to_string(c.hidden) + ", " +
-            std::string(tokenizationName(b.sourceTokens)) + " -> " +
-            std::string(tokenizationName(b.targetTokens));
+    text += ", E " + std::to_string(c.embedding) + ", H " + std::to_string(c.hidden);
+    return text;
+}
+
+std::string describeModel(const ModelBundle& b) {
+    std::string text = describeArchitecture(b.config) + ", " + std::string(tokenizationName(b.sourceTokens)) +
+                       " -> " + std::string(tokenizationName(b.targetTokens));
     if (!b.dataset.empty()) text += ", trained on " + b.dataset;
     return text;
 }
@@ -36,11 +39,15 @@ EncodedText encodeSource(const ModelBundle& bundle, const std::string& text) {
     EncodedText encoded;
     encoded.tokens = tokenize(normalizeText(text, false, true), bundle.sourceTokens);
     encoded.ids = bundle.sourceVocabulary.encode(encoded.tokens);
-    for (size_t i = 0; i < encoded.ids.size(); ++i)
-        if (encoded.ids[i] == UnknownId && std::find(encoded.unknown.begin(), encoded.unknown.end(),
-                                                     encoded.tokens[i]) == encoded.unknown.end())
-            encoded.unknown.push_back(encoded.tokens[i]);
+    addDistinctUnknown(encoded.unknown, encoded.tokens, encoded.ids);
     return encoded;
+}
+
+void addDistinctUnknown(std::vector<std::string>& distinct, const std::vector<std::string>& tokens,
+                        const std::vector<int>& ids) {
+    for (size_t i = 0; i < ids.size(); ++i)
+        if (ids[i] == UnknownId && std::find(distinct.begin(), distinct.end(), tokens[i]) == distinct.end())
+            distinct.push_back(tokens[i]);
 }
 
 } // namespace attnlab::cli

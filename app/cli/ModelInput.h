@@ -1,6 +1,7 @@
 #pragma once
 // A saved model as `eval` and `align` read it, and the rules its input must follow: text is
 // tokenised with the model's own tokenisation and encoded with its own vocabularies.
+#include "core/nn/ModelConfig.h"
 #include "core/train/ModelFile.h"
 
 #include <string>
@@ -11,6 +12,9 @@ namespace attnlab::cli {
 // loadModel, with an unreadable or corrupt file reported as bad input (InputError, exit 2)
 // carrying the CheckpointError text.
 ModelBundle openModel(const std::string& path);
+
+// "general scorer, luong decoder with input feeding, E 32, H 128"
+std::string describeArchitecture(const ModelConfig& config);
 
 // "general scorer, luong decoder with input feeding, E 32, H 128, char -> char, trained on dates"
 std::string describeModel(const ModelBundle& bundle);
@@ -28,5 +32,10 @@ struct EncodedText {
     std::vector<std::string> unknown;
 };
 EncodedText encodeSource(const ModelBundle& bundle, const std::string& text);
+
+// Appends to `distinct` each token whose id is <unk> and that `distinct` does not hold yet, in
+// order of appearance. `tokens` and `ids` are parallel (ids as Vocabulary::encode gives them).
+void addDistinctUnknown(std::vector<std::string>& distinct, const std::vector<std::string>& tokens,
+                        const std::vector<int>& ids);
 
 } // namespace attnlab::cli

@@ -16,7 +16,6 @@ public:
 
     static bool stderrIsTerminal();
 
-    bool terminal() const { return m_terminal; }
     // fraction in [0, 1]; text follows the bar (terminal) or the percentage (plain line).
     // force: draw now whatever the throttle says.
     void update(double fraction, const std::string& text, bool force = false);

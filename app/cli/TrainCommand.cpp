@@ -4,6 +4,7 @@
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/JsonOutput.h"
 #include "app/cli/ModelCommands.h"
+#include "app/cli/ModelInput.h"
 #include "app/cli/ProgressPrinter.h"
 #include "app/cli/TrainingRun.h"
 
@@ -33,15 +34,11 @@ void checkOutputPath(const std::string& out) {
                          " does not exist");
 }
 
-std::string describeModel(const TrainingRun& run) {
-    const ModelConfig& c = run.bundle().config;
+// The model and training plan `train` prints before it starts.
+std::string describeRun(const TrainingRun& run) {
     const TrainingSettings& s = run.bundle().training;
-    std::string text =
-        "model: " + scorerName(c.scorer) + " scorer, " + decoderStyleName(c.decoder) + " decoder";
-    if (c.decoder == DecoderStyle::Luong && c.inputFeeding) text += " with input feeding";
-    if (c.bidirectional) text += ", bidirectional encoder";
-    text += ", E " + std::to_string(c.embedding) + ", H " + std::to_string(c.hidden) + ": " +
-            grouped(run.parameterCount()) + " parameters\n";
+    std::string text = "model: " + describeArchitecture(run.bundle().config) + ": " +
+                       grouped(run.parameterCount()) + " parameters\n";
     text += "training: " + grouped(run.plannedSteps()) + " steps";
     if (s.maxSteps == 0)
         text += " (" + counted(s.epochs, "epoch") + " of " +
@@ -86,7 +83,7 @@ int runTrain(const TrainArgs& args) {
     checkTrainingArgs(args.training, scorer);
     const PreparedData prepared = prepareData(args.training, report);
     TrainingRun run(prepared, args.training, scorer, args.training.threads);
-    report << describeModel(run) << std::endl;
+    report << describeRun(run) << std::endl;
 
     TrainingControl control;
     RunRecord record;

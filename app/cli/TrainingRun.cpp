@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <initializer_list>
 
 namespace attnlab::cli {
 
@@ -78,9 +79,10 @@ PreparedData prepareData(const TrainingArgs& args, std::ostream& log) {
     } catch (const std::invalid_argument& e) {
         throw InputError(args.data + ": " + e.what());
     }
-    for (int i = 0; i < dataset.size(); ++i)
-        prepared.longestSource =
-            std::max(prepared.longestSource, tokenCount(dataset.source(i), used.sourceTokens));
+    // With no test split, train and validation hold every pair, one id per source token.
+    for (const EncodedSplit* split : {&prepared.data.train, &prepared.data.validation})
+        for (const EncodedPair& pair : split->pairs)
+            prepared.longestSource = std::max(prepared.longestSource, static_cast<int>(pair.source.size()));
 
     const TrainingData& data = prepared.data;
     log << args.data << ": " << dataset.size() << " pairs (" << tokenizationName(used.sourceTokens) << " -> "
