@@ -15,7 +15,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -71,11 +70,8 @@ void MainWindow::createPanels() {
     centre->setSizes({400, 500});
     setCentralWidget(centre);
 
-    auto* settingsScroll = new QScrollArea(this);
-    settingsScroll->setWidget(m_settingsPanel);
-    settingsScroll->setWidgetResizable(true);
     QDockWidget* datasetDock = dock(tr("Dataset"), "datasetDock", m_datasetPanel, this);
-    QDockWidget* settingsDock = dock(tr("Model and training"), "settingsDock", settingsScroll, this);
+    QDockWidget* settingsDock = dock(tr("Model and training"), "settingsDock", m_settingsPanel, this);
     QDockWidget* pinnedDock = dock(tr("Pinned validation pairs"), "pinnedDock", m_pinnedPanel, this);
     addDockWidget(Qt::LeftDockWidgetArea, datasetDock);
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
@@ -258,24 +254,7 @@ void MainWindow::onFinished(const TrainingResult& result) {
 }
 
 void MainWindow::onStateChanged(TrainingSession::State state) {
-    using S = TrainingControls::State;
-    switch (state) {
-    case TrainingSession::State::NoData:
-        m_controls->setState(S::NoData);
-        break;
-    case TrainingSession::State::Ready:
-        m_controls->setState(S::Ready);
-        break;
-    case TrainingSession::State::Running:
-        m_controls->setState(S::Running);
-        break;
-    case TrainingSession::State::Paused:
-        m_controls->setState(S::Paused);
-        break;
-    case TrainingSession::State::Finished:
-        m_controls->setState(S::Finished);
-        break;
-    }
+    m_controls->setState(state);
     m_settingsPanel->setLocked(m_session->isRunning() || m_session->hasModel());
     updateStatusLabels();
 }

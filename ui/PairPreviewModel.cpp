@@ -1,5 +1,6 @@
 #include "ui/PairPreviewModel.h"
 
+#include "core/data/PharaohAlignment.h"
 #include "core/data/Tokenization.h"
 
 #include <QStringList>
@@ -27,13 +28,6 @@ QString describeTokens(std::string_view text, Tokenization tokenization) {
         shown.join(QStringLiteral(" \u00b7 "));
     if (count > MaxShown) result += QStringLiteral(" \u2026");
     return result;
-}
-
-QString pharaoh(std::span<const AlignmentLink> links) {
-    QStringList parts;
-    for (const AlignmentLink& link : links)
-        parts << QStringLiteral("%1%2%3").arg(link.source).arg(link.sure ? '-' : '?').arg(link.target);
-    return parts.join(QLatin1Char(' '));
 }
 
 } // namespace
@@ -106,10 +100,12 @@ QVariant PairPreviewModel::toolTip(int row, int column) const {
         return describeTokens(m_dataset->source(row), m_dataset->options().sourceTokens);
     case TargetColumn:
         return describeTokens(m_dataset->target(row), m_dataset->options().targetTokens);
-    case LinksColumn:
+    case LinksColumn: {
         if (!m_dataset->hasAlignments()) return {};
+        const std::span<const AlignmentLink> links = m_dataset->alignment(row);
         return tr("Gold alignment (source-target token positions): %1")
-            .arg(pharaoh(m_dataset->alignment(row)));
+            .arg(QString::fromStdString(formatAlignment(Alignment(links.begin(), links.end()))));
+    }
     default:
         return {};
     }

@@ -46,9 +46,8 @@ QWidget* SettingsFields::build() {
     column->addWidget(buildModelGroup());
     column->addWidget(buildAttentionGroup());
     column->addWidget(buildTrainingGroup());
-    column->addWidget(buildDecodingGroup());
     column->addStretch(1);
-    // One label width for all four groups, so their fields line up in a single column.
+    // One label width for all three groups, so their fields line up in a single column.
     int labelWidth = 0;
     const QList<QLabel*> labels = content->findChildren<QLabel*>();
     for (const QLabel* label : labels)
@@ -223,18 +222,6 @@ QWidget* SettingsFields::buildTrainingGroup() {
     form->addRow(decayOnPlateau);
     addFormRow(form, tr("Decay factor"), decayFactor);
     addFormRow(form, tr("Decay patience (epochs)"), decayPatience);
-    return group;
-}
-
-QWidget* SettingsFields::buildDecodingGroup() {
-    QGroupBox* group = makeGroup(tr("Decoding"), "decodingGroup");
-    auto* form = new QFormLayout(group);
-    beamWidth = makeIntSpin("beamWidthSpin", 1, 10, 1,
-                            tr("How your sentences are translated for inspection: greedy takes the likeliest "
-                               "token at each step, a beam keeps the K best partial outputs."),
-                            group);
-    beamWidth->setSpecialValueText(tr("greedy"));
-    addFormRow(form, tr("Beam width"), beamWidth);
     return group;
 }
 

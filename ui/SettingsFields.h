@@ -1,6 +1,6 @@
 #pragma once
-// The widgets of the settings panel, built into its four group boxes (Model, Attention, Training,
-// Decoding) with object names, ranges and one-sentence tooltips. SettingsPanel reads and writes
+// The widgets of the settings panel, built into its three group boxes (Model, Attention, Training)
+// with object names, ranges and one-sentence tooltips. SettingsPanel reads and writes
 // them; this only lays them out.
 class QCheckBox;
 class QComboBox;
@@ -42,17 +42,14 @@ struct SettingsFields {
     QCheckBox* decayOnPlateau = nullptr;
     SettingsDoubleSpinBox* decayFactor = nullptr;
     QSpinBox* decayPatience = nullptr;
-    // Decoding
-    QSpinBox* beamWidth = nullptr;
 
-    // Creates every field and returns a widget holding the four groups, one under the other.
+    // Creates every field and returns a widget holding the three groups, one under the other.
     QWidget* build();
 
 private:
     QWidget* buildModelGroup();
     QWidget* buildAttentionGroup();
     QWidget* buildTrainingGroup();
-    QWidget* buildDecodingGroup();
 };
 
 } // namespace attnlab::ui

@@ -153,10 +153,6 @@ PrepareOptions SettingsPanel::prepareOptions() const {
     return options;
 }
 
-int SettingsPanel::beamWidth() const {
-    return m_f.beamWidth->value();
-}
-
 void SettingsPanel::setFromModel(const ModelConfig& config, const TrainingSettings& settings) {
     m_updating = true;
     m_baseConfig = config;
@@ -191,9 +187,6 @@ void SettingsPanel::setFromModel(const ModelConfig& config, const TrainingSettin
 }
 
 void SettingsPanel::restoreDefaults() {
-    m_updating = true;
-    m_f.beamWidth->setValue(1);
-    m_updating = false;
     setFromModel(m_locked ? modelConfig() : ModelConfig{}, TrainingSettings{});
 }
 

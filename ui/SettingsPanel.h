@@ -1,8 +1,8 @@
 #pragma once
 // The model and training settings: every option of `attnlab-cli train` except the dataset's
-// tokenisation (the dataset panel owns that), plus early stopping, learning-rate decay and the
-// beam width used when decoding for inspection. Defaults are core's (ModelConfig and
-// TrainingSettings). Four groups: Model, Attention, Training, Decoding; every field has a
+// tokenisation (the dataset panel owns that), plus early stopping and learning-rate decay. The
+// beam width for inspection is the inspect panel's own. Defaults are core's (ModelConfig and
+// TrainingSettings). Three groups: Model, Attention, Training; every field has a
 // one-sentence tooltip, and each scorer in the combo box says what its score computes.
 //
 // validate() runs core's own checks (ModelConfig::validate, TrainingSettings::validate), names
@@ -35,8 +35,6 @@ public:
     TrainingSettings trainingSettings() const;
     // The split: the validation fraction, no test split (as attnlab-cli train).
     PrepareOptions prepareOptions() const;
-    // Decoding for inspection: 1 is greedy, K > 1 a beam of K hypotheses.
-    int beamWidth() const;
 
     // Shows a model's settings (after opening a model file). Emits changed() once.
     void setFromModel(const ModelConfig& config, const TrainingSettings& settings);

@@ -1,8 +1,10 @@
 #include "ui/TokenLabels.h"
 
+#include "core/data/Vocabulary.h"
+
 #include <QChar>
 
-#include <array>
+#include <algorithm>
 
 namespace attnlab::ui {
 
@@ -39,10 +41,7 @@ QString visibleForm(char32_t cp) {
 } // namespace
 
 bool isSpecialToken(std::string_view token) {
-    static constexpr std::array<std::string_view, 4> specials{"<s>", "</s>", "<unk>", "<pad>"};
-    for (std::string_view special : specials)
-        if (token == special) return true;
-    return false;
+    return std::ranges::find(Vocabulary::SpecialTokens, token) != Vocabulary::SpecialTokens.end();
 }
 
 TokenLabel tokenLabel(std::string_view token) {

@@ -17,7 +17,7 @@ struct TokenLabel {
     bool standIn = false; // the text holds a stand-in for an invisible character (drawn in colour)
 };
 
-// True for the reserved tokens <s>, </s>, <unk> and <pad>.
+// True for the reserved tokens <s>, </s>, <unk> and <pad> (Vocabulary::SpecialTokens).
 bool isSpecialToken(std::string_view token);
 
 // The visible form of one UTF-8 token. Specials are kept verbatim; in other tokens each invisible

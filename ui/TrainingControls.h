@@ -11,6 +11,7 @@
 //   Paused    Resume, Step, Stop (Step runs one more batch, then stays paused)
 //   Finished  Train, Step, Reset (a model exists: Train and Step continue it, Reset discards it)
 #include "core/train/TrainingEvents.h"
+#include "ui/TrainingSession.h"
 
 #include <QString>
 #include <QWidget>
@@ -25,8 +26,7 @@ namespace attnlab::ui {
 class TrainingControls : public QWidget {
     Q_OBJECT
 public:
-    enum class State { NoData, Ready, Running, Paused, Finished };
-    Q_ENUM(State)
+    using State = TrainingSession::State; // the panel shows the session's state as it is
 
     explicit TrainingControls(QWidget* parent = nullptr);
 
@@ -49,7 +49,7 @@ public:
     static QString describeProgress(const StepProgress& progress);
 
 public Q_SLOTS:
-    void setState(attnlab::ui::TrainingControls::State state);
+    void setState(attnlab::ui::TrainingSession::State state);
     void showProgress(const attnlab::StepProgress& progress);
     // A sentence under the progress line, e.g. why training stopped. Empty hides it.
     void showMessage(const QString& text);

@@ -125,6 +125,9 @@ void TrainingSession::reset() {
 
 void TrainingSession::onPrepared(const std::shared_ptr<const TrainingData>& data) {
     m_data = data;
+    // The worker has fixed the bundle's vocabularies before emitting prepared(); they stay as
+    // they are for the rest of the run.
+    setInferenceVocabularies();
     Q_EMIT dataPrepared(data);
 }
 
@@ -132,14 +135,16 @@ void TrainingSession::onSnapshot(const ModelSnapshot& snapshot) {
     publishInference(snapshot);
 }
 
+void TrainingSession::setInferenceVocabularies() {
+    if (!m_bundle) return;
+    m_inference.sourceVocabulary = std::make_shared<const Vocabulary>(m_bundle->sourceVocabulary);
+    m_inference.targetVocabulary = std::make_shared<const Vocabulary>(m_bundle->targetVocabulary);
+    m_inference.sourceTokens = m_bundle->sourceTokens;
+    m_inference.targetTokens = m_bundle->targetTokens;
+}
+
 void TrainingSession::publishInference(ModelSnapshot snapshot) {
-    m_inference.model = std::move(snapshot);
-    if (m_bundle) {
-        m_inference.sourceVocabulary = std::make_shared<const Vocabulary>(m_bundle->sourceVocabulary);
-        m_inference.targetVocabulary = std::make_shared<const Vocabulary>(m_bundle->targetVocabulary);
-        m_inference.sourceTokens = m_bundle->sourceTokens;
-        m_inference.targetTokens = m_bundle->targetTokens;
-    }
+    m_inference.model = std::move(snapshot); // the vocabularies were set with the bundle's
     Q_EMIT inferenceModelChanged(m_inference);
 }
 
@@ -201,6 +206,7 @@ bool TrainingSession::openModel(const QString& path, QString* message) {
         return false;
     }
     m_data.reset(); // the dataset is encoded again with this model's vocabularies at the next Train
+    setInferenceVocabularies();
     auto snapshot = std::make_shared<Seq2Seq<float>>(m_bundle->config);
     snapshot->copyValuesFrom(*m_bundle->model);
     publishInference(std::move(snapshot));

@@ -69,6 +69,9 @@ private:
     void onPrepared(const std::shared_ptr<const TrainingData>& data);
     void onSnapshot(const ModelSnapshot& snapshot);
     void onFinished(const TrainingResult& result);
+    // Copies m_bundle's vocabularies and tokenisation into m_inference, once they are fixed (the
+    // run's data prepared, or a model opened); publishInference() then only swaps the weights.
+    void setInferenceVocabularies();
     void publishInference(ModelSnapshot snapshot);
     void stopThread();
 

@@ -115,12 +115,10 @@ void TestSettingsPanel::defaultsEqualCoreDefaults() {
 
     QCOMPARE(panel.prepareOptions().validationFraction, 0.1);
     QCOMPARE(panel.prepareOptions().testFraction, 0.0); // as attnlab-cli train
-    QCOMPARE(panel.beamWidth(), 1);
     // What a person sees for the special values.
     QCOMPARE(spin(panel, "threadsSpin")->text(), QStringLiteral("all cores"));
     QCOMPARE(spin(panel, "maxStepsSpin")->text(), QStringLiteral("no limit"));
     QCOMPARE(spin(panel, "attentionDimSpin")->text(), QStringLiteral("same as hidden"));
-    QCOMPARE(spin(panel, "beamWidthSpin")->text(), QStringLiteral("greedy"));
     QCOMPARE(dspin(panel, "learningRateSpin")->text(), QStringLiteral("0.001"));
     QCOMPARE(dspin(panel, "clipSpin")->text(), QStringLiteral("5"));
 }
@@ -151,7 +149,6 @@ void TestSettingsPanel::everyFieldMapsToItsMember() {
     check(panel, "decayOnPlateauCheck")->setChecked(true);
     dspin(panel, "decayFactorSpin")->setValue(0.3);
     spin(panel, "decayPatienceSpin")->setValue(2);
-    spin(panel, "beamWidthSpin")->setValue(4);
 
     const ModelConfig c = panel.modelConfig();
     QCOMPARE(c.embedding, 48);
@@ -184,7 +181,6 @@ void TestSettingsPanel::everyFieldMapsToItsMember() {
     QCOMPARE(s.beamWidth, 1); // validation decoding is not the inspection beam
 
     QCOMPARE(panel.prepareOptions().validationFraction, 0.15);
-    QCOMPARE(panel.beamWidth(), 4);
     QString message;
     QVERIFY2(panel.validate(&message), qPrintable(message));
 }
@@ -369,8 +365,7 @@ void TestSettingsPanel::lockFreezesOnlyTheArchitecture() {
     for (const char* name : {"bidirectionalCheck", "inputFeedingCheck"})
         QVERIFY2(!check(panel, name)->isEnabled(), name);
     for (const char* name : {"decoderCombo", "scorerCombo"}) QVERIFY2(!combo(panel, name)->isEnabled(), name);
-    for (const char* name :
-         {"batchSpin", "epochsSpin", "maxStepsSpin", "seedSpin", "threadsSpin", "beamWidthSpin"})
+    for (const char* name : {"batchSpin", "epochsSpin", "maxStepsSpin", "seedSpin", "threadsSpin"})
         QVERIFY2(spin(panel, name)->isEnabled(), name);
     for (const char* name :
          {"learningRateSpin", "clipSpin", "teacherForcingSpin", "dropoutSpin", "validationFractionSpin"})
@@ -392,12 +387,10 @@ void TestSettingsPanel::restoreDefaults() {
     SettingsPanel panel;
     spin(panel, "hiddenSpin")->setValue(256);
     dspin(panel, "learningRateSpin")->setValue(0.5);
-    spin(panel, "beamWidthSpin")->setValue(5);
     panel.setLocked(true);
     panel.findChild<QPushButton*>("defaultsButton")->click();
     QCOMPARE(panel.modelConfig().hidden, 256); // locked: the model's shape stays
     QCOMPARE(panel.trainingSettings().learningRate, 1e-3);
-    QCOMPARE(panel.beamWidth(), 1);
     panel.setLocked(false);
     panel.restoreDefaults();
     QCOMPARE(panel.modelConfig().hidden, 128);
@@ -426,7 +419,7 @@ void TestSettingsPanel::everyControlHasATooltip() {
         ++controls;
         QVERIFY2(!w->toolTip().isEmpty(), qPrintable(w->objectName()));
     }
-    QCOMPARE(controls, 26); // 25 settings and the defaults button
+    QCOMPARE(controls, 25); // 24 settings and the defaults button
     for (QComboBox* box : panel.findChildren<QComboBox*>())
         for (int i = 0; i < box->count(); ++i)
             QVERIFY2(!box->itemData(i, Qt::ToolTipRole).toString().isEmpty(), qPrintable(box->itemText(i)));
