@@ -5,6 +5,7 @@
 #include "core/train/Adam.h"
 #include "core/train/Evaluator.h"
 #include "core/train/GradientClipping.h"
+#include "core/train/LossWatch.h"
 #include "core/train/ParallelStep.h"
 #include "core/train/RateMeter.h"
 #include "core/train/Sgd.h"
@@ -49,8 +50,7 @@ std::string divergenceMessage(long long step, double loss, double norm, double l
     text << "Training diverged at step " << step << ": the "
          << (std::isfinite(loss) ? "gradient norm" : "loss") << " became "
          << (std::isfinite(loss) ? norm : loss) << ". The model keeps the weights of step " << step - 1
-         << ". The learning rate (" << learningRate
-         << ") is probably too high: try a tenth of it, or clip gradients to a smaller norm.";
+         << ". " << learningRateAdvice(learningRate);
     return text.str();
 }
 } // namespace
@@ -118,6 +118,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
     int epochsSinceDecay = 0;
     RateMeter rate;
     rate.start(0);
+    LossWatch watch;
     const long long planned = plannedSteps();
 
     TrainingResult result;
@@ -151,6 +152,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             ++steps;
             epochLoss += loss.loss;
             ++epochBatches;
+            watch.addStep(loss.loss);
             rate.record(steps, batch.batchSize);
 
             StepProgress progress;
@@ -207,6 +209,9 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
                                std::to_string(optimizer->learningRate()));
         }
         report.learningRate = optimizer->learningRate();
+        if (const std::string warning = watch.endEpoch(epoch, report.trainLoss, report.learningRate);
+            !warning.empty())
+            observer.onWarning(warning);
         report.seconds = secondsSince(epochStart);
         result.epochs = epoch;
         result.validation = report.validation;
@@ -230,6 +235,9 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
                              : "Training finished: " + std::to_string(steps) + " steps, " +
                                    std::to_string(result.epochs) + " epochs.";
     }
+    result.warning = watch.standingWarning();
+    if (!result.warning.empty() && result.outcome != TrainingOutcome::Diverged)
+        result.message += " " + result.warning;
     return result;
 }
 

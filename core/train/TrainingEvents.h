@@ -51,7 +51,8 @@ enum class TrainingOutcome { Completed, Stopped, EarlyStopped, Diverged, Failed 
 
 struct TrainingResult {
     TrainingOutcome outcome = TrainingOutcome::Completed;
-    std::string message; // one sentence for a person
+    std::string message; // one sentence for a person (with the standing warning, if any)
+    std::string warning; // the loss looked unhealthy at the last epoch (LossWatch); "" when not
     long long steps = 0;
     int epochs = 0; // epochs finished
     double seconds = 0.0;
@@ -65,6 +66,8 @@ public:
     virtual void onEpoch(const EpochReport&) {}
     virtual void onAttention(const AttentionSnapshot&) {}
     virtual void onMessage(const std::string&) {}
+    // The loss looks unhealthy (LossWatch); the run goes on. By default a message like any other.
+    virtual void onWarning(const std::string& text) { onMessage(text); }
 };
 
 std::string outcomeName(TrainingOutcome outcome); // "completed", "stopped", ...
