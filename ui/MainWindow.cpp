@@ -10,9 +10,12 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -42,6 +45,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     initAttnLabResources();
     setWindowIcon(QIcon(":/attnlab/attnlab.svg"));
     m_session = new TrainingSession(this);
+    m_confirm = [this](const QString& title, const QString& text) {
+        return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Yes) == QMessageBox::Yes;
+    };
     createPanels();
     createActions();
     createStatusBar();
@@ -144,7 +151,7 @@ void MainWindow::connectPanels() {
         m_session->step();
     });
     connect(m_controls, &TrainingControls::stopRequested, m_session, &TrainingSession::stop);
-    connect(m_controls, &TrainingControls::resetRequested, m_session, &TrainingSession::reset);
+    connect(m_controls, &TrainingControls::resetRequested, this, &MainWindow::resetModel);
 
     // The session re-emits the worker's queued signals on this (the GUI) thread.
     connect(m_session, &TrainingSession::stateChanged, this, &MainWindow::onStateChanged);
@@ -153,6 +160,10 @@ void MainWindow::connectPanels() {
     connect(m_session, &TrainingSession::epochFinished, this, &MainWindow::onEpoch);
     connect(m_session, &TrainingSession::finished, this, &MainWindow::onFinished);
     connect(m_session, &TrainingSession::message, this, &MainWindow::showStatus);
+    connect(m_session, &TrainingSession::warning, this, [this](const QString& text) {
+        m_controls->showMessage(text);
+        showStatus(text);
+    });
     connect(m_session, &TrainingSession::inferenceModelChanged, m_inspectPanel, &InspectPanel::setModel);
     connect(m_session, &TrainingSession::inferenceModelChanged, m_pinnedPanel, &PinnedPairsPanel::setModel);
     connect(m_session, &TrainingSession::inferenceModelChanged, this, &MainWindow::updateStatusLabels);
@@ -191,18 +202,72 @@ void MainWindow::startTraining() {
         m_controls->showMessage(problem);
         return;
     }
+    if (!m_session->modelFitsDataset() && !startNewModelForDataset()) return;
     const bool fresh = !m_session->hasModel();
+    const long long continuedFrom = m_session->stepsTrained();
     if (fresh) {
-        // The last run's curves stay on the plot, greyed, for comparison; new curves start empty.
-        if (m_lossPlot->pointCount(LossSeries::TrainingLoss) > 0)
-            m_lossPlot->keepCurrentAsPrevious(tr("run %1").arg(m_runs));
+        keepCurrentRun(); // curves still on the plot (a model opened since) go grey
         ++m_runs;
     }
+    m_currentRun = settingsOfNextRun();
+    relabelKeptRuns();
     if (!m_session->train(m_settingsPanel->modelConfig(), m_settingsPanel->trainingSettings(),
                           m_settingsPanel->prepareOptions(), &problem)) {
         showStatus(tr("Cannot train: %1").arg(problem));
         m_controls->showMessage(problem);
+        return;
     }
+    // The last run's "Training finished" has no place under a running progress bar.
+    m_controls->showMessage(fresh
+                                ? QString()
+                                : tr("Continuing the trained model: steps and epochs count on from step %1. "
+                                     "Reset starts a new model.")
+                                      .arg(QLocale().toString(continuedFrom)));
+}
+
+RunSettings MainWindow::settingsOfNextRun() const {
+    const auto dataset = m_session->dataset();
+    return {dataset ? QString::fromStdString(dataset->name()) : QString(), m_settingsPanel->modelConfig(),
+            m_settingsPanel->trainingSettings()};
+}
+
+bool MainWindow::startNewModelForDataset() {
+    const QString trained = m_session->modelDataset();
+    const QString next = QString::fromStdString(m_session->dataset()->name());
+    const QString text =
+        tr("The model was trained on %1. A model is tied to its vocabularies, and %2 has other tokens, so "
+           "training on %2 needs a new model.\n\nStart a new model on %2? The %1 model is discarded (to keep "
+           "it, cancel and use File > Save Model first), and its curves leave the plot: losses on "
+           "different data do not compare.")
+            .arg(trained, next);
+    if (!m_confirm(tr("New Model for %1").arg(next), text)) {
+        showStatus(tr("Not trained: the model belongs to %1.").arg(trained));
+        return false;
+    }
+    m_session->reset();
+    m_lossPlot->clear();
+    m_keptRuns.clear();
+    m_runs = 0;
+    return true;
+}
+
+void MainWindow::resetModel() {
+    if (m_session->isRunning()) return;
+    m_session->reset();
+    keepCurrentRun(); // greyed at once, so the plot shows the model is gone
+    m_controls->clearProgress();
+    m_controls->showMessage(QString());
+}
+
+void MainWindow::keepCurrentRun() {
+    if (m_lossPlot->pointCount(LossSeries::TrainingLoss) == 0) return;
+    m_lossPlot->keepCurrentAsPrevious(RunLabel::label(m_runs, m_currentRun, nullptr));
+    m_keptRuns.push_back({m_runs, m_currentRun});
+    while (m_keptRuns.size() > m_lossPlot->history().previous().size()) m_keptRuns.pop_front();
+}
+
+void MainWindow::relabelKeptRuns() {
+    // TODO(merge): relabel through LossPlot once it can rename a kept run.
 }
 
 void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data) {
@@ -248,8 +313,9 @@ void MainWindow::onEpoch(const EpochReport& report) {
 }
 
 void MainWindow::onFinished(const TrainingResult& result) {
-    showStatus(QString::fromStdString(result.message));
-    m_controls->showMessage(QString::fromStdString(result.message));
+    const QString text = QString::fromStdString(result.message);
+    showStatus(text);
+    m_controls->showMessage(text);
     updateStatusLabels();
 }
 
@@ -267,6 +333,11 @@ void MainWindow::updateStatusLabels() {
     m_modelLabel->setText(m_session->modelDescription());
     static const char* names[] = {"No data", "Ready", "Training", "Paused", "Trained"};
     m_trainingLabel->setText(tr(names[static_cast<int>(m_session->state())]));
+}
+
+void MainWindow::showSaved(const QString& what, const QString& path) {
+    showStatus(
+        tr("Saved the %1 to %2").arg(what, QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
 }
 
 void MainWindow::showStatus(const QString& text) {
@@ -290,6 +361,9 @@ void MainWindow::openModelFile() {
     }
     const ModelBundle* bundle = m_session->bundle();
     m_settingsPanel->setFromModel(bundle->config, bundle->training);
+    keepCurrentRun(); // the plot's curves belong to the model that was replaced
+    ++m_runs;
+    m_currentRun = {QString::fromStdString(bundle->dataset), bundle->config, bundle->training};
     showStatus(tr("Opened %1").arg(path));
     updateStatusLabels();
 }
@@ -300,7 +374,7 @@ void MainWindow::saveModelFile() {
     if (path.isEmpty()) return;
     QString problem;
     if (m_session->saveModel(path, &problem))
-        showStatus(tr("Saved %1").arg(path));
+        showSaved(tr("model"), path);
     else
         QMessageBox::warning(this, tr("Save Model"), problem);
 }
@@ -309,7 +383,10 @@ void MainWindow::exportLossPlot() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Loss Plot"), "loss.png",
                                                       tr("Images (*.png *.svg *.pdf)"));
     QString problem;
-    if (!path.isEmpty() && !m_lossPlot->exportImage(path, &problem))
+    if (path.isEmpty()) return;
+    if (m_lossPlot->exportImage(path, &problem))
+        showSaved(tr("loss plot"), path);
+    else
         QMessageBox::warning(this, tr("Export"), problem);
 }
 
@@ -317,7 +394,10 @@ void MainWindow::exportHeatmap() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Heatmap"), "attention.png",
                                                       tr("Images (*.png *.svg *.pdf)"));
     QString problem;
-    if (!path.isEmpty() && !m_inspectPanel->heatmap()->exportImage(path, &problem))
+    if (path.isEmpty()) return;
+    if (m_inspectPanel->heatmap()->exportImage(path, &problem))
+        showSaved(tr("heatmap"), path);
+    else
         QMessageBox::warning(this, tr("Export"), problem);
 }
 
@@ -325,7 +405,10 @@ void MainWindow::exportLossCsv() {
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export Loss History"), "loss.csv", tr("CSV (*.csv)"));
     QString problem;
-    if (!path.isEmpty() && !m_lossPlot->exportCsv(path, &problem))
+    if (path.isEmpty()) return;
+    if (m_lossPlot->exportCsv(path, &problem))
+        showSaved(tr("loss history"), path);
+    else
         QMessageBox::warning(this, tr("Export"), problem);
 }
 
@@ -333,7 +416,10 @@ void MainWindow::exportAttentionCsv() {
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export Attention Matrix"), "attention.csv", tr("CSV (*.csv)"));
     QString problem;
-    if (!path.isEmpty() && !m_inspectPanel->heatmap()->exportCsv(path, &problem))
+    if (path.isEmpty()) return;
+    if (m_inspectPanel->heatmap()->exportCsv(path, &problem))
+        showSaved(tr("attention matrix"), path);
+    else
         QMessageBox::warning(this, tr("Export"), problem);
 }
 

@@ -1,9 +1,13 @@
 #pragma once
 // The application window. It only assembles panels, actions, menus and the status bar, and
 // wires the panels to the TrainingSession; the panels and the session do the work.
+#include "ui/RunLabel.h"
 #include "ui/TrainingSession.h"
 
 #include <QMainWindow>
+
+#include <deque>
+#include <functional>
 
 class QLabel;
 class QAction;
@@ -34,6 +38,11 @@ public:
     InspectPanel* inspectPanel() const { return m_inspectPanel; }
     PinnedPairsPanel* pinnedPairsPanel() const { return m_pinnedPanel; }
 
+    // Asks the person a yes/no question (title, text); true for yes. A message box by default;
+    // tests answer it themselves.
+    using Confirmation = std::function<bool(const QString& title, const QString& text)>;
+    void setConfirmation(Confirmation confirm) { m_confirm = std::move(confirm); }
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -45,6 +54,14 @@ private:
     void restoreLayout();
 
     void startTraining();
+    // The model does not fit the dataset (trained on other data): asks, then resets the model and
+    // clears the plot of runs on the other dataset. False when the person declines.
+    bool startNewModelForDataset();
+    void resetModel();
+    // The current curves become a grey reference run labelled by its settings.
+    void keepCurrentRun();
+    void relabelKeptRuns();
+    RunSettings settingsOfNextRun() const;
     void onDatasetLoaded();
     void onDataPrepared(const std::shared_ptr<const TrainingData>& data);
     void onProgress(const ProgressChunk& chunk);
@@ -59,6 +76,7 @@ private:
     void exportLossCsv();
     void exportAttentionCsv();
     void showStatus(const QString& text);
+    void showSaved(const QString& what, const QString& path); // "Saved the heatmap to /path/x.png"
     void updateStatusLabels();
     void showAbout();
 
@@ -73,7 +91,14 @@ private:
     QLabel* m_modelLabel = nullptr;
     QLabel* m_trainingLabel = nullptr;
     QAction* m_logScaleAction = nullptr;
-    int m_runs = 0; // training runs started from fresh weights, to label kept curves
+    int m_runs = 0;           // training runs started from fresh weights, to number kept curves
+    RunSettings m_currentRun; // the settings of the curves being drawn
+    struct KeptRun {
+        int number = 0;
+        RunSettings settings;
+    };
+    std::deque<KeptRun> m_keptRuns; // parallel to the plot's grey runs, oldest first
+    Confirmation m_confirm;
 };
 
 } // namespace attnlab::ui

@@ -35,6 +35,17 @@ QString TrainingSession::modelDescription() const {
         .arg(QLocale().toString(parameters));
 }
 
+QString TrainingSession::modelDataset() const {
+    return hasModel() ? QString::fromStdString(m_bundle->dataset) : QString();
+}
+
+bool TrainingSession::modelFitsDataset() const {
+    if (!hasModel() || !m_dataset) return true;
+    return m_bundle->dataset == m_dataset->name() &&
+           m_bundle->sourceTokens == m_dataset->options().sourceTokens &&
+           m_bundle->targetTokens == m_dataset->options().targetTokens;
+}
+
 void TrainingSession::setDataset(std::shared_ptr<const Dataset> dataset) {
     m_dataset = std::move(dataset);
     m_data.reset(); // prepared again for the new pairs at the next Train
@@ -51,6 +62,14 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
         if (message) *message = tr("Load a dataset first.");
         return false;
     }
+    if (!modelFitsDataset()) {
+        if (message)
+            *message =
+                tr("The model was trained on %1, whose vocabularies do not cover %2: reset it to train "
+                   "a new model on %2.")
+                    .arg(modelDataset(), QString::fromStdString(m_dataset->name()));
+        return false;
+    }
     try {
         settings.validate();
     } catch (const std::exception& e) {
@@ -64,6 +83,8 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
         m_bundle->targetTokens = m_dataset->options().targetTokens;
         m_bundle->dataset = m_dataset->name();
     }
+    m_runStepOffset = m_stepsTrained;
+    m_runEpochOffset = m_epochsTrained;
     TrainingJob job;
     job.dataset = m_dataset;
     job.data = m_data;
@@ -78,14 +99,14 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
     connect(m_thread, &QThread::started, m_worker, &TrainingWorker::run, Qt::QueuedConnection);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &TrainingWorker::prepared, this, &TrainingSession::onPrepared, Qt::QueuedConnection);
-    connect(m_worker, &TrainingWorker::progressed, this, &TrainingSession::progressed, Qt::QueuedConnection);
-    connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingSession::epochFinished,
-            Qt::QueuedConnection);
-    connect(m_worker, &TrainingWorker::attentionUpdated, this, &TrainingSession::attentionUpdated,
+    connect(m_worker, &TrainingWorker::progressed, this, &TrainingSession::onProgress, Qt::QueuedConnection);
+    connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingSession::onEpoch, Qt::QueuedConnection);
+    connect(m_worker, &TrainingWorker::attentionUpdated, this, &TrainingSession::onAttention,
             Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::snapshotReady, this, &TrainingSession::onSnapshot,
             Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::message, this, &TrainingSession::message, Qt::QueuedConnection);
+    connect(m_worker, &TrainingWorker::warning, this, &TrainingSession::warning, Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::finished, this, &TrainingSession::onFinished, Qt::QueuedConnection);
     m_thread->start();
     setState(State::Running);
@@ -118,6 +139,8 @@ void TrainingSession::reset() {
     if (isRunning()) return;
     m_bundle.reset();
     m_data.reset();
+    m_stepsTrained = 0;
+    m_epochsTrained = 0;
     m_inference = {};
     Q_EMIT inferenceModelChanged(m_inference);
     setState(m_dataset ? State::Ready : State::NoData);
@@ -135,6 +158,26 @@ void TrainingSession::onSnapshot(const ModelSnapshot& snapshot) {
     publishInference(snapshot);
 }
 
+// A continued run counts on from the model's earlier runs (the worker counts from 0).
+void TrainingSession::onProgress(ProgressChunk chunk) {
+    for (long long& step : chunk.steps) step += m_runStepOffset;
+    chunk.latest.step += m_runStepOffset;
+    chunk.latest.totalSteps += m_runStepOffset;
+    chunk.latest.epoch += m_runEpochOffset;
+    Q_EMIT progressed(chunk);
+}
+
+void TrainingSession::onEpoch(EpochReport report) {
+    report.step += m_runStepOffset;
+    report.epoch += m_runEpochOffset;
+    Q_EMIT epochFinished(report);
+}
+
+void TrainingSession::onAttention(AttentionSnapshot snapshot) {
+    snapshot.step += m_runStepOffset;
+    Q_EMIT attentionUpdated(snapshot);
+}
+
 void TrainingSession::setInferenceVocabularies() {
     if (!m_bundle) return;
     m_inference.sourceVocabulary = std::make_shared<const Vocabulary>(m_bundle->sourceVocabulary);
@@ -150,6 +193,10 @@ void TrainingSession::publishInference(ModelSnapshot snapshot) {
 
 void TrainingSession::onFinished(const TrainingResult& result) {
     stopThread();
+    if (hasModel()) {
+        m_stepsTrained = m_runStepOffset + result.steps;
+        m_epochsTrained = m_runEpochOffset + result.epochs;
+    }
     setState(hasModel() ? State::Finished : (m_dataset ? State::Ready : State::NoData));
     Q_EMIT finished(result);
 }
@@ -201,6 +248,8 @@ bool TrainingSession::openModel(const QString& path, QString* message) {
     try {
         auto bundle = std::make_shared<ModelBundle>(loadModel(path.toStdString()));
         m_bundle = std::move(bundle);
+        m_stepsTrained = 0; // the file does not say how long it trained
+        m_epochsTrained = 0;
     } catch (const std::exception& e) {
         if (message) *message = QString::fromUtf8(e.what());
         return false;

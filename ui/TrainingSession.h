@@ -32,13 +32,24 @@ public:
     bool hasModel() const { return m_bundle && m_bundle->model; }
     const InferenceModel& inferenceModel() const { return m_inference; }
     QString modelDescription() const; // "general · luong · H 128 · 12,345 parameters"
+    // What the model was trained on (a shipped name or a file); empty without a model.
+    QString modelDataset() const;
+    // A model is tied to its vocabularies: it fits the current dataset only when it was trained
+    // on it (same name and tokenisation). True when there is no model.
+    bool modelFitsDataset() const;
+    // Steps and finished epochs the current model has trained in this window (0 for a model
+    // opened from a file). A continued run reports its steps and epochs after these, so its
+    // curves go on from where the last run ended instead of starting again at 0.
+    long long stepsTrained() const { return m_stepsTrained; }
+    int epochsTrained() const { return m_epochsTrained; }
 
-    // A new dataset: an idle model trained on other data is kept for inspection, but the next
-    // Train starts a fresh model unless the vocabularies are the model's own (see train()).
+    // A new dataset: an idle model trained on other data is kept for inspection until the next
+    // run; train() refuses to continue it on data it does not fit (see modelFitsDataset()).
     void setDataset(std::shared_ptr<const Dataset> dataset);
 
     // Starts (or continues, when a model exists) training on the current dataset.
-    // Returns false with a message when it cannot start.
+    // Returns false with a message when it cannot start, or when the model does not fit the
+    // dataset (reset() first to train a new model on it).
     bool train(const ModelConfig& config, const TrainingSettings& settings, const PrepareOptions& prepare,
                QString* message);
     void pause();
@@ -62,12 +73,16 @@ Q_SIGNALS:
     void attentionUpdated(const attnlab::AttentionSnapshot& snapshot);
     void inferenceModelChanged(const attnlab::ui::InferenceModel& model);
     void message(const QString& text);
+    void warning(const QString& text);
     void finished(const attnlab::TrainingResult& result);
 
 private:
     void setState(State state);
     void onPrepared(const std::shared_ptr<const TrainingData>& data);
     void onSnapshot(const ModelSnapshot& snapshot);
+    void onProgress(ProgressChunk chunk);
+    void onEpoch(EpochReport report);
+    void onAttention(AttentionSnapshot snapshot);
     void onFinished(const TrainingResult& result);
     // Copies m_bundle's vocabularies and tokenisation into m_inference, once they are fixed (the
     // run's data prepared, or a model opened); publishInference() then only swaps the weights.
@@ -82,6 +97,10 @@ private:
     InferenceModel m_inference;
     QThread* m_thread = nullptr;
     QPointer<TrainingWorker> m_worker;
+    long long m_stepsTrained = 0;
+    int m_epochsTrained = 0;
+    long long m_runStepOffset = 0; // m_stepsTrained when the current run started
+    int m_runEpochOffset = 0;
 };
 
 } // namespace attnlab::ui

@@ -55,6 +55,9 @@ public:
     void onMessage(const std::string& text) override {
         Q_EMIT m_worker.message(QString::fromStdString(text));
     }
+    void onWarning(const std::string& text) override {
+        Q_EMIT m_worker.warning(QString::fromStdString(text));
+    }
 
     void flush() {
         if (m_chunk.steps.empty()) return;

@@ -38,6 +38,8 @@ Q_SIGNALS:
     void attentionUpdated(const attnlab::AttentionSnapshot& snapshot);
     void snapshotReady(const attnlab::ui::ModelSnapshot& model);
     void message(const QString& text);
+    // The loss looks unhealthy (core's LossWatch); the run goes on.
+    void warning(const QString& text);
     void finished(const attnlab::TrainingResult& result);
 
 private:

@@ -24,6 +24,10 @@ private Q_SLOTS:
     void trainThroughTheWindow();
     void stopALongRun();
     void badDatasetKeepsThePreviousOne();
+    void newDatasetAsksAndStartsANewModel();
+    void continuedRunContinuesTheAxes();
+    void resetGreysTheCurvesAtOnce();
+    void hugeLearningRateWarns();
     void screenshotOfATrainedSession();
 };
 
@@ -43,6 +47,18 @@ bool loadShipped(MainWindow& window, const QString& name) {
     QSignalSpy loaded(window.datasetPanel(), &DatasetPanel::datasetLoaded);
     window.openDataset(name);
     return loaded.wait(20000);
+}
+
+// Triggers Train and waits for the run's end.
+TrainingResult trainToTheEnd(MainWindow& window) {
+    QSignalSpy finished(window.session(), &TrainingSession::finished);
+    window.trainingControls()->trainAction()->trigger();
+    if (!finished.wait(120000)) return {TrainingOutcome::Failed, "no finish"};
+    return finished.first().at(0).value<TrainingResult>();
+}
+
+bool vocabularyHas(const Vocabulary& vocabulary, const std::string& token) {
+    return vocabulary.id(token) != UnknownId;
 }
 } // namespace
 
@@ -124,6 +140,102 @@ void TestMainWindow::badDatasetKeepsThePreviousOne() {
     QVERIFY2(failed.first().at(0).toString().contains("bad.tsv:2"),
              qPrintable(failed.first().at(0).toString()));
     QCOMPARE(window.session()->dataset(), before);
+}
+
+// Issue 17, item 1: a sort model continued on reverse read every letter as <unk> and reported
+// exact match 1.0. Now Train asks, and a yes starts a new model with reverse's own vocabularies.
+void TestMainWindow::newDatasetAsksAndStartsANewModel() {
+    MainWindow window;
+    QStringList questions;
+    bool answer = false;
+    window.setConfirmation([&](const QString& title, const QString&) {
+        questions << title;
+        return answer;
+    });
+    QVERIFY(loadShipped(window, "sort"));
+    useSmallModel(window, 40);
+    QCOMPARE(trainToTheEnd(window).steps, 40LL);
+    QCOMPARE(window.session()->modelDataset(), QString("sort"));
+    QVERIFY(loadShipped(window, "reverse"));
+    QVERIFY(!window.session()->modelFitsDataset());
+
+    // No: nothing trains, the sort model stays.
+    window.trainingControls()->trainAction()->trigger();
+    QCOMPARE(questions, QStringList{"New Model for reverse"});
+    QCOMPARE(window.session()->state(), TrainingSession::State::Finished);
+    QCOMPARE(window.session()->modelDataset(), QString("sort"));
+
+    // Yes: a new model on reverse, and the sort curves leave the plot.
+    answer = true;
+    const TrainingResult result = trainToTheEnd(window);
+    QCOMPARE(questions.size(), 2);
+    QCOMPARE(result.steps, 40LL);
+    QCOMPARE(window.session()->modelDataset(), QString("reverse"));
+    QVERIFY(vocabularyHas(window.session()->bundle()->targetVocabulary, "q"));
+    QVERIFY(window.lossPlot()->previousRunLabels().isEmpty());
+    QCOMPARE(window.lossPlot()->pointCount(LossSeries::TrainingLoss), 40);
+    QVERIFY(result.validation.exactMatch < 0.5); // 40 steps learn no reversal: no <unk> success
+}
+
+// Issue 17, item 2: Train on a trained model continues it, and its steps and epochs count on.
+void TestMainWindow::continuedRunContinuesTheAxes() {
+    MainWindow window;
+    QVERIFY(loadShipped(window, "reverse"));
+    useSmallModel(window, 30);
+    QSignalSpy epochs(window.session(), &TrainingSession::epochFinished);
+    QCOMPARE(trainToTheEnd(window).steps, 30LL);
+    QCOMPARE(window.session()->stepsTrained(), 30LL);
+    QSignalSpy finished(window.session(), &TrainingSession::finished);
+    window.trainingControls()->trainAction()->trigger();
+    QVERIFY2(window.trainingControls()->message().contains("count on from step 30"),
+             qPrintable(window.trainingControls()->message()));
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(window.session()->stepsTrained(), 60LL);
+
+    const auto& points = window.lossPlot()->history().current().trainingLoss;
+    QCOMPARE(static_cast<int>(points.size()), 60);
+    for (int i = 0; i < 60; ++i) QCOMPARE(points[i].step, i + 1); // no zigzag back to step 1
+    QCOMPARE(epochs.size(), 2);
+    const auto first = epochs.at(0).at(0).value<EpochReport>();
+    const auto second = epochs.at(1).at(0).value<EpochReport>();
+    QCOMPARE(first.step, 30LL);
+    QCOMPARE(second.step, 60LL);
+    QVERIFY(second.epoch > first.epoch);
+    QVERIFY(window.trainingControls()->progressText().contains("step 60/60"));
+}
+
+// Issue 17, item 9: Reset greys the curves at once, labelled with the run's settings; the next
+// run relabels them with what differed.
+void TestMainWindow::resetGreysTheCurvesAtOnce() {
+    MainWindow window;
+    QVERIFY(loadShipped(window, "reverse"));
+    useSmallModel(window, 20);
+    QCOMPARE(trainToTheEnd(window).steps, 20LL);
+    window.trainingControls()->resetAction()->trigger();
+    QCOMPARE(window.lossPlot()->previousRunLabels(), QStringList{"run 1: general \u00B7 lr 0.01"});
+    QCOMPARE(window.lossPlot()->pointCount(LossSeries::TrainingLoss), 0);
+    QVERIFY(window.trainingControls()->progressText().isEmpty());
+}
+
+// Issue 17, item 4: a learning rate of 5 trains on with a huge loss; the window says so.
+void TestMainWindow::hugeLearningRateWarns() {
+    MainWindow window;
+    QVERIFY(loadShipped(window, "reverse"));
+    ModelConfig config;
+    config.embedding = 16;
+    config.hidden = 32;
+    TrainingSettings settings;
+    settings.maxSteps = 150;
+    settings.batchSize = 32;
+    settings.learningRate = 5;
+    window.settingsPanel()->setFromModel(config, settings);
+    QSignalSpy warnings(window.session(), &TrainingSession::warning);
+    const TrainingResult result = trainToTheEnd(window);
+    QCOMPARE(result.outcome, TrainingOutcome::Completed); // no NaN: it trains on, badly
+    QVERIFY(!warnings.isEmpty());
+    QVERIFY2(QString::fromStdString(result.warning).contains("far above where the run started"),
+             result.warning.c_str());
+    QVERIFY(window.trainingControls()->message().contains("probably too high"));
 }
 
 // Not a check: with ATTNLAB_SCREENSHOT_DIR set, trains the reference model on dates through the
