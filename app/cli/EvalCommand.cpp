@@ -1,5 +1,6 @@
 // `attnlab-cli eval`: every metric of a saved model on a dataset, read the way the model reads.
 #include "app/cli/CommandGuard.h"
+#include "app/cli/CoverageWarning.h"
 #include "app/cli/Format.h"
 #include "app/cli/JsonOutput.h"
 #include "app/cli/ModelCommands.h"
@@ -9,6 +10,7 @@
 #include "app/cli/TrainingOptions.h"
 #include "core/data/DataSplit.h"
 #include "core/data/ShippedDatasets.h"
+#include "core/eval/TokenCoverage.h"
 #include "core/train/Evaluator.h"
 
 #include <CLI/CLI.hpp>
@@ -100,8 +102,11 @@ void printMetrics(const Metrics& m, std::ostream& out) {
                     {TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left});
     table.addRow({"loss", fixed(m.loss, 4), "nats per target token, </s> included"});
     table.addRow({"perplexity", fixed(m.perplexity, 4), ""});
-    table.addRow({"token accuracy", percent(m.tokenAccuracy),
-                  std::to_string(m.correctTokens) + " / " + std::to_string(m.referenceTokens) + " tokens"});
+    std::string tokens =
+        std::to_string(m.correctTokens) + " / " + std::to_string(m.referenceTokens) + " tokens";
+    if (m.unknownReferenceTokens > 0) // they are in the denominator and never correct
+        tokens += ", " + std::to_string(m.unknownReferenceTokens) + " of them unknown to the model";
+    table.addRow({"token accuracy", percent(m.tokenAccuracy), tokens});
     table.addRow({"exact match", percent(m.exactMatch),
                   std::to_string(m.exactMatches) + " / " + std::to_string(m.examples) + " pairs"});
     table.addRow({"BLEU", fixed(m.bleu.score, 2), "corpus BLEU-4 over the model's tokens"});
@@ -143,6 +148,12 @@ int runEval(const EvalArgs& args) {
         std::cerr << "note: " << data.target.unknown
                   << " target tokens unknown to the model (never predictable): " << data.target.list()
                   << '\n';
+    // Unknown references count as wrong; past a few percent the metrics describe the data more
+    // than the model, which a user evaluating on the wrong file needs to hear before the numbers.
+    const std::string warning =
+        coverageWarning(tokenCoverage(data.pairs), "reference tokens",
+                        "are unknown to the model and count as wrong: was it trained on this data?");
+    if (!warning.empty()) std::cerr << warning << '\n';
 
     // Gold links index the dataset's tokens, so they only fit when it tokenises like the model.
     const bool goldFits = dataset.hasAlignments() && dataset.options().sourceTokens == bundle.sourceTokens &&

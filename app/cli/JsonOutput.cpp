@@ -42,6 +42,7 @@ Json metricsJson(const Metrics& m) {
         {"token_accuracy", number(m.tokenAccuracy)},
         {"correct_tokens", m.correctTokens},
         {"reference_tokens", m.referenceTokens},
+        {"unknown_reference_tokens", m.unknownReferenceTokens},
         {"exact_match", number(m.exactMatch)},
         {"exact_matches", m.exactMatches},
         {"bleu",

@@ -1,11 +1,14 @@
 #include "app/cli/TrainingRun.h"
 
 #include "app/cli/CommandGuard.h"
+#include "app/cli/CoverageWarning.h"
 #include "core/data/ShippedDatasets.h"
+#include "core/eval/TokenCoverage.h"
 
 #include <algorithm>
 #include <chrono>
 #include <initializer_list>
+#include <iostream>
 
 namespace attnlab::cli {
 
@@ -95,6 +98,12 @@ PreparedData prepareData(const TrainingArgs& args, std::ostream& log) {
         log << "  validation tokens unseen in training (read as <unk>): " << data.validation.sourceUnknown
             << " of " << data.validation.sourceTokens << " source, " << data.validation.targetUnknown
             << " of " << data.validation.targetTokens << " target\n";
+    // The vocabularies come from the training split, so validation targets it never saw count as
+    // wrong in every validation metric; a few are normal, many make the figures misleading.
+    const std::string warning =
+        coverageWarning(tokenCoverage(data.validation), "validation reference tokens",
+                        "are not in the vocabulary of the training split and count as wrong");
+    if (!warning.empty()) std::cerr << warning << '\n';
     return prepared;
 }
 

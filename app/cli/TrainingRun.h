@@ -25,7 +25,9 @@ struct PreparedData {
 
 // Opens args.data (a shipped name with its own tokenisation, else a file read with --tokens) and
 // splits it with args.seed into train and validation (no test split: `eval` on another file is
-// the test). A summary and any notes go to `log`. Throws DatasetError or InputError.
+// the test). A summary and any notes go to `log`; a warning when more than 2% of the validation
+// references are unseen in training (they count as wrong) goes to stderr. Throws DatasetError or
+// InputError.
 PreparedData prepareData(const TrainingArgs& args, std::ostream& log);
 
 // name, path, pair counts per split, tokenisation, gold alignments, longest source.

@@ -1,5 +1,7 @@
 #include "core/eval/Bleu.h"
 
+#include "core/data/Vocabulary.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -12,11 +14,16 @@ namespace {
 
 using NgramCounts = std::map<std::vector<int>, long>;
 
-NgramCounts countNgrams(std::span<const int> tokens, int order) {
+// The n-grams of `tokens`; with skipUnknown, those that contain UnknownId are left out.
+NgramCounts countNgrams(std::span<const int> tokens, int order, bool skipUnknown) {
     NgramCounts counts;
     const auto n = static_cast<size_t>(order);
-    for (size_t i = 0; i + n <= tokens.size(); ++i)
-        ++counts[std::vector<int>(tokens.begin() + i, tokens.begin() + i + n)];
+    for (size_t i = 0; i + n <= tokens.size(); ++i) {
+        const auto first = tokens.begin() + static_cast<std::ptrdiff_t>(i);
+        const auto last = first + static_cast<std::ptrdiff_t>(n);
+        if (skipUnknown && std::find(first, last, UnknownId) != last) continue;
+        ++counts[std::vector<int>(first, last)];
+    }
     return counts;
 }
 
@@ -55,8 +62,10 @@ void BleuStatistics::clear() {
 
 void BleuStatistics::add(std::span<const int> hypothesis, std::span<const int> reference) {
     for (int order = 1; order <= m_maxOrder; ++order) {
-        const NgramCounts hyp = countNgrams(hypothesis, order);
-        const NgramCounts ref = countNgrams(reference, order);
+        const NgramCounts hyp = countNgrams(hypothesis, order, false);
+        // Reference n-grams with <unk> are not there to be matched; hypothesis n-grams with <unk>
+        // then never match, since every reference n-gram left is free of it.
+        const NgramCounts ref = countNgrams(reference, order, true);
         long matched = 0;
         long total = 0;
         // Clipping: an n-gram is credited at most as often as the reference contains it, so
@@ -76,13 +85,14 @@ void BleuStatistics::add(std::span<const int> hypothesis, std::span<const int> r
 
 void BleuStatistics::add(std::span<const std::string> hypothesis, std::span<const std::string> reference) {
     // Interning the strings of this pair into ids keeps a single counting routine; ids are only
-    // compared for equality, so a per-pair dictionary is enough.
-    std::unordered_map<std::string, int> ids;
+    // compared for equality, so a per-pair dictionary is enough. It starts with "<unk>" as
+    // UnknownId and hands out ids above it, so no other token becomes the unknown one.
+    std::unordered_map<std::string, int> ids{{std::string(Vocabulary::SpecialTokens[UnknownId]), UnknownId}};
     auto intern = [&ids](std::span<const std::string> tokens) {
         std::vector<int> out;
         out.reserve(tokens.size());
         for (const std::string& token : tokens)
-            out.push_back(ids.try_emplace(token, static_cast<int>(ids.size())).first->second);
+            out.push_back(ids.try_emplace(token, UnknownId + static_cast<int>(ids.size())).first->second);
         return out;
     };
     const std::vector<int> hyp = intern(hypothesis);

@@ -11,7 +11,14 @@
 //
 // The unit is whatever the tokens are: word ids for a word-level dataset give word BLEU,
 // character ids for a char-level dataset give character BLEU. Hypothesis and reference are
-// compared exactly as given (strip specials such as </s> before adding them).
+// compared as given (strip specials such as </s> before adding them), except that <unk>
+// (UnknownId; the string "<unk>" in the string overloads) never matches: a reference n-gram that
+// contains it is not there to be matched, so a hypothesis n-gram that contains <unk> never
+// matches either. It still counts in totals_n, and both lengths count every token, <unk> included.
+// Otherwise a model that outputs <unk> for every token it cannot know would score on data its
+// vocabulary does not cover.
+#include "core/nn/SequenceBatch.h"
+
 #include <span>
 #include <string>
 #include <vector>
@@ -45,6 +52,7 @@ public:
     explicit BleuStatistics(int maxOrder = 4);
 
     void add(std::span<const int> hypothesis, std::span<const int> reference);
+    // Tokens compared as strings; "<unk>" is the unknown token.
     void add(std::span<const std::string> hypothesis, std::span<const std::string> reference);
     // Adds another corpus's counts; both must have the same maxOrder.
     void merge(const BleuStatistics& other);

@@ -1,5 +1,6 @@
 #include "core/eval/MetricAccumulator.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -52,6 +53,7 @@ void MetricAccumulator::addSequences(std::span<const int> hypothesis, std::span<
     ++m_examples;
     m_correctTokens += matchingPositions(hypothesis, reference);
     m_referenceTokens += static_cast<long>(reference.size());
+    m_unknownReferenceTokens += static_cast<long>(std::ranges::count(reference, UnknownId));
     m_exactMatches += exactMatch(hypothesis, reference) ? 1 : 0;
     m_bleu.add(hypothesis, reference);
     LengthAccuracy& row = m_byLength[sourceLength];
@@ -89,6 +91,7 @@ void MetricAccumulator::merge(const MetricAccumulator& other) {
     m_lossTokens += other.m_lossTokens;
     m_correctTokens += other.m_correctTokens;
     m_referenceTokens += other.m_referenceTokens;
+    m_unknownReferenceTokens += other.m_unknownReferenceTokens;
     m_exactMatches += other.m_exactMatches;
     m_alignmentCounts += other.m_alignmentCounts;
     m_alignedExamples += other.m_alignedExamples;
@@ -121,6 +124,7 @@ Metrics MetricAccumulator::metrics() const {
 
     m.correctTokens = m_correctTokens;
     m.referenceTokens = m_referenceTokens;
+    m.unknownReferenceTokens = m_unknownReferenceTokens;
     if (m_referenceTokens > 0)
         m.tokenAccuracy = static_cast<double>(m_correctTokens) / static_cast<double>(m_referenceTokens);
     m.exactMatches = m_exactMatches;

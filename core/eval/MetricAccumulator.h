@@ -11,7 +11,8 @@
 
 namespace attnlab {
 
-// One example as an evaluation loop sees it. Token sequences are compared as given.
+// One example as an evaluation loop sees it. Token sequences are compared as given, except that a
+// <unk> in the reference is never a correct prediction (SequenceMetrics.h).
 struct EvalExample {
     std::span<const int> hypothesis; // decoded output ids
     std::span<const int> reference;  // gold output ids
@@ -58,6 +59,7 @@ private:
     long m_lossTokens = 0;
     long m_correctTokens = 0;
     long m_referenceTokens = 0;
+    long m_unknownReferenceTokens = 0;
     long m_exactMatches = 0;
     BleuStatistics m_bleu;
     AerCounts m_alignmentCounts;

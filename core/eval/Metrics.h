@@ -20,9 +20,12 @@ struct Metrics {
     double perplexity = NaN; // exp(loss)
     long lossTokens = 0;     // the loss's denominator
 
+    // A reference token that is <unk> is never correct (SequenceMetrics.h says why), here, in
+    // exact match, BLEU and bySourceLength alike.
     double tokenAccuracy = NaN; // correctTokens / referenceTokens
     long correctTokens = 0;
     long referenceTokens = 0;
+    long unknownReferenceTokens = 0; // of referenceTokens, those that are <unk> (unknown to the model)
 
     double exactMatch = NaN; // exactMatches / examples
     long exactMatches = 0;

@@ -32,12 +32,14 @@ double meanTokenLoss(double lossSum, long tokens) {
 long matchingPositions(std::span<const int> hypothesis, std::span<const int> reference) {
     const size_t n = std::min(hypothesis.size(), reference.size());
     long matched = 0;
-    for (size_t i = 0; i < n; ++i) matched += hypothesis[i] == reference[i] ? 1 : 0;
+    for (size_t i = 0; i < n; ++i)
+        matched += hypothesis[i] == reference[i] && reference[i] != UnknownId ? 1 : 0;
     return matched;
 }
 
 bool exactMatch(std::span<const int> hypothesis, std::span<const int> reference) {
-    return std::ranges::equal(hypothesis, reference);
+    return std::ranges::equal(hypothesis, reference) &&
+           std::ranges::find(reference, UnknownId) == reference.end();
 }
 
 double tokenAccuracy(const std::vector<std::vector<int>>& hypotheses,

@@ -1,7 +1,9 @@
 #pragma once
 // Evaluates a model on encoded pairs: teacher-forced loss and attention (for AER, entropy and
 // last-position mass, the rows following the reference), and decoded outputs (greedy, batched,
-// or beam search) for token accuracy, exact match, BLEU and accuracy by length.
+// or beam search) for token accuracy, exact match, BLEU and accuracy by length. All of them go
+// through MetricAccumulator, so a reference token that is <unk> (a token the model's vocabulary
+// lacks) is never counted as correct; Metrics::unknownReferenceTokens says how many there were.
 #include "core/data/Batcher.h"
 #include "core/eval/Metrics.h"
 #include "core/nn/Seq2Seq.h"

@@ -33,6 +33,8 @@ void TestJsonOutput::metrics() {
     m.examples = 4;
     m.exactMatches = 3;
     m.exactMatch = 0.75;
+    m.referenceTokens = 12;
+    m.unknownReferenceTokens = 5;
     LengthAccuracy row;
     row.sourceLength = 3;
     row.count = 4;
@@ -44,6 +46,10 @@ void TestJsonOutput::metrics() {
     QCOMPARE(json.begin().key(), std::string("examples"));
     QCOMPARE(json.at("examples").get<int>(), 4);
     QCOMPARE(json.at("exact_match").get<double>(), 0.75);
+    QCOMPARE(json.at("reference_tokens").get<long>(), 12L);
+    // Right after the count it is part of, as eval, train and compare print it.
+    QCOMPARE(std::next(json.find("reference_tokens")).key(), std::string("unknown_reference_tokens"));
+    QCOMPARE(json.at("unknown_reference_tokens").get<long>(), 5L);
     QVERIFY(json.at("loss").is_null()); // NaN: nothing was measured
     QVERIFY(json.at("aer").is_null());
     const Json& length = json.at("by_source_length").at(0);

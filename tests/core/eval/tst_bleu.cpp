@@ -47,6 +47,9 @@ class TestBleu : public QObject {
 private Q_SLOTS:
     void corpusScore_data();
     void corpusScore();
+    void unknownNeverMatches_data();
+    void unknownNeverMatches();
+    void unknownStringNeverMatches();
     void stringsAndIdsAgree();
     void sentenceCountsAreSummed();
     void emptyHypothesisAndEmptyCorpus();
@@ -143,6 +146,55 @@ void TestBleu::corpusScore() {
         const int add = smooth && n > 0 ? 1 : 0;
         QVERIFY(std::abs(bleu.precisions[n] - double(matches[n] + add) / double(totals[n] + add)) < 1e-15);
     }
+}
+
+void TestBleu::unknownNeverMatches_data() {
+    QTest::addColumn<std::vector<int>>("hypothesis");
+    QTest::addColumn<std::vector<int>>("reference");
+    QTest::addColumn<bool>("smooth");
+    QTest::addColumn<std::vector<int>>("matches");
+    QTest::addColumn<std::vector<int>>("totals");
+    QTest::addColumn<double>("score");
+
+    // "5 <unk> 6 7" against itself: the reference n-grams free of <unk> (3) are 5, 6, 7 and
+    // "6 7", so matches 3/4, 1/3, 0/2, 0/1 (not 4/4 ... 1/1, which gave 100); BP = 1.
+    QTest::newRow("unk matched by unk")
+        << std::vector<int>{5, 3, 6, 7} << std::vector<int>{5, 3, 6, 7} << false
+        << std::vector<int>{3, 1, 0, 0} << std::vector<int>{4, 3, 2, 1} << 0.0;
+    // Add-one: p = 3/4, 2/4, 1/3, 1/2, product 1/16; BLEU = 100 * (1/16)^(1/4) = 50.
+    QTest::newRow("unk matched by unk, add-one")
+        << std::vector<int>{5, 3, 6, 7} << std::vector<int>{5, 3, 6, 7} << true
+        << std::vector<int>{3, 1, 0, 0} << std::vector<int>{4, 3, 2, 1} << 50.0;
+    // Nothing but <unk>: no reference n-gram to match at all.
+    QTest::newRow("all unk") << std::vector<int>{3, 3, 3} << std::vector<int>{3, 3, 3} << false
+                             << std::vector<int>{0, 0, 0, 0} << std::vector<int>{3, 2, 1, 0} << 0.0;
+}
+
+void TestBleu::unknownNeverMatches() {
+    QFETCH(std::vector<int>, hypothesis);
+    QFETCH(std::vector<int>, reference);
+    QFETCH(bool, smooth);
+    QFETCH(std::vector<int>, matches);
+    QFETCH(std::vector<int>, totals);
+    QFETCH(double, score);
+    const BleuOptions options{4, smooth ? BleuSmoothing::AddOne : BleuSmoothing::None};
+    const BleuScore bleu = corpusBleu({hypothesis}, {reference}, options);
+    QCOMPARE(bleu.matches, std::vector<long>(matches.begin(), matches.end()));
+    QCOMPARE(bleu.totals, std::vector<long>(totals.begin(), totals.end()));
+    QCOMPARE(bleu.brevityPenalty, 1.0);
+    QVERIFY2(std::abs(bleu.score - score) < 1e-9, qPrintable(QString("got %1").arg(bleu.score, 0, 'g', 17)));
+}
+
+void TestBleu::unknownStringNeverMatches() {
+    // The string overload knows <unk> by its spelling, and no other word becomes unknown: "on",
+    // the fourth distinct word, would have been id 3 had the pair's dictionary started at 0.
+    const BleuScore words =
+        corpusBleu(corpus("the <unk> sat on|the cat sat on"), corpus("the <unk> sat on|the cat sat on"));
+    // Sentence 1: 3/4, 1/3, 0/2, 0/1; sentence 2: 4/4, 3/3, 2/2, 1/1.
+    QCOMPARE(words.matches, (std::vector<long>{7, 4, 2, 1}));
+    QCOMPARE(words.totals, (std::vector<long>{8, 6, 4, 2}));
+    // p = 7/8, 4/6, 2/4, 1/2, product 7/48; BP = 1; BLEU = 100 * (7/48)^(1/4) = 61.7962...
+    QVERIFY(std::abs(words.score - 100.0 * std::pow(7.0 / 48.0, 0.25)) < 1e-9);
 }
 
 void TestBleu::stringsAndIdsAgree() {

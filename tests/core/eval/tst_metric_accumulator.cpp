@@ -58,6 +58,7 @@ void checkReport(const Metrics& m) {
     // Tokens: 4/4 + 1/4 (only position 0 of {5,8,2} vs {5,6,7,2}) + 2/2 = 7/10.
     QCOMPARE(m.correctTokens, 7L);
     QCOMPARE(m.referenceTokens, 10L);
+    QCOMPARE(m.unknownReferenceTokens, 0L);
     QCOMPARE(m.tokenAccuracy, 0.7);
     QCOMPARE(m.exactMatches, 2L);
     QCOMPARE(m.exactMatch, 2.0 / 3.0);
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void mergeGivesTheSameReport();
     void emptyAndCleared();
     void badExampleChangesNothing();
+    void unknownReferencesCountAsWrong();
     void smoothingAndOrderReachBleu();
 };
 
@@ -178,6 +180,36 @@ void TestMetricAccumulator::badExampleChangesNothing() {
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, accumulator.add(negativeLoss));
 
     checkReport(accumulator.metrics());
+}
+
+void TestMetricAccumulator::unknownReferencesCountAsWrong() {
+    // A model that answers <unk> (3) where its vocabulary lacks the token, on such data.
+    const Ids hyp1{5, 3, 7}, ref1{5, 3, 7}; // source length 3
+    const Ids hyp2{3, 3}, ref2{3, 3};       // source length 2
+    const Ids hyp3{6}, ref3{6};             // source length 2
+    MetricAccumulator first;
+    MetricAccumulator second;
+    first.add({hyp1, ref1, 3});
+    second.add({hyp2, ref2, 2});
+    second.add({hyp3, ref3, 2});
+    first.merge(second);
+    const Metrics m = first.metrics();
+    QCOMPARE(m.examples, 3L);
+    // Tokens: 2 of 3 + 0 of 2 + 1 of 1 = 3 of 6; three references are <unk>.
+    QCOMPARE(m.correctTokens, 3L);
+    QCOMPARE(m.referenceTokens, 6L);
+    QCOMPARE(m.unknownReferenceTokens, 3L);
+    QCOMPARE(m.tokenAccuracy, 0.5);
+    // Only {6} = {6} is an exact match.
+    QCOMPARE(m.exactMatches, 1L);
+    QCOMPARE(m.exactMatch, 1.0 / 3.0);
+    // BLEU: reference n-grams free of <unk> are 5, 7 (pair 1) and 6 (pair 3):
+    //   pair 1: 2/3 0/2 0/1; pair 2: 0/2 0/1; pair 3: 1/1 -> 3/6, 0/3, 0/1, 0/0 -> BLEU 0.
+    QCOMPARE(m.bleu.matches, (std::vector<long>{3, 0, 0, 0}));
+    QCOMPARE(m.bleu.totals, (std::vector<long>{6, 3, 1, 0}));
+    QCOMPARE(m.bleu.score, 0.0);
+    // Length 2: pairs 2 and 3, one exact, 1 of 3 tokens; length 3: pair 1, 2 of 3 tokens.
+    QCOMPARE(m.bySourceLength, (std::vector<LengthAccuracy>{{2, 2, 1, 1, 3}, {3, 1, 0, 2, 3}}));
 }
 
 void TestMetricAccumulator::smoothingAndOrderReachBleu() {

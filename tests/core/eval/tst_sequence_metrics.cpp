@@ -16,6 +16,7 @@ private Q_SLOTS:
     void onePair_data();
     void onePair();
     void corpusAccuracy();
+    void unknownReferencesAreWrong();
     void bySourceLength();
     void meanLoss();
     void emptyAndInvalid();
@@ -36,6 +37,13 @@ void TestSequenceMetrics::onePair_data() {
     QTest::newRow("shifted") << Ids{4, 5, 6, 7} << Ids{5, 6, 7} << 0 << false;
     QTest::newRow("empty hypothesis") << Ids{} << Ids{5, 6} << 0 << false;
     QTest::newRow("both empty") << Ids{} << Ids{} << 0 << true;
+    // <unk> (id 3) in the reference is never right, not even when the hypothesis says <unk>: the
+    // model has not produced the token it stands for.
+    QTest::newRow("unk matched by unk") << Ids{5, 3, 7} << Ids{5, 3, 7} << 2 << false;
+    QTest::newRow("all unk") << Ids{3, 3, 3} << Ids{3, 3, 3} << 0 << false;
+    QTest::newRow("unk in reference only") << Ids{5, 6} << Ids{5, 3} << 1 << false;
+    // <unk> in the hypothesis against a known reference token was always wrong.
+    QTest::newRow("unk in hypothesis only") << Ids{5, 3} << Ids{5, 6} << 1 << false;
 }
 
 void TestSequenceMetrics::onePair() {
@@ -56,10 +64,30 @@ void TestSequenceMetrics::corpusAccuracy() {
     QCOMPARE(exactMatchAccuracy(hyps, refs), 1.0 / 3.0);
 }
 
+void TestSequenceMetrics::unknownReferencesAreWrong() {
+    // A model that learned to answer <unk> (3) for data its vocabulary lacks, on that data:
+    // everything "equal", yet only the known tokens 5, 6, 7 of the last pair count.
+    const std::vector<Ids> hyps{{3, 3, 3}, {3, 3}, {5, 3, 7}, {6}};
+    const std::vector<Ids> refs{{3, 3, 3}, {3, 3}, {5, 3, 7}, {6}};
+    // Correct 0 + 0 + 2 + 1 = 3 of 3 + 2 + 3 + 1 = 9 reference tokens; only {6} matches exactly.
+    QCOMPARE(tokenAccuracy(hyps, refs), 3.0 / 9.0);
+    QCOMPARE(exactMatchAccuracy(hyps, refs), 1.0 / 4.0);
+    // By source length: pairs 0 and 3 have length 2, pairs 1 and 2 length 4.
+    const std::vector<LengthAccuracy> table = accuracyBySourceLength({2, 4, 4, 2}, hyps, refs);
+    const std::vector<LengthAccuracy> expected{
+        {2, 2, 1, 1, 4},
+        {4, 2, 0, 2, 5},
+    };
+    QCOMPARE(table, expected);
+    QCOMPARE(table[1].exactMatchRate(), 0.0);
+    QCOMPARE(table[1].tokenAccuracyRate(), 2.0 / 5.0);
+}
+
 void TestSequenceMetrics::bySourceLength() {
     const std::vector<int> sourceLengths{3, 1, 3, 2, 3};
-    const std::vector<Ids> hyps{{1, 2}, {7}, {1, 3}, {4, 5}, {1, 2, 3}};
-    const std::vector<Ids> refs{{1, 2}, {7}, {1, 2}, {4, 6}, {1, 2, 3}};
+    // Data ids only (>= 4): <unk> (3) has its own test, unknownReferencesAreWrong.
+    const std::vector<Ids> hyps{{4, 5}, {7}, {4, 8}, {4, 5}, {4, 5, 8}};
+    const std::vector<Ids> refs{{4, 5}, {7}, {4, 5}, {4, 6}, {4, 5, 8}};
     const std::vector<LengthAccuracy> table = accuracyBySourceLength(sourceLengths, hyps, refs);
     // Length 1: pair 1, exact. Length 2: pair 3, 1 of 2 tokens. Length 3: pairs 0, 2, 4, of which
     // 0 and 4 are exact (2 of 3), tokens 2 + 1 + 3 = 6 of 2 + 2 + 3 = 7.
