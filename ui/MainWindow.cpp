@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "core/eval/TokenCoverage.h"
 #include "ui/AlignmentHeatmap.h"
 #include "ui/DatasetPanel.h"
 #include "ui/InspectPanel.h"
@@ -210,6 +211,7 @@ void MainWindow::startTraining() {
         ++m_runs;
     }
     m_currentRun = settingsOfNextRun();
+    m_runIsFresh = fresh;
     relabelKeptRuns();
     if (!m_session->train(m_settingsPanel->modelConfig(), m_settingsPanel->trainingSettings(),
                           m_settingsPanel->prepareOptions(), &problem)) {
@@ -288,10 +290,29 @@ void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data)
         candidates.push_back(std::move(candidate));
     }
     m_pinnedPanel->setCandidates(candidates);
+    warnAboutCoverage(*data);
     if (!data->validation.pairs.empty())
         m_inspectPanel->setExampleSentence(
             QString::fromUtf8(dataset->source(data->validation.datasetIndices.front())));
     updateStatusLabels();
+}
+
+// Same dataset name, other tokens (an edited file loaded again, a model opened from a file):
+// references the model cannot spell count as wrong, so the person hears it before the metrics.
+void MainWindow::warnAboutCoverage(const TrainingData& data) {
+    const TokenCoverage coverage = tokenCoverage(data.validation);
+    if (!coverage.warrantsWarning()) return;
+    const QString why = m_runIsFresh
+                            ? tr("they are not in the training pairs, whose tokens make the vocabulary")
+                            : tr("it was trained on other tokens; Reset trains a new model on this data");
+    const QString text = tr("%1% of the validation references (%2 of %3 tokens) are unknown to the model and "
+                            "count as wrong: %4.")
+                             .arg(100.0 * coverage.unknownTargetShare(), 0, 'f', 1)
+                             .arg(QLocale().toString(static_cast<qint64>(coverage.unknownTargetTokens)))
+                             .arg(QLocale().toString(static_cast<qint64>(coverage.targetTokens)))
+                             .arg(why);
+    m_controls->showMessage(text);
+    showStatus(text);
 }
 
 void MainWindow::onProgress(const ProgressChunk& chunk) {

@@ -64,6 +64,7 @@ private:
     RunSettings settingsOfNextRun() const;
     void onDatasetLoaded();
     void onDataPrepared(const std::shared_ptr<const TrainingData>& data);
+    void warnAboutCoverage(const TrainingData& data);
     void onProgress(const ProgressChunk& chunk);
     void onEpoch(const EpochReport& report);
     void onFinished(const TrainingResult& result);
@@ -99,6 +100,7 @@ private:
     };
     std::deque<KeptRun> m_keptRuns; // parallel to the plot's grey runs, oldest first
     Confirmation m_confirm;
+    bool m_runIsFresh = true; // the current run started from new weights
 };
 
 } // namespace attnlab::ui

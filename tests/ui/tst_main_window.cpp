@@ -28,6 +28,7 @@ private Q_SLOTS:
     void continuedRunContinuesTheAxes();
     void resetGreysTheCurvesAtOnce();
     void hugeLearningRateWarns();
+    void editedFileWithOtherTokensWarns();
     void screenshotOfATrainedSession();
 };
 
@@ -236,6 +237,44 @@ void TestMainWindow::hugeLearningRateWarns() {
     QVERIFY2(QString::fromStdString(result.warning).contains("far above where the run started"),
              result.warning.c_str());
     QVERIFY(window.trainingControls()->message().contains("probably too high"));
+}
+
+namespace {
+// 300 pairs of strings over `alphabet` and their reversals.
+void writeReversals(const QString& path, const QString& alphabet) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    for (int i = 0; i < 300; ++i) {
+        QString source;
+        for (int k = 0; k < 3 + i % 5; ++k) source += alphabet[(i * 7 + k * 3) % alphabet.size()];
+        QString target = source;
+        std::reverse(target.begin(), target.end());
+        file.write((source + '\t' + target + '\n').toUtf8());
+    }
+}
+} // namespace
+
+// Issue 17, item 1: a file loaded again under the same name, but with other characters, is
+// continued; the window says how much of it the model cannot spell.
+void TestMainWindow::editedFileWithOtherTokensWarns() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("pairs.tsv");
+    writeReversals(path, "abcdef");
+    MainWindow window;
+    QVERIFY(loadShipped(window, path));
+    useSmallModel(window, 10);
+    QCOMPARE(trainToTheEnd(window).steps, 10LL);
+    writeReversals(path, "123456");
+    QVERIFY(loadShipped(window, path));
+    QVERIFY(window.session()->modelFitsDataset());
+    QSignalSpy prepared(window.session(), &TrainingSession::dataPrepared);
+    QSignalSpy finished(window.session(), &TrainingSession::finished);
+    window.trainingControls()->trainAction()->trigger();
+    QVERIFY(prepared.wait(20000));
+    QVERIFY2(window.trainingControls()->message().startsWith("100.0% of the validation references"),
+             qPrintable(window.trainingControls()->message()));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).value<TrainingResult>().validation.exactMatch, 0.0);
 }
 
 // Not a check: with ATTNLAB_SCREENSHOT_DIR set, trains the reference model on dates through the
