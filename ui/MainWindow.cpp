@@ -2,6 +2,7 @@
 
 #include "ui/AlignmentHeatmap.h"
 #include "ui/DatasetPanel.h"
+#include "ui/ElidedLabel.h"
 #include "ui/InspectPanel.h"
 #include "ui/LossPlot.h"
 #include "ui/PinnedPairsPanel.h"
@@ -12,9 +13,11 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -28,6 +31,9 @@ static void initAttnLabResources() {
 namespace attnlab::ui {
 
 namespace {
+constexpr int kDatasetDockWidth = 300;
+constexpr int kPinnedDockWidth = 260;
+
 QDockWidget* dock(const QString& title, const QString& name, QWidget* content, QMainWindow* window) {
     auto* d = new QDockWidget(title, window);
     d->setObjectName(name);
@@ -61,13 +67,16 @@ void MainWindow::createPanels() {
     m_inspectPanel = new InspectPanel(this);
     m_pinnedPanel = new PinnedPairsPanel(this);
 
+    // The centre column is what a class watches: the loss curves over the inspect panel's heatmap,
+    // which needs the more height of the two.
     auto* centre = new QSplitter(Qt::Vertical, this);
     centre->setObjectName("centreSplitter");
     centre->addWidget(m_lossPlot);
     centre->addWidget(m_inspectPanel);
-    centre->setStretchFactor(0, 1);
-    centre->setStretchFactor(1, 1);
-    centre->setSizes({400, 500});
+    centre->setChildrenCollapsible(false);
+    centre->setStretchFactor(0, 2);
+    centre->setStretchFactor(1, 3);
+    centre->setSizes({300, 450});
     setCentralWidget(centre);
 
     QDockWidget* datasetDock = dock(tr("Dataset"), "datasetDock", m_datasetPanel, this);
@@ -78,7 +87,9 @@ void MainWindow::createPanels() {
     tabifyDockWidget(datasetDock, settingsDock);
     datasetDock->raise();
     addDockWidget(Qt::RightDockWidgetArea, pinnedDock);
-    resizeDocks({datasetDock, pinnedDock}, {470, 360}, Qt::Horizontal);
+    // Fixed widths, not shares: when the window is narrower (1024 or 1280 pixels) the centre gives
+    // way, and at these widths it still keeps more than 40% of a 1024-pixel screen.
+    resizeDocks({datasetDock, pinnedDock}, {kDatasetDockWidth, kPinnedDockWidth}, Qt::Horizontal);
 
     QToolBar* toolbar = addToolBar(tr("Training"));
     toolbar->setObjectName("trainingToolBar");
@@ -120,20 +131,29 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::createStatusBar() {
-    m_datasetLabel = new QLabel(tr("No dataset"), this);
-    m_modelLabel = new QLabel(tr("No model"), this);
+    m_datasetLabel = new ElidedLabel(this);
+    m_modelLabel = new ElidedLabel(this);
     m_trainingLabel = new QLabel(tr("Idle"), this);
     m_datasetLabel->setObjectName("datasetStatus");
     m_modelLabel->setObjectName("modelStatus");
     m_trainingLabel->setObjectName("trainingStatus");
+    m_datasetLabel->setFullText(tr("No dataset"));
+    m_modelLabel->setFullText(tr("No model"));
+    // Without a line between them the two read as one sentence ("6000 pairs No model").
+    auto* separator = new QFrame(this);
+    separator->setObjectName("statusSeparator");
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
     statusBar()->addWidget(m_datasetLabel);
-    statusBar()->addWidget(m_modelLabel);
+    statusBar()->addWidget(separator);
+    statusBar()->addWidget(m_modelLabel, 1);
     statusBar()->addPermanentWidget(m_trainingLabel);
 }
 
 void MainWindow::connectPanels() {
     connect(m_datasetPanel, &DatasetPanel::datasetLoaded, this, &MainWindow::onDatasetLoaded);
-    connect(m_datasetPanel, &DatasetPanel::loadFailed, this, &MainWindow::showStatus);
+    connect(m_datasetPanel, &DatasetPanel::loadFailed, this, &MainWindow::onDatasetLoadFailed);
+    connect(m_datasetPanel, &DatasetPanel::datasetLoaded, this, &MainWindow::closeDatasetError);
 
     connect(m_controls, &TrainingControls::trainRequested, this, &MainWindow::startTraining);
     connect(m_controls, &TrainingControls::pauseRequested, m_session, &TrainingSession::pause);
@@ -158,10 +178,45 @@ void MainWindow::connectPanels() {
     connect(m_session, &TrainingSession::inferenceModelChanged, this, &MainWindow::updateStatusLabels);
 }
 
+// A failed load is shown where the user will see it, not only for a few seconds in the status
+// bar: the Dataset tab comes to the front (its red error stays until a load succeeds), and a file
+// the user chose also gets a message box. The box is opened, not exec()'d: nothing waits on it.
+void MainWindow::onDatasetLoadFailed(const QString& message) {
+    showStatus(message);
+    if (auto* datasetDock = findChild<QDockWidget*>("datasetDock")) {
+        datasetDock->show();
+        datasetDock->raise();
+    }
+    const QString file = m_datasetPanel->lastFailedFile();
+    if (file.isEmpty()) return;
+    auto* box = findChild<QMessageBox*>("datasetErrorBox"); // one box, holding the newest failure
+    if (!box) {
+        box = new QMessageBox(QMessageBox::Warning, tr("Open Dataset"), QString(), QMessageBox::Ok, this);
+        box->setObjectName("datasetErrorBox");
+        box->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    box->setText(tr("AttnLab could not read %1.").arg(QFileInfo(file).fileName()));
+    box->setInformativeText(message);
+    box->open();
+}
+
+void MainWindow::closeDatasetError() {
+    if (auto* box = findChild<QMessageBox*>("datasetErrorBox")) box->close();
+}
+
 void MainWindow::restoreLayout() {
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
     restoreState(settings.value("window/state").toByteArray());
+    // The default size, or one saved on a bigger screen, may not fit this one (a 1280 x 720
+    // projector): shrink to the screen's free area; the centre column gives way, not the docks.
+    if (const QScreen* current = screen()) {
+        const QRect available = current->availableGeometry();
+        if (width() > available.width() || height() > available.height()) {
+            resize(size().boundedTo(available.size()));
+            move(available.topLeft());
+        }
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -261,10 +316,10 @@ void MainWindow::onStateChanged(TrainingSession::State state) {
 
 void MainWindow::updateStatusLabels() {
     const auto dataset = m_session->dataset();
-    m_datasetLabel->setText(
+    m_datasetLabel->setFullText(
         dataset ? tr("%1 · %2 pairs").arg(QString::fromStdString(dataset->name())).arg(dataset->size())
                 : tr("No dataset"));
-    m_modelLabel->setText(m_session->modelDescription());
+    m_modelLabel->setFullText(m_session->modelDescription());
     static const char* names[] = {"No data", "Ready", "Training", "Paused", "Trained"};
     m_trainingLabel->setText(tr(names[static_cast<int>(m_session->state())]));
 }

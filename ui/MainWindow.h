@@ -11,6 +11,7 @@ class QAction;
 namespace attnlab::ui {
 
 class DatasetPanel;
+class ElidedLabel;
 class SettingsPanel;
 class TrainingControls;
 class LossPlot;
@@ -59,6 +60,8 @@ private:
     void exportLossCsv();
     void exportAttentionCsv();
     void showStatus(const QString& text);
+    void onDatasetLoadFailed(const QString& message);
+    void closeDatasetError();
     void updateStatusLabels();
     void showAbout();
 
@@ -69,8 +72,8 @@ private:
     LossPlot* m_lossPlot = nullptr;
     InspectPanel* m_inspectPanel = nullptr;
     PinnedPairsPanel* m_pinnedPanel = nullptr;
-    QLabel* m_datasetLabel = nullptr;
-    QLabel* m_modelLabel = nullptr;
+    ElidedLabel* m_datasetLabel = nullptr; // elided: a long model description never widens the window
+    ElidedLabel* m_modelLabel = nullptr;
     QLabel* m_trainingLabel = nullptr;
     QAction* m_logScaleAction = nullptr;
     int m_runs = 0; // training runs started from fresh weights, to label kept curves
