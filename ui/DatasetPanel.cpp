@@ -1,10 +1,12 @@
 #include "ui/DatasetPanel.h"
 
 #include "core/data/ShippedDatasets.h"
+#include "ui/DatasetComboDelegate.h"
 #include "ui/DatasetLoader.h"
 #include "ui/LengthHistogram.h"
 #include "ui/PairPreviewModel.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -16,6 +18,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
@@ -28,7 +31,8 @@ namespace {
 
 constexpr int ValueRole = Qt::UserRole;    // a shipped name or a file path
 constexpr int KindRole = Qt::UserRole + 1; // Source::Kind
-constexpr int ShowProgressAfterMs = 150;   // quick loads finish without the progress bar flashing
+constexpr int DescriptionRole = Qt::UserRole + 2;
+constexpr int ShowProgressAfterMs = 150; // quick loads finish without the progress bar flashing
 
 QComboBox* tokenisationCombo(const QString& objectName, const QString& toolTip) {
     auto* combo = new QComboBox;
@@ -53,7 +57,6 @@ QSpinBox* lengthSpin(const QString& objectName, const QString& toolTip) {
     spin->setObjectName(objectName);
     spin->setRange(0, 100000);
     spin->setSpecialValueText(QObject::tr("no limit"));
-    spin->setSuffix(QObject::tr(" tokens"));
     spin->setKeyboardTracking(false); // reload once the number is typed, not at every digit
     spin->setToolTip(toolTip);
     return spin;
@@ -80,6 +83,8 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
     m_messageLabel->setTextFormat(Qt::PlainText); // file contents must never be read as HTML
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // A long path is one unbreakable word: it must not set the dock's (and the window's) minimum width.
+    m_messageLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_messageLabel->hide();
     layout->addWidget(m_messageLabel);
     m_statsLabel = new QLabel(tr("No dataset loaded yet: pick one above or open a file."));
@@ -100,18 +105,24 @@ QWidget* DatasetPanel::createSourceRow() {
     m_datasetCombo = new QComboBox;
     m_datasetCombo->setObjectName("datasetCombo");
     m_datasetCombo->setPlaceholderText(tr("Choose a dataset\u2026"));
+    // The closed box shows the name alone, so it is never cut off; the open list adds each
+    // dataset's description and is as wide as the longest.
     m_datasetCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_datasetCombo->setMinimumContentsLength(24);
+    m_datasetCombo->setMinimumContentsLength(8);
+    m_datasetCombo->setItemDelegate(new DatasetComboDelegate(DescriptionRole, m_datasetCombo));
     m_datasetCombo->setToolTip(tr("Pick one of the datasets that come with AttnLab."));
     for (const ShippedDataset& shipped : shippedDatasets()) {
         const QString name = QString::fromStdString(shipped.name);
         const QString description = QString::fromStdString(shipped.description);
-        m_datasetCombo->addItem(QStringLiteral("%1 \u2014 %2").arg(name, description));
+        m_datasetCombo->addItem(name);
         const int index = m_datasetCombo->count() - 1;
         m_datasetCombo->setItemData(index, name, ValueRole);
         m_datasetCombo->setItemData(index, Source::Shipped, KindRole);
+        m_datasetCombo->setItemData(index, description, DescriptionRole);
         m_datasetCombo->setItemData(index, description, Qt::ToolTipRole);
     }
+    m_datasetCombo->view()->setMinimumWidth(m_datasetCombo->view()->sizeHintForColumn(0) +
+                                            m_datasetCombo->view()->verticalScrollBar()->sizeHint().width());
     m_datasetCombo->setCurrentIndex(-1);
     connect(m_datasetCombo, &QComboBox::activated, this, &DatasetPanel::onDatasetActivated);
     m_openButton = new QPushButton(tr("Open file\u2026"));
@@ -146,17 +157,29 @@ QWidget* DatasetPanel::createOptionsBox() {
     m_lowercaseCheck->setObjectName("lowercaseCheck");
     m_lowercaseCheck->setToolTip(tr("Turn all letters into lowercase before the model sees them."));
 
-    grid->addWidget(new QLabel(tr("Source tokens:")), 0, 0);
+    // Source and target side by side, "source → target", in a dock narrow enough for the window to
+    // fit a 1024-pixel screen.
+    const auto rowLabel = [](const QString& text, const QString& toolTip) {
+        auto* label = new QLabel(text);
+        label->setToolTip(toolTip);
+        return label;
+    };
+    const auto arrow = [] { return new QLabel(QStringLiteral("\u2192")); };
+    grid->addWidget(rowLabel(tr("Tokens:"), tr("How each side is cut into tokens: source \u2192 target.")), 0,
+                    0);
     grid->addWidget(m_sourceTokensCombo, 0, 1);
-    grid->addWidget(new QLabel(tr("Target tokens:")), 0, 2);
+    grid->addWidget(arrow(), 0, 2);
     grid->addWidget(m_targetTokensCombo, 0, 3);
-    grid->addWidget(new QLabel(tr("Longest source:")), 1, 0);
+    grid->addWidget(rowLabel(tr("Longest:"), tr("The most tokens a pair may have on each side: source "
+                                                "\u2192 target; longer pairs are left out.")),
+                    1, 0);
     grid->addWidget(m_maxSourceSpin, 1, 1);
-    grid->addWidget(new QLabel(tr("Longest target:")), 1, 2);
+    grid->addWidget(arrow(), 1, 2);
     grid->addWidget(m_maxTargetSpin, 1, 3);
     grid->addWidget(m_reverseCheck, 2, 0, 1, 2);
-    grid->addWidget(m_lowercaseCheck, 2, 2, 1, 2);
-    grid->setColumnStretch(4, 1);
+    grid->addWidget(m_lowercaseCheck, 2, 3);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
 
     connect(m_sourceTokensCombo, &QComboBox::currentIndexChanged, this, &DatasetPanel::onTokenisationChosen);
     connect(m_targetTokensCombo, &QComboBox::currentIndexChanged, this, &DatasetPanel::onTokenisationChosen);
@@ -240,6 +263,7 @@ void DatasetPanel::loadShipped(const QString& name) {
         // Nothing was started: a load already running carries on, the widgets stay as they are.
         const QString message =
             tr("There is no shipped dataset called '%1' (there are: %2).").arg(name, names.join(", "));
+        m_lastFailedFile.clear();
         showMessage(message, true);
         Q_EMIT loadFailed(message);
         return;
@@ -268,7 +292,7 @@ void DatasetPanel::cancelLoad() {
 }
 
 void DatasetPanel::startLoad() {
-    m_messageLabel->hide();
+    clearMessage();
     m_progressBar->setRange(0, 0); // "busy" until the first report says how big the file is
     m_loader->load(m_requested.nameOrPath, options());
 }
@@ -333,7 +357,8 @@ void DatasetPanel::onLoaded(const LoadedDataset& result) {
     m_dataset = result.dataset;
     m_statistics = result.statistics;
     m_loaded = m_requested;
-    m_messageLabel->hide();
+    m_lastFailedFile.clear();
+    clearMessage(); // an error about an earlier load is over once one succeeds
     selectSourceInCombo(m_loaded);
     m_model->setDataset(m_dataset);
     m_table->setColumnHidden(PairPreviewModel::LinksColumn, !m_dataset->hasAlignments());
@@ -344,6 +369,7 @@ void DatasetPanel::onLoaded(const LoadedDataset& result) {
 }
 
 void DatasetPanel::onFailed(const QString& message) {
+    m_lastFailedFile = m_requested.kind == Source::File ? m_requested.nameOrPath : QString();
     restoreLoadedState();
     showMessage(m_dataset ? message + QLatin1Char('\n') + tr("The dataset loaded before stays in use.")
                           : message,
@@ -435,6 +461,16 @@ void DatasetPanel::showMessage(const QString& text, bool error) {
     m_messageLabel->setProperty("isError", error);
     m_messageLabel->setText(text);
     m_messageLabel->show();
+}
+
+void DatasetPanel::clearMessage() {
+    m_messageLabel->clear();
+    m_messageLabel->setProperty("isError", false);
+    m_messageLabel->hide();
+}
+
+bool DatasetPanel::errorShown() const {
+    return !m_messageLabel->isHidden() && m_messageLabel->property("isError").toBool();
 }
 
 void DatasetPanel::showStatistics() {

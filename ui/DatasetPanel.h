@@ -43,6 +43,11 @@ public:
     DatasetOptions options() const;
     bool isBusy() const;
 
+    // The file whose load failed last (empty when the last failure was not about a file, or the last
+    // load succeeded): the window tells the user about a file they chose in a message box.
+    QString lastFailedFile() const { return m_lastFailedFile; }
+    bool errorShown() const; // the red error under the options is visible
+
     PairPreviewModel* previewModel() const { return m_model; }
     LengthHistogram* histogram() const { return m_histogram; }
 
@@ -82,6 +87,7 @@ private:
     void restoreLoadedState();
     void selectSourceInCombo(const Source& source);
     void showMessage(const QString& text, bool error);
+    void clearMessage();
     void showStatistics();
     void chooseFile();
 
@@ -106,6 +112,7 @@ private:
 
     Source m_requested; // the newest request; equals m_loaded when idle
     Source m_loaded;
+    QString m_lastFailedFile;
     std::shared_ptr<const Dataset> m_dataset;
     DatasetStatistics m_statistics;
     // The tokenisation chosen for files (a shipped dataset brings its own), in the direction shown.

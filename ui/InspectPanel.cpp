@@ -1,6 +1,7 @@
 #include "ui/InspectPanel.h"
 
 #include "ui/AlignmentHeatmap.h"
+#include "ui/ElidedLabel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -67,12 +68,19 @@ void InspectPanel::buildUi() {
         if (beamWidth() > 1) redecode();
     });
 
-    m_outputLabel = new QLabel(this);
+    m_outputLabel = new ElidedLabel(this);
     m_outputLabel->setObjectName(QStringLiteral("outputLabel"));
     m_outputLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_outputLabel->setWordWrap(true);
-    m_outputLabel->setToolTip(tr("The model's output; the log-probability says how sure it is (0 is certain, "
-                                 "more negative is less sure)."));
+    QFont bold = m_outputLabel->font();
+    bold.setBold(true);
+    m_outputLabel->setFont(bold);
+    m_outputLabel->setBaseToolTip(
+        tr("The model's output (the whole of it below when it is too long to show)."));
+    m_scoreLabel = new QLabel(this);
+    m_scoreLabel->setObjectName(QStringLiteral("scoreLabel"));
+    m_scoreLabel->setStyleSheet(QStringLiteral("QLabel { color: gray; }"));
+    m_scoreLabel->setToolTip(tr("How sure the model is of its output: 0 is certain, more negative is less "
+                                "sure."));
 
     m_warningLabel = new QLabel(this);
     m_warningLabel->setObjectName(QStringLiteral("warningLabel"));
@@ -104,7 +112,10 @@ void InspectPanel::buildUi() {
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(inputRow);
     layout->addLayout(searchRow);
-    layout->addWidget(m_outputLabel);
+    auto* outputRow = new QHBoxLayout;
+    outputRow->addWidget(m_outputLabel, 1);
+    outputRow->addWidget(m_scoreLabel);
+    layout->addLayout(outputRow);
     layout->addWidget(m_warningLabel);
     layout->addWidget(m_stack, 1);
     updateSearchControls();
@@ -143,6 +154,10 @@ int InspectPanel::beamWidth() const {
 QString InspectPanel::outputText() const {
     return m_decoding.ok() && !m_decoding.outputTokens.empty() ? m_decoding.outputText(m_model.targetTokens)
                                                                : QString();
+}
+
+QString InspectPanel::outputLine() const {
+    return m_outputLabel->fullText();
 }
 
 QString InspectPanel::warningText() const {
@@ -185,6 +200,8 @@ void InspectPanel::redecode() {
 void InspectPanel::showDecoding() {
     QStringList warnings;
     if (!m_decoding.ok()) warnings << m_decoding.error;
+    if (m_decoding.ok() && !m_decoding.finished)
+        warnings << tr("Stopped at the length limit without an end token.");
     if (!m_decoding.unknownTokens.empty())
         warnings << tr("Not in the model's vocabulary, read as <unk>: %1")
                         .arg(joinedForDisplay(m_decoding.unknownTokens));
@@ -192,18 +209,16 @@ void InspectPanel::showDecoding() {
     m_warningLabel->setVisible(!warnings.isEmpty());
 
     if (!m_decoding.ok()) {
-        m_outputLabel->clear();
+        m_outputLabel->setFullText(QString());
+        m_scoreLabel->clear();
         m_heatmap->clear();
         showHint();
         return;
     }
-    QString output =
-        tr("Output: <b>%1</b> &nbsp; <span style='color:gray'>log-probability %2 (probability %3%)</span>")
-            .arg(outputText().toHtmlEscaped())
-            .arg(m_decoding.logProb, 0, 'f', 3)
-            .arg(100.0 * std::exp(m_decoding.logProb), 0, 'f', 1);
-    if (!m_decoding.finished) output += tr(" (stopped at the length limit without an end token)");
-    m_outputLabel->setText(output);
+    m_outputLabel->setFullText(tr("Output: %1").arg(outputText()));
+    m_scoreLabel->setText(tr("log-probability %1 (%2%)")
+                              .arg(m_decoding.logProb, 0, 'f', 3)
+                              .arg(100.0 * std::exp(m_decoding.logProb), 0, 'f', 1));
     m_heatmap->setAlignment(m_decoding.sourceTokens, m_decoding.outputTokens, m_decoding.attention);
     m_stack->setCurrentWidget(m_heatmap);
 }
@@ -211,7 +226,8 @@ void InspectPanel::showDecoding() {
 void InspectPanel::showHint() {
     if (!m_model.ready()) {
         m_hintLabel->setText(tr("Train a model or open one (File > Open Model) to inspect alignments"));
-        m_outputLabel->clear();
+        m_outputLabel->setFullText(QString());
+        m_scoreLabel->clear();
         m_warningLabel->clear();
         m_warningLabel->hide();
         m_heatmap->clear();

@@ -19,6 +19,7 @@ class QStackedWidget;
 namespace attnlab::ui {
 
 class AlignmentHeatmap;
+class ElidedLabel;
 
 class InspectPanel : public QWidget {
     Q_OBJECT
@@ -37,6 +38,8 @@ public:
 
     // The decoded text (target tokenisation, without </s>); empty when nothing is decoded.
     QString outputText() const;
+    // "Output: …" as the output line holds it (whole; the line shows what fits, with "…").
+    QString outputLine() const;
     // The last decoding (also when it failed: see its error).
     const SentenceDecoding& lastDecoding() const { return m_decoding; }
     QString warningText() const;
@@ -62,7 +65,8 @@ private:
     QPushButton* m_decodeButton = nullptr;
     QComboBox* m_searchCombo = nullptr;
     QSpinBox* m_beamSpin = nullptr;
-    QLabel* m_outputLabel = nullptr;
+    ElidedLabel* m_outputLabel = nullptr; // one line, elided: a long output never widens the window
+    QLabel* m_scoreLabel = nullptr;       // its log-probability
     QLabel* m_warningLabel = nullptr;
     QLabel* m_hintLabel = nullptr;
     QStackedWidget* m_stack = nullptr;

@@ -3,6 +3,7 @@
 #include "core/eval/TokenCoverage.h"
 #include "ui/AlignmentHeatmap.h"
 #include "ui/DatasetPanel.h"
+#include "ui/ElidedLabel.h"
 #include "ui/InspectPanel.h"
 #include "ui/LossPlot.h"
 #include "ui/PinnedPairsPanel.h"
@@ -19,6 +20,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -32,6 +34,9 @@ static void initAttnLabResources() {
 namespace attnlab::ui {
 
 namespace {
+constexpr int kDatasetDockWidth = 300;
+constexpr int kPinnedDockWidth = 260;
+
 QDockWidget* dock(const QString& title, const QString& name, QWidget* content, QMainWindow* window) {
     auto* d = new QDockWidget(title, window);
     d->setObjectName(name);
@@ -69,13 +74,16 @@ void MainWindow::createPanels() {
     m_inspectPanel = new InspectPanel(this);
     m_pinnedPanel = new PinnedPairsPanel(this);
 
+    // The centre column is what a class watches: the loss curves over the inspect panel's heatmap,
+    // which needs the more height of the two.
     auto* centre = new QSplitter(Qt::Vertical, this);
     centre->setObjectName("centreSplitter");
     centre->addWidget(m_lossPlot);
     centre->addWidget(m_inspectPanel);
-    centre->setStretchFactor(0, 1);
-    centre->setStretchFactor(1, 1);
-    centre->setSizes({400, 500});
+    centre->setChildrenCollapsible(false);
+    centre->setStretchFactor(0, 2);
+    centre->setStretchFactor(1, 3);
+    centre->setSizes({300, 450});
     setCentralWidget(centre);
 
     QDockWidget* datasetDock = dock(tr("Dataset"), "datasetDock", m_datasetPanel, this);
@@ -86,7 +94,9 @@ void MainWindow::createPanels() {
     tabifyDockWidget(datasetDock, settingsDock);
     datasetDock->raise();
     addDockWidget(Qt::RightDockWidgetArea, pinnedDock);
-    resizeDocks({datasetDock, pinnedDock}, {470, 360}, Qt::Horizontal);
+    // Fixed widths, not shares: when the window is narrower (1024 or 1280 pixels) the centre gives
+    // way, and at these widths it still keeps more than 40% of a 1024-pixel screen.
+    resizeDocks({datasetDock, pinnedDock}, {kDatasetDockWidth, kPinnedDockWidth}, Qt::Horizontal);
 
     QToolBar* toolbar = addToolBar(tr("Training"));
     toolbar->setObjectName("trainingToolBar");
@@ -128,20 +138,29 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::createStatusBar() {
-    m_datasetLabel = new QLabel(tr("No dataset"), this);
-    m_modelLabel = new QLabel(tr("No model"), this);
+    m_datasetLabel = new ElidedLabel(this);
+    m_modelLabel = new ElidedLabel(this);
     m_trainingLabel = new QLabel(tr("Idle"), this);
     m_datasetLabel->setObjectName("datasetStatus");
     m_modelLabel->setObjectName("modelStatus");
     m_trainingLabel->setObjectName("trainingStatus");
+    m_datasetLabel->setFullText(tr("No dataset"));
+    m_modelLabel->setFullText(tr("No model"));
+    // Without a line between them the two read as one sentence ("6000 pairs No model").
+    auto* separator = new QFrame(this);
+    separator->setObjectName("statusSeparator");
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
     statusBar()->addWidget(m_datasetLabel);
-    statusBar()->addWidget(m_modelLabel);
+    statusBar()->addWidget(separator);
+    statusBar()->addWidget(m_modelLabel, 1);
     statusBar()->addPermanentWidget(m_trainingLabel);
 }
 
 void MainWindow::connectPanels() {
     connect(m_datasetPanel, &DatasetPanel::datasetLoaded, this, &MainWindow::onDatasetLoaded);
-    connect(m_datasetPanel, &DatasetPanel::loadFailed, this, &MainWindow::showStatus);
+    connect(m_datasetPanel, &DatasetPanel::loadFailed, this, &MainWindow::onDatasetLoadFailed);
+    connect(m_datasetPanel, &DatasetPanel::datasetLoaded, this, &MainWindow::closeDatasetError);
 
     connect(m_controls, &TrainingControls::trainRequested, this, &MainWindow::startTraining);
     connect(m_controls, &TrainingControls::pauseRequested, m_session, &TrainingSession::pause);
@@ -162,7 +181,7 @@ void MainWindow::connectPanels() {
     connect(m_session, &TrainingSession::finished, this, &MainWindow::onFinished);
     connect(m_session, &TrainingSession::message, this, &MainWindow::showStatus);
     connect(m_session, &TrainingSession::warning, this, [this](const QString& text) {
-        m_controls->showMessage(text);
+        m_controls->showWarning(text);
         showStatus(text);
     });
     connect(m_session, &TrainingSession::inferenceModelChanged, m_inspectPanel, &InspectPanel::setModel);
@@ -170,10 +189,45 @@ void MainWindow::connectPanels() {
     connect(m_session, &TrainingSession::inferenceModelChanged, this, &MainWindow::updateStatusLabels);
 }
 
+// A failed load is shown where the user will see it, not only for a few seconds in the status
+// bar: the Dataset tab comes to the front (its red error stays until a load succeeds), and a file
+// the user chose also gets a message box. The box is opened, not exec()'d: nothing waits on it.
+void MainWindow::onDatasetLoadFailed(const QString& message) {
+    showStatus(message);
+    if (auto* datasetDock = findChild<QDockWidget*>("datasetDock")) {
+        datasetDock->show();
+        datasetDock->raise();
+    }
+    const QString file = m_datasetPanel->lastFailedFile();
+    if (file.isEmpty()) return;
+    auto* box = findChild<QMessageBox*>("datasetErrorBox"); // one box, holding the newest failure
+    if (!box) {
+        box = new QMessageBox(QMessageBox::Warning, tr("Open Dataset"), QString(), QMessageBox::Ok, this);
+        box->setObjectName("datasetErrorBox");
+        box->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    box->setText(tr("AttnLab could not read %1.").arg(QFileInfo(file).fileName()));
+    box->setInformativeText(message);
+    box->open();
+}
+
+void MainWindow::closeDatasetError() {
+    if (auto* box = findChild<QMessageBox*>("datasetErrorBox")) box->close();
+}
+
 void MainWindow::restoreLayout() {
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
     restoreState(settings.value("window/state").toByteArray());
+    // The default size, or one saved on a bigger screen, may not fit this one (a 1280 x 720
+    // projector): shrink to the screen's free area; the centre column gives way, not the docks.
+    if (const QScreen* current = screen()) {
+        const QRect available = current->availableGeometry();
+        if (width() > available.width() || height() > available.height()) {
+            resize(size().boundedTo(available.size()));
+            move(available.topLeft());
+        }
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -311,7 +365,7 @@ void MainWindow::warnAboutCoverage(const TrainingData& data) {
                              .arg(QLocale().toString(static_cast<qint64>(coverage.unknownTargetTokens)))
                              .arg(QLocale().toString(static_cast<qint64>(coverage.targetTokens)))
                              .arg(why);
-    m_controls->showMessage(text);
+    m_controls->showWarning(text);
     showStatus(text);
 }
 
@@ -336,7 +390,10 @@ void MainWindow::onEpoch(const EpochReport& report) {
 void MainWindow::onFinished(const TrainingResult& result) {
     const QString text = QString::fromStdString(result.message);
     showStatus(text);
-    m_controls->showMessage(text);
+    if (result.warning.empty())
+        m_controls->showMessage(text);
+    else
+        m_controls->showWarning(text);
     updateStatusLabels();
 }
 
@@ -348,10 +405,10 @@ void MainWindow::onStateChanged(TrainingSession::State state) {
 
 void MainWindow::updateStatusLabels() {
     const auto dataset = m_session->dataset();
-    m_datasetLabel->setText(
+    m_datasetLabel->setFullText(
         dataset ? tr("%1 · %2 pairs").arg(QString::fromStdString(dataset->name())).arg(dataset->size())
                 : tr("No dataset"));
-    m_modelLabel->setText(m_session->modelDescription());
+    m_modelLabel->setFullText(m_session->modelDescription());
     static const char* names[] = {"No data", "Ready", "Training", "Paused", "Trained"};
     m_trainingLabel->setText(tr(names[static_cast<int>(m_session->state())]));
 }

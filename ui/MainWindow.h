@@ -15,6 +15,7 @@ class QAction;
 namespace attnlab::ui {
 
 class DatasetPanel;
+class ElidedLabel;
 class SettingsPanel;
 class TrainingControls;
 class LossPlot;
@@ -78,6 +79,8 @@ private:
     void exportAttentionCsv();
     void showStatus(const QString& text);
     void showSaved(const QString& what, const QString& path); // "Saved the heatmap to /path/x.png"
+    void onDatasetLoadFailed(const QString& message);
+    void closeDatasetError();
     void updateStatusLabels();
     void showAbout();
 
@@ -88,8 +91,8 @@ private:
     LossPlot* m_lossPlot = nullptr;
     InspectPanel* m_inspectPanel = nullptr;
     PinnedPairsPanel* m_pinnedPanel = nullptr;
-    QLabel* m_datasetLabel = nullptr;
-    QLabel* m_modelLabel = nullptr;
+    ElidedLabel* m_datasetLabel = nullptr; // elided: a long model description never widens the window
+    ElidedLabel* m_modelLabel = nullptr;
     QLabel* m_trainingLabel = nullptr;
     QAction* m_logScaleAction = nullptr;
     int m_runs = 0;           // training runs started from fresh weights, to number kept curves

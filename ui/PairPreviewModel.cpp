@@ -116,7 +116,7 @@ QVariant PairPreviewModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::DisplayRole) {
         switch (section) {
         case LineColumn:
-            return tr("#");
+            return tr("Line");
         case SourceColumn:
             return tr("Source");
         case TargetColumn:
@@ -130,7 +130,8 @@ QVariant PairPreviewModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case LineColumn:
-            return tr("The pair's line number in the dataset file.");
+            return tr("The pair's line in the dataset file, counting the header, comment and blank lines: "
+                      "after a header line the first pair is on line 2.");
         case SourceColumn:
             return tr("What the model reads; hover a cell to see its tokens.");
         case TargetColumn:

@@ -2,6 +2,7 @@
 
 #include "ui/AlignmentHeatmap.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QFontMetrics>
 #include <QHBoxLayout>
@@ -38,8 +39,11 @@ PinnedPairsPanel::PinnedPairsPanel(QWidget* parent) : QWidget(parent) {
 void PinnedPairsPanel::buildUi() {
     m_pinCombo = new QComboBox(this);
     m_pinCombo->setObjectName(QStringLiteral("pinCombo"));
+    // A narrow box (the dock is narrow at 1024 pixels); the open list shows the pairs at full width.
     m_pinCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_pinCombo->setMinimumContentsLength(24);
+    m_pinCombo->setMinimumContentsLength(8);
+    m_pinCombo->setPlaceholderText(tr("Validation pair\u2026"));
+    m_pinCombo->view()->setMinimumWidth(kComboTextWidth);
     m_pinCombo->setToolTip(
         tr("A validation pair (not used for training) you can pin to watch it as training goes on."));
     m_pinButton = new QPushButton(tr("Pin"), this);
@@ -71,9 +75,19 @@ void PinnedPairsPanel::buildUi() {
     m_hintLabel->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); font-size: 12pt; }"));
     m_heatmap = new AlignmentHeatmap(this);
     m_heatmap->setObjectName(QStringLiteral("pinnedHeatmap"));
-    m_legendLabel =
-        new QLabel(tr("Dots mark the dataset's gold alignment (filled: sure, ring: possible)."), this);
+    // A model can reach full exact match while its attention sits one column right of the dots
+    // (AER 0.4 on dates); without this note that looks like a bug.
+    m_legendLabel = new QLabel(tr("Dots: the dataset's gold links (filled: sure, ring: possible). A model "
+                                  "often looks one step right of them, at the source it needs next."),
+                               this);
     m_legendLabel->setObjectName(QStringLiteral("goldLegendLabel"));
+    m_legendLabel->setWordWrap(true);
+    m_legendLabel->setToolTip(
+        tr("A filled dot is a sure gold link, a ring a possible one, as a person aligned the pair. The "
+           "decoder attends from h_t, its state after reading the previous output y_{t-1} (with input "
+           "feeding, Luong style), so at step t it has already written what the gold link points at and "
+           "often attends to the source position it will need next. Its outputs can be right while "
+           "its attention sits one position later than the gold links, which raises the AER."));
     m_legendLabel->setStyleSheet(QStringLiteral("QLabel { color: gray; }"));
     auto* heatmapPage = new QWidget(this);
     auto* heatmapLayout = new QVBoxLayout(heatmapPage);
@@ -84,8 +98,12 @@ void PinnedPairsPanel::buildUi() {
     m_stack->addWidget(m_hintLabel);
     m_stack->addWidget(heatmapPage);
 
+    // As wide as their words, not the style's 80-pixel minimum: the dock is narrow at 1024 pixels.
+    for (QPushButton* button : {m_pinButton, m_unpinButton}) {
+        button->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        button->setMinimumWidth(button->fontMetrics().horizontalAdvance(button->text()) + 24);
+    }
     auto* pinRow = new QHBoxLayout;
-    pinRow->addWidget(new QLabel(tr("Validation pair:"), this));
     pinRow->addWidget(m_pinCombo, 1);
     pinRow->addWidget(m_pinButton);
     pinRow->addWidget(m_unpinButton);

@@ -7,6 +7,8 @@ namespace attnlab::ui {
 namespace {
 // Decimals only bound the rounding QDoubleSpinBox applies to every value; 12 keeps 1e-8 exact enough.
 constexpr int kDecimals = 12;
+// How far a typed number may go outside the allowed range and still be kept, to be shown as wrong.
+constexpr double kTypedLimit = 1e12;
 
 QString bare(const QString& text) {
     return text.trimmed();
@@ -16,6 +18,33 @@ QString bare(const QString& text) {
 SettingsDoubleSpinBox::SettingsDoubleSpinBox(QWidget* parent) : QDoubleSpinBox(parent) {
     setDecimals(kDecimals);
     setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+}
+
+void SettingsDoubleSpinBox::setAllowedRange(double minimum, double maximum) {
+    m_allowedMin = minimum;
+    m_allowedMax = maximum;
+    // A special value text ("off") is shown at the box's minimum, so that minimum must stay.
+    setRange(specialValueText().isEmpty() ? -kTypedLimit : minimum, kTypedLimit);
+}
+
+QString SettingsDoubleSpinBox::allowedRangeText() const {
+    return tr("%1 to %2").arg(shortestText(m_allowedMin), shortestText(m_allowedMax));
+}
+
+void SettingsDoubleSpinBox::stepBy(int steps) {
+    QDoubleSpinBox::stepBy(steps);
+    if (value() > m_allowedMax)
+        setValue(m_allowedMax);
+    else if (value() < m_allowedMin)
+        setValue(m_allowedMin);
+}
+
+QAbstractSpinBox::StepEnabled SettingsDoubleSpinBox::stepEnabled() const {
+    if (isReadOnly()) return StepNone;
+    StepEnabled enabled = StepNone;
+    if (value() < m_allowedMax) enabled |= StepUpEnabled;
+    if (value() > m_allowedMin) enabled |= StepDownEnabled;
+    return enabled;
 }
 
 QString SettingsDoubleSpinBox::shortestText(double value) {

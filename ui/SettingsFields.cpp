@@ -31,6 +31,13 @@ QGroupBox* makeGroup(const QString& title, const char* objectName) {
     return group;
 }
 
+// In a narrow dock a field goes under its label instead of past the dock's edge.
+QFormLayout* makeForm(QGroupBox* group) {
+    auto* form = new QFormLayout(group);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    return form;
+}
+
 QCheckBox* makeCheck(const QString& text, const char* objectName, const QString& toolTip, QWidget* parent) {
     auto* check = new QCheckBox(text, parent);
     check->setObjectName(QString::fromLatin1(objectName));
@@ -59,7 +66,7 @@ QWidget* SettingsFields::build() {
 
 QWidget* SettingsFields::buildModelGroup() {
     QGroupBox* group = makeGroup(tr("Model"), "modelGroup");
-    auto* form = new QFormLayout(group);
+    auto* form = makeForm(group);
     embedding = makeIntSpin("embeddingSpin", 1, 1024, 8,
                             tr("Length of the vector that stands for each token (E), in both the source and "
                                "the target embedding."),
@@ -69,7 +76,7 @@ QWidget* SettingsFields::buildModelGroup() {
                             "trains slower."),
                          group);
     bidirectional = makeCheck(
-        tr("Read the source in both directions"), "bidirectionalCheck",
+        tr("Read the source both ways"), "bidirectionalCheck",
         tr("Adds a right-to-left encoder LSTM beside the left-to-right one (H/2 units each), so every "
            "source position sees the whole sentence."),
         group);
@@ -103,7 +110,7 @@ QWidget* SettingsFields::buildModelGroup() {
 
 QWidget* SettingsFields::buildAttentionGroup() {
     QGroupBox* group = makeGroup(tr("Attention"), "attentionGroup");
-    auto* form = new QFormLayout(group);
+    auto* form = makeForm(group);
     scorer = new QComboBox(group);
     scorer->setObjectName(QStringLiteral("scorerCombo"));
     for (ScorerKind kind : allScorers()) {
@@ -123,7 +130,7 @@ QWidget* SettingsFields::buildAttentionGroup() {
 
 QWidget* SettingsFields::buildTrainingGroup() {
     QGroupBox* group = makeGroup(tr("Training"), "trainingGroup");
-    auto* form = new QFormLayout(group);
+    auto* form = makeForm(group);
     optimizer = new QComboBox(group);
     optimizer->setObjectName(QStringLiteral("optimizerCombo"));
     optimizer->addItem(tr("Adam"), static_cast<int>(OptimizerKind::Adam));
@@ -158,8 +165,7 @@ QWidget* SettingsFields::buildTrainingGroup() {
     clip = makeDoubleSpin("clipSpin", 0.0, 1000.0,
                           tr("Scales the gradients down when their overall norm is above this value, which "
                              "stops single bad batches from wrecking the model."),
-                          group);
-    clip->setSpecialValueText(tr("off"));
+                          group, tr("off"));
     teacherForcing = makeDoubleSpin("teacherForcingSpin", 0.0, 1.0,
                                     tr("Probability of giving the decoder the correct previous token during "
                                        "training instead of its own guess."),
@@ -186,14 +192,14 @@ QWidget* SettingsFields::buildTrainingGroup() {
                           tr("CPU threads that train; the result is the same for any number."), group);
     threads->setSpecialValueText(tr("all cores"));
 
-    earlyStopping = makeCheck(tr("Stop when validation stops improving"), "earlyStoppingCheck",
+    earlyStopping = makeCheck(tr("Stop when validation stalls"), "earlyStoppingCheck",
                               tr("Ends training once the validation loss has not improved for the patience "
                                  "below, and keeps the best weights."),
                               group);
     patience = makeIntSpin("patienceSpin", 1, 1000, 1,
                            tr("Epochs without a better validation loss before training stops."), group);
     decayOnPlateau =
-        makeCheck(tr("Lower the rate when validation stops improving"), "decayOnPlateauCheck",
+        makeCheck(tr("Lower the rate when it stalls"), "decayOnPlateauCheck",
                   tr("Multiplies the learning rate by the factor below whenever the validation loss "
                      "has not improved for the decay patience."),
                   group);

@@ -191,6 +191,17 @@ void SettingsPanel::restoreDefaults() {
 }
 
 bool SettingsPanel::validate(QString* message) const {
+    // A number typed outside its field's range is kept as typed; it is refused here, by name.
+    for (const FieldRule& rule : m_rules) {
+        const auto* box = qobject_cast<const SettingsDoubleSpinBox*>(rule.field);
+        if (!box || box->isInAllowedRange()) continue;
+        const QString text =
+            tr("%1: %2 is outside the allowed range, %3")
+                .arg(rule.label, SettingsDoubleSpinBox::shortestText(box->value()), box->allowedRangeText());
+        showProblem(text, rule.field);
+        if (message) *message = text;
+        return false;
+    }
     ModelConfig config = modelConfig();
     config.sourceVocabulary = kPlaceholderVocabulary;
     config.targetVocabulary = kPlaceholderVocabulary;
@@ -229,8 +240,13 @@ void SettingsPanel::onFieldChanged() {
     if (m_updating) return;
     updateEnabled();
     updateScorerToolTip();
-    if (m_problemShown) validate();
+    if (m_problemShown || hasOutOfRangeField()) validate();
     Q_EMIT changed();
+}
+
+bool SettingsPanel::hasOutOfRangeField() const {
+    const auto boxes = findChildren<SettingsDoubleSpinBox*>();
+    return std::any_of(boxes.begin(), boxes.end(), [](const auto* box) { return !box->isInAllowedRange(); });
 }
 
 void SettingsPanel::updateEnabled() {

@@ -5,10 +5,12 @@
 // TrainingSettings). Three groups: Model, Attention, Training; every field has a
 // one-sentence tooltip, and each scorer in the combo box says what its score computes.
 //
-// validate() runs core's own checks (ModelConfig::validate, TrainingSettings::validate), names
-// the field at fault and tints it red; once a problem is shown, every edit checks again, so the
-// tint goes away as soon as the value is fixed. setLocked(true) freezes the architecture while a
-// model exists; the training fields stay editable for the next run.
+// validate() first refuses a number typed outside its field's range (kept as typed, never cut:
+// "Learning rate: 50 is outside the allowed range, 0 to 10"), then runs core's own checks
+// (ModelConfig::validate, TrainingSettings::validate), names the field at fault and tints it red;
+// an out-of-range number is shown the moment it is typed; once a problem is shown, every edit checks again,
+// so the tint goes away as soon as the value is fixed. setLocked(true) freezes the architecture while a model
+// exists; the training fields stay editable for the next run.
 #include "core/data/TrainingData.h"
 #include "core/nn/ModelConfig.h"
 #include "core/train/TrainingSettings.h"
@@ -63,6 +65,7 @@ private:
     void buildFieldRules();
     void connectFields();
     void onFieldChanged();
+    bool hasOutOfRangeField() const; // a number typed outside its field's range, shown at once
     void updateEnabled();
     void updateScorerToolTip();
     void showProblem(const QString& message, QWidget* field) const;

@@ -2,6 +2,7 @@
 
 #include "ui/SettingsDoubleSpinBox.h"
 
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -25,11 +26,14 @@ QSpinBox* makeIntSpin(const char* objectName, int minimum, int maximum, int step
 }
 
 SettingsDoubleSpinBox* makeDoubleSpin(const char* objectName, double minimum, double maximum,
-                                      const QString& toolTip, QWidget* parent) {
+                                      const QString& toolTip, QWidget* parent, const QString& specialText) {
     auto* spin = new SettingsDoubleSpinBox(parent);
     spin->setObjectName(QString::fromLatin1(objectName));
-    spin->setRange(minimum, maximum);
-    spin->setToolTip(toolTip);
+    spin->setSpecialValueText(specialText);
+    spin->setAllowedRange(minimum, maximum);
+    spin->setToolTip(toolTip + QLatin1Char(' ') +
+                     QCoreApplication::translate("attnlab::ui::SettingsPanel", "Allowed: %1.")
+                         .arg(spin->allowedRangeText()));
     return spin;
 }
 

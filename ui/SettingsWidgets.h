@@ -15,8 +15,11 @@ class SettingsDoubleSpinBox;
 
 QSpinBox* makeIntSpin(const char* objectName, int minimum, int maximum, int step, const QString& toolTip,
                       QWidget* parent);
+// The range is the allowed one (named at the end of the tooltip); the box shows any number typed.
+// specialText, if any, is shown for the minimum ("off").
 SettingsDoubleSpinBox* makeDoubleSpin(const char* objectName, double minimum, double maximum,
-                                      const QString& toolTip, QWidget* parent);
+                                      const QString& toolTip, QWidget* parent,
+                                      const QString& specialText = QString());
 // Adds "label: field" to the form; the label takes the field's tooltip, so hovering either explains it.
 QLabel* addFormRow(QFormLayout* form, const QString& label, QWidget* field);
 

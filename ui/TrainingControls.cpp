@@ -1,5 +1,7 @@
 #include "ui/TrainingControls.h"
 
+#include "ui/ElidedLabel.h"
+
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -9,6 +11,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 
@@ -17,6 +20,8 @@ namespace attnlab::ui {
 namespace {
 const QString kSeparator = QStringLiteral(" \u00B7 ");
 const QString kUnknown = QStringLiteral("\u2013");
+// Amber on a pale amber ground: noticed, but not the red of an error.
+const QString kWarningStyle = QStringLiteral("QLabel { color: #7a4a00; background: #fff1cc; }");
 
 // Thousands separated by commas whatever the system locale, as attnlab-cli prints them.
 QString grouped(long long value) {
@@ -53,18 +58,32 @@ TrainingControls::TrainingControls(QWidget* parent) : QWidget(parent) {
     m_bar->setObjectName(QStringLiteral("progressBar"));
     m_bar->setToolTip(tr("Share of the planned training steps done so far."));
     m_bar->setFormat(QStringLiteral("%p%"));
-    m_progressLabel = new QLabel(this);
+    // Both lines keep their one-line height when empty, and elide rather than wrap or widen: the
+    // toolbar (and the plot under it) never moves when a message comes or goes.
+    m_progressLabel = new ElidedLabel(this);
     m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
-    m_progressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageLabel = new QLabel(this);
+    m_messageLabel = new ElidedLabel(this);
     m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
-    m_messageLabel->setWordWrap(true);
-    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageLabel->hide();
+    for (ElidedLabel* line : {m_progressLabel, m_messageLabel}) {
+        line->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        line->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed); // the button row sets the width
+    }
+
+    QToolButton* pauseButton = makeButton(m_pause, "pauseButton");
+    // Wide enough for "Resume" as well as "Pause", so no button moves when the label changes.
+    int pauseWidth = 0;
+    for (const QString& text : {tr("Pause"), tr("Resume")}) {
+        QToolButton probe(this);
+        probe.setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        probe.setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+        probe.setText(text);
+        pauseWidth = std::max(pauseWidth, probe.sizeHint().width());
+    }
+    pauseButton->setMinimumWidth(pauseWidth);
 
     auto* row = new QHBoxLayout;
     row->addWidget(makeButton(m_train, "trainButton"));
-    row->addWidget(makeButton(m_pause, "pauseButton"));
+    row->addWidget(pauseButton);
     row->addWidget(makeButton(m_step, "stepButton"));
     row->addWidget(makeButton(m_stop, "stopButton"));
     row->addWidget(makeButton(m_reset, "resetButton"));
@@ -102,13 +121,21 @@ void TrainingControls::setActionToolTip(QAction* action, const QString& sentence
 }
 
 void TrainingControls::setState(State state) {
+    const bool newRun = state == State::Running && m_state != State::Running && m_state != State::Paused;
     m_state = state;
+    if (newRun) {
+        // The last run's speed says nothing about this one, and its warning is about that run.
+        m_hasProgress = false;
+        m_heldEta = -1.0;
+        if (!warning().isEmpty()) setMessageLine(QString(), false);
+    }
     m_train->setEnabled(state == State::Ready || state == State::Finished);
     m_pause->setEnabled(state == State::Running || state == State::Paused);
     m_step->setEnabled(state == State::Ready || state == State::Paused || state == State::Finished);
     m_stop->setEnabled(state == State::Running || state == State::Paused);
     m_reset->setEnabled(state == State::Finished);
     updatePauseAction();
+    updateProgressLine();
 }
 
 void TrainingControls::updatePauseAction() {
@@ -137,26 +164,65 @@ void TrainingControls::showProgress(const StepProgress& progress) {
     m_bar->setRange(0, fits ? static_cast<int>(total) : 1000);
     const long long done = std::clamp<long long>(progress.step, 0, total);
     m_bar->setValue(fits ? static_cast<int>(done) : static_cast<int>(1000 * done / total));
-    m_progressLabel->setText(describeProgress(progress));
+    m_latest = progress;
+    m_hasProgress = true;
+    // Only a running run measures a real rate; a step taken while paused restarts core's rate
+    // meter, so its rate (one batch over a few milliseconds) and ETA are not kept.
+    if (m_state == State::Running && progress.stepsPerSecond > 0) m_heldEta = progress.etaSeconds;
+    updateProgressLine();
+}
+
+void TrainingControls::updateProgressLine() {
+    if (!m_hasProgress) {
+        m_progressLabel->setFullText(QString());
+        return;
+    }
+    switch (m_state) {
+    case State::Running:
+        m_progressLabel->setFullText(describeProgress(m_latest));
+        break;
+    case State::Paused:
+        m_progressLabel->setFullText(describePausedProgress(m_latest, m_heldEta));
+        break;
+    default: // stopped or finished: no speed, nothing left to wait for
+        m_progressLabel->setFullText(describePosition(m_latest));
+        break;
+    }
 }
 
 void TrainingControls::showMessage(const QString& text) {
-    m_messageLabel->setText(text);
-    m_messageLabel->setVisible(!text.isEmpty());
+    setMessageLine(text, false);
+}
+
+void TrainingControls::showWarning(const QString& text) {
+    setMessageLine(text, true);
+}
+
+void TrainingControls::setMessageLine(const QString& text, bool warning) {
+    m_messageLabel->setProperty("warning", warning && !text.isEmpty());
+    m_messageLabel->setStyleSheet(warning && !text.isEmpty() ? kWarningStyle : QString());
+    m_messageLabel->setFullText(text);
 }
 
 void TrainingControls::clearProgress() {
     m_bar->setRange(0, 1);
     m_bar->setValue(0);
-    m_progressLabel->clear();
+    m_hasProgress = false;
+    m_heldEta = -1.0;
+    updateProgressLine();
+    if (!warning().isEmpty()) setMessageLine(QString(), false); // a message stays; it may say why
 }
 
 QString TrainingControls::progressText() const {
-    return m_progressLabel->text();
+    return m_progressLabel->fullText();
 }
 
 QString TrainingControls::message() const {
-    return m_messageLabel->text();
+    return m_messageLabel->property("warning").toBool() ? QString() : m_messageLabel->fullText();
+}
+
+QString TrainingControls::warning() const {
+    return m_messageLabel->property("warning").toBool() ? m_messageLabel->fullText() : QString();
 }
 
 QString TrainingControls::formatDuration(double seconds) {
@@ -182,7 +248,7 @@ QString TrainingControls::formatRate(double perSecond) {
     return QStringLiteral("%1M").arg(std::llround(millions));
 }
 
-QString TrainingControls::describeProgress(const StepProgress& p) {
+QString TrainingControls::describePosition(const StepProgress& p) {
     QStringList parts;
     if (p.batchesPerEpoch > 0 && p.totalSteps > 0) {
         const long long epochs = (p.totalSteps + p.batchesPerEpoch - 1) / p.batchesPerEpoch;
@@ -191,11 +257,22 @@ QString TrainingControls::describeProgress(const StepProgress& p) {
         parts << tr("epoch %1").arg(p.epoch);
     }
     parts << (p.totalSteps > 0 ? tr("step %1/%2").arg(p.step).arg(p.totalSteps) : tr("step %1").arg(p.step));
+    return parts.join(kSeparator);
+}
+
+QString TrainingControls::describeProgress(const StepProgress& p) {
+    QStringList parts{describePosition(p)};
     if (p.stepsPerSecond > 0) {
         parts << tr("%1 steps/s").arg(formatRate(p.stepsPerSecond));
         if (p.pairsPerSecond > 0) parts << tr("%1 pairs/s").arg(formatRate(p.pairsPerSecond));
         parts << tr("ETA %1").arg(formatDuration(p.etaSeconds));
     }
+    return parts.join(kSeparator);
+}
+
+QString TrainingControls::describePausedProgress(const StepProgress& p, double etaSeconds) {
+    QStringList parts{describePosition(p), tr("paused")};
+    if (std::isfinite(etaSeconds) && etaSeconds >= 0) parts << tr("ETA %1").arg(formatDuration(etaSeconds));
     return parts.join(kSeparator);
 }
 

@@ -10,6 +10,12 @@
 //   Running   Pause, Stop
 //   Paused    Resume, Step, Stop (Step runs one more batch, then stays paused)
 //   Finished  Train, Step, Reset (a model exists: Train and Step continue it, Reset discards it)
+//
+// The progress line follows the state: while running it shows the measured speed and time left;
+// paused it says "paused" and holds the last running ETA still; a single step (which arrives
+// while paused) moves the step count only, since the rate of one batch after a pause means
+// nothing. Below it, one line for a message or an amber warning; both lines are always there, so
+// nothing moves when text appears.
 #include "core/train/TrainingEvents.h"
 #include "ui/TrainingSession.h"
 
@@ -17,11 +23,12 @@
 #include <QWidget>
 
 class QAction;
-class QLabel;
 class QProgressBar;
 class QToolButton;
 
 namespace attnlab::ui {
+
+class ElidedLabel;
 
 class TrainingControls : public QWidget {
     Q_OBJECT
@@ -47,13 +54,23 @@ public:
     // "epoch 3/10 · step 412/3130 · 1,234 steps/s · 87k pairs/s · ETA 0:42"; the rates and the ETA
     // are left out until a rate has been measured. Epochs planned: totalSteps / batchesPerEpoch, rounded up.
     static QString describeProgress(const StepProgress& progress);
+    // "epoch 3/10 · step 417/3130 · paused · ETA 0:42": no rate; the ETA given (the last one measured
+    // while running) is left out when unknown (negative or NaN).
+    static QString describePausedProgress(const StepProgress& progress, double etaSeconds);
+    // "epoch 3/10 · step 417/3130": where a run stands, without speed or time left.
+    static QString describePosition(const StepProgress& progress);
+
+    QString warning() const; // the warning shown, or empty
 
 public Q_SLOTS:
     void setState(attnlab::ui::TrainingSession::State state);
     void showProgress(const attnlab::StepProgress& progress);
-    // A sentence under the progress line, e.g. why training stopped. Empty hides it.
+    // A sentence under the progress line, e.g. why training stopped. Empty clears the line.
     void showMessage(const QString& text);
-    // Empties the progress bar and line (after Reset, or for a new dataset).
+    // An amber sentence in the same line that stays until showMessage, clearProgress or a new run
+    // replaces it (e.g. "the loss is far above where it started").
+    void showWarning(const QString& text);
+    // Empties the progress bar and line and takes a warning away (after Reset, or for a new dataset).
     void clearProgress();
 
 Q_SIGNALS:
@@ -70,6 +87,8 @@ private:
     void setActionToolTip(QAction* action, const QString& sentence);
     void onPauseTriggered();
     void updatePauseAction();
+    void updateProgressLine();
+    void setMessageLine(const QString& text, bool warning);
 
     State m_state = State::NoData;
     QAction* m_train = nullptr;
@@ -78,8 +97,11 @@ private:
     QAction* m_stop = nullptr;
     QAction* m_reset = nullptr;
     QProgressBar* m_bar = nullptr;
-    QLabel* m_progressLabel = nullptr;
-    QLabel* m_messageLabel = nullptr;
+    ElidedLabel* m_progressLabel = nullptr;
+    ElidedLabel* m_messageLabel = nullptr;
+    StepProgress m_latest; // the newest progress of this run
+    bool m_hasProgress = false;
+    double m_heldEta = -1.0; // seconds left at the last report while running; -1 unknown
 };
 
 } // namespace attnlab::ui

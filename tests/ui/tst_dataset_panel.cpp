@@ -8,6 +8,7 @@
 #include "ui/LengthHistogram.h"
 #include "ui/PairPreviewModel.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void fileTokenisationIsTheUsers();
     void guiThreadKeepsTickingWhileALargeFileLoads();
     void everyControlExplainsItself();
+    void lineColumnSaysLine();
     void rendersARealisticDataset();
 };
 
@@ -186,11 +188,15 @@ void TestDatasetPanel::badFileNamesTheLineAndKeepsThePreviousDataset() {
     QVERIFY(error->text().startsWith(message));
     QVERIFY(error->textInteractionFlags() & Qt::TextSelectableByMouse);
     QCOMPARE(error->property("isError").toBool(), true);
+    QVERIFY(panel.errorShown());
+    QVERIFY(panel.lastFailedFile().endsWith(".tsv")); // the window answers a chosen file with a box
     QVERIFY(!panel.isBusy());
 
     // A good load clears the message.
     QVERIFY(loadAndWait(panel, [&] { panel.loadShipped("reverse"); }));
     QVERIFY(!error->isVisibleTo(&panel));
+    QVERIFY(!panel.errorShown());
+    QVERIFY(panel.lastFailedFile().isEmpty());
 }
 
 void TestDatasetPanel::failureWithNothingLoadedLeavesNoDataset() {
@@ -406,7 +412,31 @@ void TestDatasetPanel::everyControlExplainsItself() {
     auto* combo = panel.findChild<QComboBox*>("datasetCombo");
     QCOMPARE(combo->currentIndex(), -1);
     QCOMPARE(combo->count(), int(shippedDatasets().size()));
-    QVERIFY(combo->itemText(0).startsWith(QString::fromStdString(shippedDatasets()[0].name) + " \u2014 "));
+    // The closed box shows the name alone (issue 17: the name was cut off behind its description);
+    // the open list shows "name — description" and is wide enough for the longest.
+    const ShippedDataset& first = shippedDatasets()[0];
+    QCOMPARE(combo->itemText(0), QString::fromStdString(first.name));
+    QStyleOptionViewItem option;
+    option.initFrom(combo->view());
+    const QModelIndex index = combo->model()->index(0, 0);
+    const QSize listed = combo->itemDelegate()->sizeHint(option, index);
+    QVERIFY(listed.width() >
+            combo->fontMetrics().horizontalAdvance(QString::fromStdString(first.description)));
+    for (int row = 0; row < combo->count(); ++row)
+        QVERIFY(combo->view()->minimumWidth() >=
+                combo->itemDelegate()->sizeHint(option, combo->model()->index(row, 0)).width());
+}
+
+void TestDatasetPanel::lineColumnSaysLine() {
+    // Issue 17: "#" showed numbers from 2 with no word about file lines.
+    DatasetPanel panel;
+    QVERIFY(loadAndWait(panel, [&] { panel.loadShipped("reverse"); }));
+    const QAbstractItemModel* model = panel.findChild<QTableView*>("pairTable")->model();
+    QCOMPARE(model->headerData(PairPreviewModel::LineColumn, Qt::Horizontal).toString(), QString("Line"));
+    QVERIFY(model->headerData(PairPreviewModel::LineColumn, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains("line 2"));
+    QVERIFY(model->data(model->index(0, PairPreviewModel::LineColumn)).toInt() >= 1);
 }
 
 void TestDatasetPanel::rendersARealisticDataset() {

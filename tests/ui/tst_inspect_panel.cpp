@@ -5,6 +5,7 @@
 #include "core/train/Trainer.h"
 #include "support/ReversalInference.h"
 #include "ui/AlignmentHeatmap.h"
+#include "ui/ElidedLabel.h"
 #include "ui/InspectPanel.h"
 
 #include <QComboBox>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void beamAgreesWithGreedy();
     void emptyBoxTriesTheExample();
     void errorsAreShown();
+    void longOutputIsElided();
 
 private:
     TrainingData m_data;
@@ -107,9 +109,11 @@ void TestInspectPanel::typedSentenceDecodes() {
     QVERIFY(!panel.hintVisible());
     QVERIFY(panel.heatmap()->isVisible());
     QCOMPARE(panel.warningText(), QString());
-    auto* output = panel.findChild<QLabel*>("outputLabel");
-    QVERIFY(output->text().contains("<b>cba</b>"));
-    QVERIFY(output->text().contains(QString::number(panel.lastDecoding().logProb, 'f', 3)));
+    QCOMPARE(panel.outputLine(), QString("Output: cba"));
+    QCOMPARE(panel.findChild<QLabel*>("outputLabel")->text(), QString("Output: cba")); // short: not elided
+    QVERIFY(panel.findChild<QLabel*>("scoreLabel")
+                ->text()
+                .contains(QString::number(panel.lastDecoding().logProb, 'f', 3)));
     QVERIFY(panel.lastDecoding().logProb < 0.0);
 
     const AlignmentHeatmap& map = *panel.heatmap();
@@ -253,6 +257,34 @@ void TestInspectPanel::errorsAreShown() {
              qPrintable(panel.warningText()));
     QVERIFY(panel.hintVisible());
     QCOMPARE(panel.heatmap()->sourceCount(), 0);
+}
+
+void TestInspectPanel::longOutputIsElided() {
+    // Issue 17: a long decoded output widened the window past the screen and never let it shrink.
+    InspectPanel panel;
+    panel.setModel(m_trained);
+    panel.resize(400, 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const int minimumBefore = panel.minimumSizeHint().width();
+    typeSentence(panel, "abcd");
+    QCOMPARE(panel.outputLine(), "Output: " + panel.outputText());
+    auto* line = panel.findChild<ElidedLabel*>("outputLabel");
+    QVERIFY(!line->isElided());
+    QCOMPARE(line->text(), panel.outputLine());
+
+    // This model reads 4 tokens at most, so the line is given a long output directly (the window
+    // test decodes a long sentence with a dates model).
+    const QString longLine = "Output: " + QString("dcba").repeated(60);
+    line->setFullText(longLine);
+    QVERIFY(line->isElided());
+    QVERIFY(line->text().endsWith(QChar(0x2026)));
+    QVERIFY(longLine.startsWith(line->text().chopped(1)));
+    QVERIFY(line->toolTip().contains(longLine)); // the whole output is one hover away
+    QCOMPARE(panel.minimumSizeHint().width(), minimumBefore);
+    QVERIFY(minimumBefore <= 400);
+    QCOMPARE(panel.width(), 400);
+    QVERIFY(line->geometry().right() < panel.width());
 }
 
 QTEST_MAIN(TestInspectPanel)

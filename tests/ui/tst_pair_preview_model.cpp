@@ -52,7 +52,10 @@ void TestPairPreviewModel::cellsComeFromTheDataset() {
              QString("4 tokens: a \u00b7 b \u00b7 \u2423 \u00b7 c"));
     QVERIFY(cell(model, 0, PairPreviewModel::LinksColumn, Qt::ToolTipRole).endsWith("0-1 1-0 2?0"));
     QCOMPARE(model.headerData(PairPreviewModel::SourceColumn, Qt::Horizontal).toString(), QString("Source"));
-    QCOMPARE(model.headerData(PairPreviewModel::LineColumn, Qt::Horizontal).toString(), QString("#"));
+    QCOMPARE(model.headerData(PairPreviewModel::LineColumn, Qt::Horizontal).toString(), QString("Line"));
+    QVERIFY(model.headerData(PairPreviewModel::LineColumn, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains("first pair is on line 2"));
     QVERIFY(!model.headerData(PairPreviewModel::LinksColumn, Qt::Horizontal, Qt::ToolTipRole)
                  .toString()
                  .isEmpty());

@@ -132,6 +132,14 @@ void TestPinnedPairs::selectedRowShowsGoldMarkers() {
         QCOMPARE(map.possibleMarkerCount(), 0);
         QVERIFY(panel.findChild<QLabel*>("goldLegendLabel")->isVisible());
     }
+    // Issue 17: a model at full exact match whose attention sits one column right of the dots
+    // (AER 0.40 on dates) needs a word of explanation beside the heatmap.
+    const QLabel* legend = panel.findChild<QLabel*>("goldLegendLabel");
+    QVERIFY(legend->text().contains("filled: sure, ring: possible"));
+    QVERIFY(legend->text().contains("one step right"));
+    QVERIFY(legend->wordWrap()); // wraps in a narrow dock instead of widening it
+    QVERIFY(legend->toolTip().contains("y_{t-1}"));
+    QVERIFY(legend->toolTip().contains("AER"));
     // Clicking a row in the list selects it too.
     auto* widget = panel.findChild<QListWidget*>("pinnedList");
     const QRect second = widget->visualItemRect(widget->item(1));

@@ -63,6 +63,8 @@ private Q_SLOTS:
     void defaultsValidate();
     void oddHiddenWithBidirectionalIsRejected();
     void zeroLearningRateIsRejected();
+    void outOfRangeTypingIsKeptAndRefused();
+    void clipOffStaysTheMinimum();
     void attentionSizeOnlyForAdditiveKinds_data();
     void attentionSizeOnlyForAdditiveKinds();
     void dependentFieldsFollowTheirSwitch();
@@ -308,6 +310,64 @@ void TestSettingsPanel::zeroLearningRateIsRejected() {
     lr->setValue(0.01);
     QVERIFY(!attnlab::ui::isMarkedInvalid(lr));
     QVERIFY(panel.validate(nullptr));
+}
+
+void TestSettingsPanel::outOfRangeTypingIsKeptAndRefused() {
+    // Issue 17: typing "50" in the learning-rate field silently became "5".
+    SettingsPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto* lr = panel.findChild<SettingsDoubleSpinBox*>("learningRateSpin");
+    QVERIFY(lr->toolTip().contains("Allowed: 0 to 10."));
+    lr->setFocus();
+    lr->selectAll();
+    QTest::keyClicks(lr, QStringLiteral("50"));
+    QCOMPARE(lr->text(), QStringLiteral("50"));
+    QTest::keyClick(lr, Qt::Key_Tab); // leaving the field does not put the last good value back
+    QCOMPARE(lr->text(), QStringLiteral("50"));
+    QCOMPARE(lr->value(), 50.0);
+    QVERIFY(!lr->isInAllowedRange());
+    // Shown at once: tinted, with the field and the range named under the form.
+    QVERIFY(attnlab::ui::isMarkedInvalid(lr));
+    QLabel* problem = panel.findChild<QLabel*>("problemLabel");
+    const QString expected = QStringLiteral("Learning rate: 50 is outside the allowed range, 0 to 10");
+    QVERIFY(problem->isVisibleTo(&panel));
+    QCOMPARE(problem->text(), expected);
+    QString message;
+    QVERIFY(!panel.validate(&message));
+    QCOMPARE(message, expected);
+    QCOMPARE(panel.trainingSettings().learningRate, 50.0); // never truncated to 5
+
+    // Arrows lead back into the range; a number inside it clears the tint.
+    lr->stepDown();
+    QCOMPARE(lr->value(), 10.0);
+    QVERIFY(!(lr->stepEnabled() & QAbstractSpinBox::StepUpEnabled));
+    lr->setValue(0.002);
+    QVERIFY(!attnlab::ui::isMarkedInvalid(lr));
+    QVERIFY(!problem->isVisibleTo(&panel));
+    QVERIFY(panel.validate(&message));
+
+    // Below a positive minimum is kept too.
+    auto* factor = panel.findChild<SettingsDoubleSpinBox*>("decayFactorSpin");
+    factor->setValue(0.001);
+    QCOMPARE(factor->value(), 0.001);
+    QVERIFY(!panel.validate(&message));
+    QCOMPARE(message,
+             QStringLiteral("Learning-rate decay: 0.001 is outside the allowed range, 0.01 to 0.99"));
+}
+
+void TestSettingsPanel::clipOffStaysTheMinimum() {
+    SettingsPanel panel;
+    auto* clip = panel.findChild<SettingsDoubleSpinBox*>("clipSpin");
+    clip->setValue(0.0);
+    QCOMPARE(clip->text(), QStringLiteral("off"));
+    QCOMPARE(clip->minimum(), 0.0);
+    QCOMPARE(panel.trainingSettings().clipNorm, 0.0);
+    clip->setValue(5000.0);
+    QCOMPARE(clip->value(), 5000.0);
+    QString message;
+    QVERIFY(!panel.validate(&message));
+    QCOMPARE(message, QStringLiteral("Gradient clipping: 5000 is outside the allowed range, 0 to 1000"));
 }
 
 void TestSettingsPanel::attentionSizeOnlyForAdditiveKinds_data() {

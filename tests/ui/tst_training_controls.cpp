@@ -2,6 +2,8 @@
 // shortcuts and tooltips, and the progress line's exact formatting.
 #include "ui/TrainingControls.h"
 
+#include "ui/ElidedLabel.h"
+
 #include <QAction>
 #include <QLabel>
 #include <QProgressBar>
@@ -13,6 +15,7 @@
 #include <limits>
 
 using attnlab::StepProgress;
+using attnlab::ui::ElidedLabel;
 using attnlab::ui::TrainingControls;
 using State = attnlab::ui::TrainingControls::State;
 
@@ -61,6 +64,10 @@ private Q_SLOTS:
     void describeProgress();
     void showProgressFillsBarAndLine();
     void showMessage();
+    void pausedAndSteppingHoldTheRunningEta();
+    void finishedShowsNoSpeed();
+    void warningIsAmberUntilReplaced();
+    void nothingMovesWhenTextChanges();
     void rendersARunningRun();
 };
 
@@ -266,7 +273,7 @@ void TestTrainingControls::showProgressFillsBarAndLine() {
     QCOMPARE(bar->maximum(), 3130);
     QCOMPARE(bar->value(), 412);
     QCOMPARE(controls.progressText(), TrainingControls::describeProgress(p));
-    QCOMPARE(controls.findChild<QLabel*>("progressLabel")->text(), controls.progressText());
+    QCOMPARE(controls.findChild<ElidedLabel*>("progressLabel")->fullText(), controls.progressText());
 
     // More steps than an int holds: the bar counts thousandths.
     controls.showProgress(progress(3'000'000'000LL, 4'000'000'000LL, 1, 0, 0, 0, 0));
@@ -281,12 +288,132 @@ void TestTrainingControls::showProgressFillsBarAndLine() {
 void TestTrainingControls::showMessage() {
     TrainingControls controls;
     auto* label = controls.findChild<QLabel*>("messageLabel");
-    QVERIFY(!label->isVisibleTo(&controls));
+    QVERIFY(label->text().isEmpty());
     controls.showMessage(QStringLiteral("Training finished after 10 epochs."));
     QVERIFY(label->isVisibleTo(&controls));
     QCOMPARE(controls.message(), QStringLiteral("Training finished after 10 epochs."));
+    controls.resize(700, controls.sizeHint().height());
+    controls.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&controls));
+    QCOMPARE(label->text(), QStringLiteral("Training finished after 10 epochs.")); // room: shown whole
+    QVERIFY(controls.warning().isEmpty());
     controls.showMessage(QString());
-    QVERIFY(!label->isVisibleTo(&controls));
+    QVERIFY(label->text().isEmpty());
+    QVERIFY(controls.message().isEmpty());
+}
+
+void TestTrainingControls::pausedAndSteppingHoldTheRunningEta() {
+    // Issue 17: after five single steps the line read "94 steps/s ... ETA 0:06" when the run really
+    // went 13 steps/s with 44 s left, and the ETA kept falling while paused.
+    TrainingControls controls;
+    controls.setState(State::Running);
+    controls.showProgress(progress(400, 1000, 2, 313, 13.0, 832.0, 44.0));
+    QCOMPARE(controls.progressText(),
+             QStringLiteral("epoch 2/4 · step 400/1000 · 13 steps/s · 832 pairs/s · ETA 0:44"));
+    controls.setState(State::Paused);
+    QCOMPARE(controls.progressText(), QStringLiteral("epoch 2/4 · step 400/1000 · paused · ETA 0:44"));
+    // A late report while paused, with a falling ETA, changes nothing but the step.
+    controls.showProgress(progress(401, 1000, 2, 313, 13.0, 832.0, 40.0));
+    QCOMPARE(controls.progressText(), QStringLiteral("epoch 2/4 · step 401/1000 · paused · ETA 0:44"));
+    // Five single steps: core's rate meter restarted, so each reports a meaningless rate.
+    for (int k = 1; k <= 5; ++k) controls.showProgress(progress(401 + k, 1000, 2, 313, 94.0, 6016.0, 6.0));
+    QCOMPARE(controls.progressText(), QStringLiteral("epoch 2/4 · step 406/1000 · paused · ETA 0:44"));
+    QCOMPARE(controls.findChild<QProgressBar*>("progressBar")->value(), 406);
+    // Resumed: the measured rate is back.
+    controls.setState(State::Running);
+    controls.showProgress(progress(430, 1000, 2, 313, 12.5, 800.0, 45.6));
+    QCOMPARE(controls.progressText(),
+             QStringLiteral("epoch 2/4 · step 430/1000 · 13 steps/s · 800 pairs/s · ETA 0:46"));
+    controls.setState(State::Paused);
+    QCOMPARE(controls.progressText(), QStringLiteral("epoch 2/4 · step 430/1000 · paused · ETA 0:46"));
+
+    // Step from Ready starts a run paused after one batch: nothing measured, so no ETA at all.
+    TrainingControls stepped;
+    stepped.setState(State::Ready);
+    stepped.setState(State::Running);
+    stepped.setState(State::Paused);
+    stepped.showProgress(progress(1, 1000, 1, 313, 250.0, 16000.0, 4.0));
+    QCOMPARE(stepped.progressText(), QStringLiteral("epoch 1/4 · step 1/1000 · paused"));
+    QCOMPARE(TrainingControls::describePausedProgress(progress(3, 0, 1, 0, 0, 0, 0),
+                                                      std::numeric_limits<double>::quiet_NaN()),
+             QStringLiteral("epoch 1 · step 3 · paused"));
+}
+
+void TestTrainingControls::finishedShowsNoSpeed() {
+    TrainingControls controls;
+    controls.setState(State::Running);
+    controls.showProgress(progress(1000, 1000, 4, 313, 13.0, 832.0, 0.0));
+    controls.setState(State::Finished);
+    QCOMPARE(controls.progressText(), QStringLiteral("epoch 4/4 · step 1000/1000"));
+    // A new run forgets the last one's line until it reports.
+    controls.setState(State::Running);
+    QVERIFY(controls.progressText().isEmpty());
+}
+
+void TestTrainingControls::warningIsAmberUntilReplaced() {
+    TrainingControls controls;
+    auto* label = controls.findChild<QLabel*>("messageLabel");
+    const QColor normal = label->palette().color(QPalette::WindowText);
+    controls.setState(State::Ready);
+    controls.setState(State::Running);
+    const QString text =
+        QStringLiteral("The loss is 3.2 times where it started: try a smaller learning rate.");
+    controls.showWarning(text);
+    QCOMPARE(controls.warning(), text);
+    QVERIFY(controls.message().isEmpty());
+    QVERIFY(label->textInteractionFlags() & Qt::TextSelectableByMouse);
+    // Amber: red and green well above blue, and not the usual text colour.
+    label->ensurePolished();
+    const QColor amber = label->palette().color(QPalette::WindowText);
+    QVERIFY(amber != normal);
+    QVERIFY(amber.red() > amber.blue() + 60 && amber.green() > amber.blue() + 30);
+    // It stays through pausing, resuming and progress ...
+    controls.setState(State::Paused);
+    controls.setState(State::Running);
+    controls.showProgress(progress(5, 100, 1, 10, 3.0, 96.0, 30.0));
+    QCOMPARE(controls.warning(), text);
+    // ... and goes with a new run, a message, or clearProgress.
+    controls.setState(State::Finished);
+    controls.setState(State::Running);
+    QVERIFY(controls.warning().isEmpty());
+    controls.showWarning(text);
+    controls.showMessage(QStringLiteral("Stopped."));
+    QVERIFY(controls.warning().isEmpty());
+    QCOMPARE(controls.message(), QStringLiteral("Stopped."));
+    QVERIFY(label->palette().color(QPalette::WindowText) == normal);
+    controls.showWarning(text);
+    controls.clearProgress();
+    QVERIFY(controls.warning().isEmpty());
+    QVERIFY(label->text().isEmpty());
+}
+
+void TestTrainingControls::nothingMovesWhenTextChanges() {
+    // Issue 17: a second status line made the layout jump; Pause becoming Resume moved the buttons.
+    TrainingControls controls;
+    controls.resize(700, controls.sizeHint().height());
+    controls.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&controls));
+    controls.setState(State::Running);
+    const int height = controls.sizeHint().height();
+    const int minimumWidth = controls.minimumSizeHint().width();
+    QList<QRect> running;
+    for (const char* name : kButtons) running << button(controls, name)->geometry();
+    controls.setState(State::Paused);
+    QCOMPARE(button(controls, "pauseButton")->text(), QStringLiteral("Resume"));
+    QTest::qWait(10);
+    QList<QRect> paused;
+    for (const char* name : kButtons) paused << button(controls, name)->geometry();
+    QCOMPARE(paused, running);
+    QVERIFY(button(controls, "pauseButton")->width() >= button(controls, "pauseButton")->sizeHint().width());
+
+    controls.showProgress(progress(412, 3130, 2, 313, 1234.0, 87000.0, 42.0));
+    controls.showMessage(QStringLiteral("Validation after epoch 1: loss 0.912, exact match 41.2%."));
+    QCOMPARE(controls.sizeHint().height(), height);
+    controls.showWarning(QStringLiteral("a very long warning that goes on ").repeated(20));
+    QCOMPARE(controls.sizeHint().height(), height);
+    QCOMPARE(controls.minimumSizeHint().width(), minimumWidth); // long text never widens the toolbar
+    controls.showMessage(QString());
+    QCOMPARE(controls.sizeHint().height(), height);
 }
 
 void TestTrainingControls::rendersARunningRun() {
