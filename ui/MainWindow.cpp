@@ -266,6 +266,7 @@ void MainWindow::startTraining() {
     }
     m_currentRun = settingsOfNextRun();
     m_runIsFresh = fresh;
+    m_coverageWarning.clear();
     relabelKeptRuns();
     if (!m_session->train(m_settingsPanel->modelConfig(), m_settingsPanel->trainingSettings(),
                           m_settingsPanel->prepareOptions(), &problem)) {
@@ -365,6 +366,7 @@ void MainWindow::warnAboutCoverage(const TrainingData& data) {
                              .arg(QLocale().toString(static_cast<qint64>(coverage.unknownTargetTokens)))
                              .arg(QLocale().toString(static_cast<qint64>(coverage.targetTokens)))
                              .arg(why);
+    m_coverageWarning = text;
     m_controls->showWarning(text);
     showStatus(text);
 }
@@ -388,9 +390,10 @@ void MainWindow::onEpoch(const EpochReport& report) {
 }
 
 void MainWindow::onFinished(const TrainingResult& result) {
-    const QString text = QString::fromStdString(result.message);
+    QString text = QString::fromStdString(result.message);
+    if (!m_coverageWarning.isEmpty()) text += QLatin1Char(' ') + m_coverageWarning; // still true at the end
     showStatus(text);
-    if (result.warning.empty())
+    if (result.warning.empty() && m_coverageWarning.isEmpty())
         m_controls->showMessage(text);
     else
         m_controls->showWarning(text);

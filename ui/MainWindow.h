@@ -103,7 +103,8 @@ private:
     };
     std::deque<KeptRun> m_keptRuns; // parallel to the plot's grey runs, oldest first
     Confirmation m_confirm;
-    bool m_runIsFresh = true; // the current run started from new weights
+    bool m_runIsFresh = true;  // the current run started from new weights
+    QString m_coverageWarning; // the current run's data is largely unknown to the model
 };
 
 } // namespace attnlab::ui

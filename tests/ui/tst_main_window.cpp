@@ -236,7 +236,7 @@ void TestMainWindow::hugeLearningRateWarns() {
     QVERIFY(!warnings.isEmpty());
     QVERIFY2(QString::fromStdString(result.warning).contains("far above where the run started"),
              result.warning.c_str());
-    QVERIFY(window.trainingControls()->message().contains("probably too high"));
+    QVERIFY(window.trainingControls()->warning().contains("probably too high"));
 }
 
 namespace {
@@ -271,9 +271,10 @@ void TestMainWindow::editedFileWithOtherTokensWarns() {
     QSignalSpy finished(window.session(), &TrainingSession::finished);
     window.trainingControls()->trainAction()->trigger();
     QVERIFY(prepared.wait(20000));
-    QVERIFY2(window.trainingControls()->message().startsWith("100.0% of the validation references"),
-             qPrintable(window.trainingControls()->message()));
+    QVERIFY2(window.trainingControls()->warning().startsWith("100.0% of the validation references"),
+             qPrintable(window.trainingControls()->warning()));
     QVERIFY(finished.wait(60000));
+    QVERIFY(window.trainingControls()->warning().contains("unknown to the model")); // still there at the end
     QCOMPARE(finished.first().at(0).value<TrainingResult>().validation.exactMatch, 0.0);
 }
 
