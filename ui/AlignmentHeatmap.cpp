@@ -12,6 +12,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -139,7 +140,11 @@ void AlignmentHeatmap::setAlignment(const std::vector<std::string>& sourceTokens
     m_map->data()->setSize(S, T);
     m_map->data()->setRange(cellRange(S), cellRange(T));
     for (int t = 0; t < T; ++t)
-        for (int s = 0; s < S; ++s) m_map->data()->setCell(s, t, double(weights(t, s)));
+        for (int s = 0; s < S; ++s) {
+            // The gradient greys out NaN; an infinite weight (a diverged model) is not a colour either.
+            const double w = weights(t, s);
+            m_map->data()->setCell(s, t, std::isfinite(w) ? w : std::numeric_limits<double>::quiet_NaN());
+        }
     m_mapRect->axis(QCPAxis::atBottom)->setRange(-0.5, S - 0.5);
     m_mapRect->axis(QCPAxis::atLeft)->setRange(-0.5, T - 0.5);
     m_strip->setColumnCount(S);
@@ -154,6 +159,7 @@ void AlignmentHeatmap::setAlignment(const std::vector<std::string>& sourceTokens
     m_goldPossible->setData(possibleKeys, possibleValues);
 
     m_sourceAxisLabels->setLabels(tokenLabels(sourceTokens));
+    m_strip->setTokenLabels(m_sourceAxisLabels->texts());
     m_outputAxisLabels->setLabels(tokenLabels(outputTokens));
     showEmptyState(false);
     // A new sentence keeps the followed row (if it has that many), so stepping through examples
@@ -228,22 +234,26 @@ QString AlignmentHeatmap::toolTipAt(QPointF pixel) const {
     const int column = columnAt(pixel);
     const int row = rowAt(pixel);
     auto cellText = [this](int t, int s) {
-        return tr("output %1 (row %2) \u2192 source %3 (col %4): %5")
-            .arg(quoted(outputLabel(t)))
-            .arg(t)
-            .arg(quoted(sourceLabel(s)))
-            .arg(s)
+        return tr("%1 \u2192 %2: %3")
+            .arg(outputName(t), sourceName(s))
             .arg(double(m_weights(t, s)), 0, 'f', 4);
     };
     if (row >= 0 && column >= 0) return cellText(row, column);
     // Over a label: the whole token, which the label may show shortened.
-    if (column >= 0 && pixel.y() < map.top())
-        return tr("source %1 (col %2)").arg(quoted(sourceLabel(column))).arg(column);
-    if (row >= 0 && pixel.x() < map.left())
-        return tr("output %1 (row %2)").arg(quoted(outputLabel(row))).arg(row);
+    if (column >= 0 && pixel.y() < map.top()) return sourceName(column);
+    if (row >= 0 && pixel.x() < map.left()) return outputName(row);
     if (column >= 0 && m_highlightedRow >= 0 && m_strip->rect()->rect().contains(pixel.toPoint()))
         return cellText(m_highlightedRow, column);
     return {};
+}
+
+// Positions count from 1, as a reader counts tokens: "output 6 of 14 'x'".
+QString AlignmentHeatmap::outputName(int row) const {
+    return tr("output %1 of %2 %3").arg(row + 1).arg(outputCount()).arg(quoted(outputLabel(row)));
+}
+
+QString AlignmentHeatmap::sourceName(int column) const {
+    return tr("source %1 of %2 %3").arg(column + 1).arg(sourceCount()).arg(quoted(sourceLabel(column)));
 }
 
 std::vector<double> AlignmentHeatmap::highlightedDistribution() const {
@@ -272,16 +282,54 @@ void AlignmentHeatmap::updateStrip() {
     if (m_highlightedRow < 0) return m_strip->showHint();
     std::vector<double> weights(static_cast<size_t>(sourceCount()));
     for (int s = 0; s < sourceCount(); ++s) weights[size_t(s)] = double(m_weights(m_highlightedRow, s));
-    m_strip->showDistribution(
-        tr("Output %1 (row %2) attends to:").arg(quoted(outputLabel(m_highlightedRow))).arg(m_highlightedRow),
-        weights);
+    m_strip->showDistribution(tr("%1 attends to:").arg(outputName(m_highlightedRow)), weights);
 }
 
+// "reverse me → em esrever": the sentence pair as text, special tokens left out.
+QString AlignmentHeatmap::titleText() const {
+    auto join = [](const std::vector<std::string>& tokens) {
+        // Character tokens read as a word only when joined without spaces.
+        const bool characters = std::ranges::all_of(tokens, [](const std::string& token) {
+            return isSpecialToken(token) || QString::fromStdString(token).toUcs4().size() <= 1;
+        });
+        QStringList parts;
+        for (const std::string& token : tokens)
+            if (!isSpecialToken(token)) parts << QString::fromStdString(token);
+        return parts.join(characters ? QString() : QStringLiteral(" "));
+    };
+    if (outputCount() == 0) return {};
+    return QStringLiteral("%1 \u2192 %2").arg(join(m_sourceTokens), join(m_outputTokens));
+}
+
+// The exported figure stands alone on a slide: the sentence pair as its title, every label laid out
+// for the export, and the strip only when a row is selected (an empty "click a row" chart means
+// nothing on paper). The screen layout is restored afterwards.
 bool AlignmentHeatmap::exportImage(const QString& path, QString* error) {
+    QCPLayoutGrid* grid = m_plot->plotLayout();
+    QCPTextElement* title = nullptr;
+    if (outputCount() > 0) {
+        grid->insertRow(0);
+        QFont titleFont = m_plot->font();
+        titleFont.setBold(true);
+        if (titleFont.pointSizeF() > 0) titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+        title = new QCPTextElement(m_plot, titleText(), titleFont);
+        grid->addElement(0, 0, title);
+    }
+    const bool stripShown = outputCount() > 0 && m_highlightedRow >= 0;
+    m_strip->setVisible(stripShown);
     fitLabels();
     ExportOptions options;
-    options.title = tr("Attention alignment");
-    return exportPlotImage(*m_plot, path, error, options);
+    options.title =
+        outputCount() > 0 ? tr("Attention alignment: %1").arg(titleText()) : tr("Attention alignment");
+    const bool ok = exportPlotImage(*m_plot, path, error, options);
+    if (title) {
+        grid->remove(title);
+        grid->simplify();
+    }
+    m_strip->setVisible(outputCount() > 0);
+    fitLabels();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    return ok;
 }
 
 bool AlignmentHeatmap::exportCsv(const QString& path, QString* error) const {
@@ -309,11 +357,14 @@ void AlignmentHeatmap::fitLabels() {
         grid->update(QCPLayoutElement::upMargins);
         grid->update(QCPLayoutElement::upLayout);
         const QRect rect = m_mapRect->rect();
-        const int top = m_sourceAxisLabels->fit(rect.width() / double(sourceCount()));
+        const double cellWidth = rect.width() / double(sourceCount());
+        const int top = m_sourceAxisLabels->fit(cellWidth);
         const int left = std::max(m_outputAxisLabels->fit(rect.height() / double(outputCount())),
                                   DistributionStrip::kAxisWidth);
+        const int stripHeight = m_strip->outerHeight();
+        m_strip->fitLabels(cellWidth);
         const QMargins mapMargins(left, top, kMapRightMargin, kMapBottomMargin);
-        if (mapMargins == m_mapRect->margins()) break;
+        if (mapMargins == m_mapRect->margins() && stripHeight == m_strip->outerHeight()) break;
         m_mapRect->setMargins(mapMargins);
         m_strip->setHorizontalMargins(left, kMapRightMargin);
         m_scale->setMargins(QMargins(6, top, 4, kMapBottomMargin));

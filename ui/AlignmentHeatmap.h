@@ -62,9 +62,13 @@ public:
     // the map, so clicking a label selects its row.
     int rowAt(QPointF pixel) const;
     int columnAt(QPointF pixel) const;
-    // "output 'x' (row t) → source 'y' (col s): 0.8731" over a cell, the same for a bar of the strip,
-    // empty elsewhere.
+    // "output 6 of 14 'x' → source 3 of 50 'y': 0.8731" over a cell (positions count from 1), the
+    // same for a bar of the strip, "source 3 of 50 'y'" over a label, empty elsewhere.
     QString toolTipAt(QPointF pixel) const;
+    // "input → output" as text (special tokens left out): the title of an exported image.
+    QString titleText() const;
+    const AxisTokenLabels& sourceAxisLabels() const { return *m_sourceAxisLabels; }
+    const AxisTokenLabels& outputAxisLabels() const { return *m_outputAxisLabels; }
 
     int highlightedRow() const { return m_highlightedRow; }
     // Weights of the highlighted row as the strip's bars hold them (empty when no row is selected).
@@ -97,6 +101,8 @@ private:
     void onMouseMove(QMouseEvent* event);
     void updateStrip();
     void showEmptyState(bool empty);
+    QString outputName(int row) const;
+    QString sourceName(int column) const;
 
     QCustomPlot* m_plot = nullptr;
     QCPAxisRect* m_mapRect = nullptr;

@@ -20,7 +20,15 @@ const QColor kHighlightBackground(0xff, 0xe0, 0x8a);
 } // namespace
 
 AxisTokenLabels::AxisTokenLabels(QCustomPlot* plot, QCPAxisRect* rect, Edge edge)
-    : m_plot(plot), m_rect(rect), m_edge(edge), m_font(plot->font()) {
+    : m_plot(plot), m_rect(rect), m_edge(edge), m_baseFont(plot->font()) {
+    m_basePixels = std::max(kMinFontPixels, QFontInfo(m_baseFont).pixelSize());
+    setFontPixels(m_basePixels);
+}
+
+void AxisTokenLabels::setFontPixels(int pixels) {
+    m_fontPixels = pixels;
+    m_font = m_baseFont;
+    m_font.setPixelSize(pixels);
     m_specialFont = m_font;
     m_specialFont.setItalic(true);
     m_highlightFont = m_font;
@@ -75,24 +83,32 @@ int AxisTokenLabels::textWidth(int index) const {
 
 int AxisTokenLabels::fit(double cellPixels) {
     if (m_labels.empty()) return 0;
-    const int lineHeight = QFontMetrics(m_highlightFont).height();
-    int widest = 0;
-    for (int i = 0; i < count(); ++i) widest = std::max(widest, textWidth(i));
     // Padding (left + right) of the special-token background box counts as part of the label.
     const int boxPad = 6;
-
-    m_rotated = m_edge == Edge::Top && widest + boxPad + 2 > cellPixels;
-    const double along = (m_edge == Edge::Top && !m_rotated) ? widest + boxPad + 2 : lineHeight + 1;
-    m_step = cellPixels > 0 ? std::max(1, int(std::ceil(along / cellPixels))) : 1;
+    int lineHeight = 0, widest = 0;
+    double along = 0.0;
+    // The largest font at which every label fits its cell; upright top labels are preferred at a
+    // given size, since they read without turning the head.
+    for (int pixels = m_basePixels; pixels >= kMinFontPixels; --pixels) {
+        setFontPixels(pixels);
+        lineHeight = QFontMetrics(m_highlightFont).height();
+        widest = 0;
+        for (int i = 0; i < count(); ++i) widest = std::max(widest, textWidth(i));
+        m_rotated = m_edge == Edge::Top && widest + boxPad + 2 > cellPixels;
+        along = (m_edge == Edge::Top && !m_rotated) ? widest + boxPad + 2 : lineHeight;
+        if (along <= cellPixels) break;
+    }
+    m_step = cellPixels > 0 ? std::max(1, int(std::ceil(along / cellPixels - 1e-9))) : 1;
 
     for (int i = 0; i < count(); ++i) {
+        applyStyle(i); // the font may have changed size
         QCPItemText* item = m_items[size_t(i)];
         item->setVisible(isShown(i));
         item->setText(QFontMetrics(item->font())
                           .elidedText(m_labels[size_t(i)].text, Qt::ElideMiddle, kMaxLabelPixels));
         if (m_edge == Edge::Left) {
             item->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            item->setPadding(QMargins(3, 0, kGap, 0));
+            item->setPadding(QMargins(3, 0, kGap, 0)); // no vertical padding: rows may be one line tall
             item->setRotation(0);
         } else if (m_rotated) {
             // Rotated -90 degrees about its anchor, text that starts at the anchor runs upwards.

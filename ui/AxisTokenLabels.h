@@ -34,13 +34,17 @@ public:
     const TokenLabel& label(int index) const { return m_labels.at(size_t(index)); }
     QStringList texts() const;
 
-    // Lays the labels out for cells `cellPixels` wide (Top) or tall (Left): top labels turn
-    // vertical when the widest does not fit its column; when even that crowds, only every
-    // step-th label is shown. Returns the margin in pixels the labels need beside the rect.
+    // Lays the labels out for cells `cellPixels` wide (Top) or tall (Left), so that every cell keeps
+    // its label: top labels turn vertical when the widest does not fit its column, and the font
+    // shrinks (down to kMinFontPixels) until a label fits its cell. Only when even the smallest
+    // font crowds is every step-th label shown (the tooltip still names each cell). Returns the
+    // margin in pixels the labels need beside the rect.
     int fit(double cellPixels);
     bool rotated() const { return m_rotated; }
     int step() const { return m_step; }
     bool isShown(int index) const;
+    int fontPixels() const { return m_fontPixels; } // of the last fit
+    static constexpr int kMinFontPixels = 7;
 
     // The label of the selected output row is drawn bold on a tinted background; -1 for none.
     void setHighlighted(int index);
@@ -48,13 +52,17 @@ public:
 private:
     void applyStyle(int index);
     int textWidth(int index) const;
+    void setFontPixels(int pixels);
 
     QCustomPlot* m_plot;
     QCPAxisRect* m_rect;
     Edge m_edge;
     std::vector<TokenLabel> m_labels;
     std::vector<QCPItemText*> m_items; // owned by m_plot; removed through it
+    QFont m_baseFont;                  // the plot's font: the largest the labels use
     QFont m_font, m_specialFont, m_highlightFont;
+    int m_basePixels = 12;
+    int m_fontPixels = 12;
     bool m_rotated = false;
     int m_step = 1;
     int m_highlighted = -1;

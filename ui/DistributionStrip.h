@@ -3,6 +3,7 @@
 // one per source column, lined up with the heatmap's columns above it. Bars read more precisely
 // than colours: two weights of 0.30 and 0.35 look alike in the map and not in the strip.
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -15,14 +16,21 @@ namespace attnlab::ui {
 
 class DistributionStrip {
 public:
-    static constexpr int kHeight = 96;    // outer height, pixels
-    static constexpr int kAxisWidth = 46; // room for the 0 / 0.5 / 1 tick labels left of the bars
+    static constexpr int kBarsHeight = 110; // pixels of the bars' own area
+    static constexpr int kAxisWidth = 46;   // room for the 0 / 0.5 / 1 tick labels left of the bars
 
     // Adds the strip's axis rect to `plot`'s layout at (row, column).
     DistributionStrip(QCustomPlot* plot, int row, int column);
 
     QCPAxisRect* rect() const { return m_rect; }
     void setColumnCount(int columns);
+    // The source tokens under the bars, one per column, so a bar can be read without the map.
+    void setTokenLabels(const QStringList& labels);
+    // Sizes the token labels for columns `cellPixels` wide (turned upright and shrunk as the map's
+    // own labels are) and the strip's height: full with a distribution, one text line with the hint.
+    void fitLabels(double cellPixels);
+    int outerHeight() const; // the height fitLabels gave the strip
+    bool labelsRotated() const { return m_rotated; }
     // Left and right margins, so the bars line up with the heatmap's cells.
     void setHorizontalMargins(int left, int right);
     void setVisible(bool visible);
@@ -32,7 +40,14 @@ public:
     std::vector<double> values() const;
 
 private:
+    void applyMode();
+
     QCPAxisRect* m_rect = nullptr;
+    QStringList m_labels;
+    int m_labelExtent = 0; // pixels the token labels need below the bars
+    bool m_rotated = false;
+    bool m_visible = true;
+    bool m_showsDistribution = false;
     QCPBars* m_bars = nullptr;
     QCPItemText* m_title = nullptr;
 };

@@ -77,6 +77,11 @@ void GraphHover::hide() {
     m_plot->layer(QStringLiteral("overlay"))->replot();
 }
 
+void GraphHover::dismiss() {
+    m_tracer->setVisible(false);
+    m_text->setVisible(false);
+}
+
 bool GraphHover::isShown() const {
     return m_tracer->visible();
 }

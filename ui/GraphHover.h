@@ -32,6 +32,8 @@ public:
 
     void show(const Point& point, const QString& text);
     void hide();
+    // Hides without redrawing the overlay: for use while the plot is already replotting.
+    void dismiss();
     bool isShown() const;
     QCPItemTracer* tracer() const { return m_tracer; }
 

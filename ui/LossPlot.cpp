@@ -1,5 +1,6 @@
 #include "ui/LossPlot.h"
 
+#include "ui/ClampedGraph.h"
 #include "ui/CsvWriter.h"
 #include "ui/GraphHover.h"
 #include "ui/PlotExport.h"
@@ -17,12 +18,20 @@ namespace {
 const QColor kTrainColor(31, 119, 180);
 const QColor kValidationColor(255, 127, 14);
 const QColor kExactMatchColor(44, 160, 44);
+const QColor kDivergenceColor(214, 39, 40);
+// QCPRange refuses bounds beyond 1e250 and log ranges whose ratio overflows; a fitted range stays
+// well inside both, so a diverged loss widens the view as far as it can instead of freezing it.
+constexpr double kRangeLimit = 1e200;
+constexpr double kLogSpan = 1e100;   // widest upper/lower ratio of a fitted log range
+constexpr double kMarkerInset = 7.0; // pixels below the panel's top edge for the divergence marks
 
 // Bounds of the visible data drawn in `rect`; on a log axis only the positive values count.
-std::optional<QCPRange> dataBounds(QCPAxisRect* rect, bool keys, QCP::SignDomain domain) {
+// `skip` (the divergence marks, which sit wherever the range puts them) does not count.
+std::optional<QCPRange> dataBounds(QCPAxisRect* rect, bool keys, QCP::SignDomain domain,
+                                   const QCPGraph* skip = nullptr) {
     std::optional<QCPRange> bounds;
     for (QCPGraph* graph : rect->graphs()) {
-        if (!graph->visible() || graph->data()->isEmpty()) continue;
+        if (graph == skip || !graph->visible() || graph->data()->isEmpty()) continue;
         bool found = false;
         const QCPRange range = keys ? graph->getKeyRange(found, domain) : graph->getValueRange(found, domain);
         if (!found) continue;
@@ -63,9 +72,10 @@ void LossPlot::buildPlot() {
 
     m_lossRect = m_plot->axisRect();
     m_accuracyRect = new QCPAxisRect(m_plot);
-    m_plot->plotLayout()->addElement(1, 0, m_accuracyRect);
+    m_plot->plotLayout()->addElement(2, 0, m_accuracyRect);
     m_plot->plotLayout()->setRowStretchFactor(0, 3.0);
-    m_plot->plotLayout()->setRowStretchFactor(1, 2.0);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.01); // the legend row: its own height, no more
+    m_plot->plotLayout()->setRowStretchFactor(2, 2.0);
     auto* margins = new QCPMarginGroup(m_plot); // both panels' plot areas share left and right edges
     for (QCPAxisRect* rect : {m_lossRect, m_accuracyRect}) {
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
@@ -85,9 +95,13 @@ void LossPlot::buildPlot() {
     QFont legendFont = font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     m_lossLegend = m_plot->legend;
+    // Exact match climbs towards the panel's top right as epochs pass and starts near its bottom,
+    // so any corner inside the panel hides some epochs; the legend gets a row of its own above it.
     m_accuracyLegend = new QCPLegend;
-    m_accuracyRect->insetLayout()->addElement(m_accuracyLegend, Qt::AlignRight | Qt::AlignBottom);
+    m_plot->plotLayout()->addElement(1, 0, m_accuracyLegend);
     m_accuracyLegend->setLayer(QStringLiteral("legend"));
+    m_accuracyLegend->setFillOrder(QCPLayoutGrid::foColumnsFirst); // one line of entries
+    m_accuracyLegend->setWrap(0);
     m_lossRect->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignTop);
     for (QCPLegend* legend : {m_lossLegend, m_accuracyLegend}) {
         legend->setVisible(true);
@@ -95,12 +109,19 @@ void LossPlot::buildPlot() {
         legend->setBrush(QColor(255, 255, 255, 210));
         legend->setBorderPen(QPen(QColor(0xc0, 0xc0, 0xc0)));
     }
+    m_accuracyLegend->setBrush(Qt::NoBrush);
+    m_accuracyLegend->setBorderPen(Qt::NoPen);
+    m_accuracyLegend->setMargins(QMargins(4, 2, 4, 0));
 
     m_current.training = addGraph(m_lossRect, tr("training loss"), m_lossLegend);
     m_current.smoothed = addGraph(m_lossRect, tr("training loss (smoothed)"), m_lossLegend);
     m_current.validation = addGraph(m_lossRect, tr("validation loss"), m_lossLegend);
     m_current.exactMatch = addGraph(m_accuracyRect, tr("exact match"), m_accuracyLegend);
     styleCurrent();
+    m_divergence = addGraph(m_lossRect, tr("loss not finite (diverged)"), nullptr);
+    m_divergence->setLineStyle(QCPGraph::lsNone);
+    m_divergence->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted,
+                                                  QPen(kDivergenceColor, 1.5), kDivergenceColor, 9));
 
     m_hover = std::make_unique<GraphHover>(m_plot);
 
@@ -117,7 +138,8 @@ void LossPlot::buildPlot() {
 }
 
 QCPGraph* LossPlot::addGraph(QCPAxisRect* rect, const QString& name, QCPLegend* legend) {
-    QCPGraph* graph = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    // Registers itself with m_plot, which owns it (as QCustomPlot::addGraph would).
+    QCPGraph* graph = new ClampedGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
     graph->setName(name);
     graph->setSelectable(QCP::stNone);
     if (legend) graph->addToLegend(legend);
@@ -206,15 +228,35 @@ bool LossPlot::followsData(int panel) const {
 
 void LossPlot::addTrainingLoss(int step, double loss) {
     const LossPoint smoothed = m_history.addTrainingLoss(step, loss);
-    // Non-finite losses (a diverged run) stay in the history and the CSV; a graph cannot draw them.
-    if (std::isfinite(loss)) m_current.training->addData(step, loss);
+    // Non-finite losses (a diverged run) stay in the history and the CSV; a curve cannot draw them,
+    // so a mark at the panel's top edge says where the run diverged.
+    if (std::isfinite(loss))
+        m_current.training->addData(step, loss);
+    else
+        markDivergence(step);
     if (std::isfinite(smoothed.value)) m_current.smoothed->addData(step, smoothed.value);
     requestReplot();
 }
 
+void LossPlot::markDivergence(int step) {
+    if (m_divergence->dataCount() == 0) m_divergence->addToLegend(m_lossLegend);
+    m_divergence->addData(step, markerValue());
+}
+
+double LossPlot::markerValue() const {
+    return m_lossRect->axis(QCPAxis::atLeft)->pixelToCoord(m_lossRect->top() + kMarkerInset);
+}
+
+int LossPlot::divergenceCount() const {
+    return m_divergence->dataCount();
+}
+
 void LossPlot::addValidation(int step, int epoch, double loss, double exactMatch) {
     m_history.addValidation(step, epoch, loss, exactMatch);
-    if (std::isfinite(loss)) m_current.validation->addData(step, loss);
+    if (std::isfinite(loss))
+        m_current.validation->addData(step, loss);
+    else
+        markDivergence(step);
     if (std::isfinite(exactMatch)) m_current.exactMatch->addData(epoch, exactMatch);
     requestReplot();
 }
@@ -225,13 +267,14 @@ void LossPlot::clear() {
     for (QCPGraph* graph :
          {m_current.training, m_current.smoothed, m_current.validation, m_current.exactMatch})
         graph->data()->clear();
+    clearDivergence();
     m_hover->hide();
     resetView();
 }
 
 void LossPlot::clearPreviousRuns() {
     for (const RunGraphs& run : m_previous)
-        for (QCPGraph* graph : {run.smoothed, run.validation, run.exactMatch}) m_plot->removeGraph(graph);
+        for (QCPGraph* graph : {run.smoothed, run.validation, run.exactMatch}) removeGraph(graph);
     m_previous.clear();
     m_history.clearPrevious();
     m_hover->hide(); // it may have marked a point of a removed graph
@@ -249,18 +292,34 @@ void LossPlot::keepCurrentAsPrevious(const QString& label) {
     moveData(m_current.validation, kept.validation);
     moveData(m_current.exactMatch, kept.exactMatch);
     m_current.training->data()->clear();
+    clearDivergence(); // the marks belong to the run that diverged; its CSV rows keep the values
     for (QCPGraph* graph : {kept.smoothed, kept.validation, kept.exactMatch})
         graph->setLayer(QStringLiteral("reference"));
     m_previous.push_back(kept);
     while (m_previous.size() > m_history.previous().size()) {
         for (QCPGraph* graph :
              {m_previous.front().smoothed, m_previous.front().validation, m_previous.front().exactMatch})
-            m_plot->removeGraph(graph);
+            removeGraph(graph);
         m_previous.erase(m_previous.begin());
     }
     stylePrevious();
     m_hover->hide();
     requestReplot();
+}
+
+// QCustomPlot::removeGraph takes the graph out of the plot's main legend only. A kept run's exact
+// match curve is listed in the second legend, which kept a QCPPlottableLegendItem pointing at the
+// deleted graph and read its name and pen on the next replot: a use-after-free, the window's crash
+// in issue 17 (a fourth kept run drops the oldest, and clear() drops all of them).
+void LossPlot::removeGraph(QCPGraph* graph) {
+    for (QCPLegend* legend : {m_lossLegend, m_accuracyLegend})
+        if (legend->hasItemWithPlottable(graph)) graph->removeFromLegend(legend);
+    m_plot->removeGraph(graph);
+}
+
+void LossPlot::clearDivergence() {
+    m_divergence->data()->clear();
+    m_divergence->removeFromLegend(m_lossLegend);
 }
 
 void LossPlot::setLogScale(bool logarithmic) {
@@ -328,18 +387,15 @@ void LossPlot::fitPanels() {
         QCPAxis* y = m_lossRect->axis(QCPAxis::atLeft);
         const bool logarithmic = y->scaleType() == QCPAxis::stLogarithmic;
         const auto keys = dataBounds(m_lossRect, true, QCP::sdBoth);
-        const auto values = dataBounds(m_lossRect, false, logarithmic ? QCP::sdPositive : QCP::sdBoth);
+        const auto values =
+            dataBounds(m_lossRect, false, logarithmic ? QCP::sdPositive : QCP::sdBoth, m_divergence);
         x->setRange(
             keys ? QCPRange(keys->lower, std::max(keys->upper, keys->lower + 1.0) + 0.02 * keys->size())
                  : QCPRange(0, 100));
         if (!values)
             y->setRange(logarithmic ? QCPRange(0.01, 10.0) : QCPRange(0.0, 1.0));
-        else if (logarithmic)
-            y->setRange(values->lower / 1.3, values->upper * 1.3);
-        else {
-            const double pad = std::max(0.05 * values->size(), 1e-3);
-            y->setRange(std::max(0.0, values->lower - pad), values->upper + pad);
-        }
+        else
+            y->setRange(logarithmic ? fittedLogRange(*values) : fittedLinearRange(*values));
     }
     if (m_follow[1]) {
         const auto keys = dataBounds(m_accuracyRect, true, QCP::sdBoth);
@@ -349,9 +405,32 @@ void LossPlot::fitPanels() {
                             : QCPRange(0.5, 10.5));
         // Exact match is a fraction: keep 0..1 in view (stretch if a caller reports percentages).
         const double top = values ? std::max(1.0, values->upper) : 1.0;
-        m_accuracyRect->axis(QCPAxis::atLeft)->setRange(0.0, top * 1.04);
+        m_accuracyRect->axis(QCPAxis::atLeft)->setRange(0.0, std::min(top, kRangeLimit) * 1.04);
     }
     m_fitting = false;
+    // The marks follow the top edge of whatever range is shown, followed or chosen by the user.
+    const double top = markerValue();
+    for (auto it = m_divergence->data()->begin(); it != m_divergence->data()->end(); ++it) it->value = top;
+    // A marker left on a point the new range moved far away would be drawn thousands of pixels
+    // outside the widget; the next mouse move shows it again where it belongs.
+    if (m_hover->isShown() &&
+        !m_plot->viewport().contains(m_hover->tracer()->position->pixelPosition().toPoint()))
+        m_hover->dismiss();
+}
+
+QCPRange LossPlot::fittedLogRange(const QCPRange& positive) {
+    const double upper = std::clamp(positive.upper * 1.3, 1e-200, kRangeLimit);
+    double lower = std::max(positive.lower / 1.3, upper / kLogSpan);
+    if (!(lower < upper)) lower = upper / 10.0;
+    return QCPRange(lower, upper);
+}
+
+QCPRange LossPlot::fittedLinearRange(const QCPRange& values) {
+    const double lower = std::clamp(values.lower, -kRangeLimit, kRangeLimit);
+    const double upper = std::clamp(values.upper, -kRangeLimit, kRangeLimit);
+    const double pad = std::max(0.05 * (upper - lower), 1e-3);
+    // A loss is not negative; if one arrives anyway the axis goes below zero to show it.
+    return QCPRange(lower >= 0.0 ? std::max(0.0, lower - pad) : lower - pad, upper + pad);
 }
 
 QString LossPlot::describe(const GraphHover::Point& point) const {
@@ -363,6 +442,8 @@ QString LossPlot::describe(const GraphHover::Point& point) const {
         if (point.graph == graphs.exactMatch) series = LossSeries::ExactMatch;
         return series.has_value();
     };
+    if (point.graph == m_divergence)
+        return tr("loss not finite (diverged)\nstep %1").arg(std::llround(point.key));
     QString run; // empty for the current run, "label: " for a kept one
     if (!identify(m_current)) {
         for (size_t i = 0; i < m_previous.size(); ++i) {

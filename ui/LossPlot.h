@@ -32,6 +32,14 @@ public:
     QCPAxis::ScaleType lossScaleType() const;
     bool followsData(int panel) const; // panel 0: losses, 1: exact match
     const LossHistory& history() const { return m_history; }
+    // Steps of the current run whose training or validation loss was NaN or infinite; each is drawn
+    // as a mark at the top edge of the loss panel.
+    int divergenceCount() const;
+    QCPGraph* divergenceGraph() const { return m_divergence; }
+    // The loss axis ranges fitted to data bounds; always ranges QCPRange accepts, so a diverged
+    // loss widens the view instead of leaving it where it was.
+    static QCPRange fittedLogRange(const QCPRange& positive);
+    static QCPRange fittedLinearRange(const QCPRange& values);
 
     // The text shown when hovering at `pixel` (plot() coordinates): the nearest point within a few
     // pixels, e.g. "validation loss\nstep 1200: 0.4312"; empty when nothing is near.
@@ -40,6 +48,7 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     QCPAxisRect* lossRect() const { return m_lossRect; }
     QCPAxisRect* accuracyRect() const { return m_accuracyRect; }
+    QCPLegend* accuracyLegend() const { return m_accuracyLegend; } // in its own row above the panel
     QCPGraph* graph(LossSeries series) const;
     // The grey curves of kept run `run` (nullptr for TrainingLoss: a reference run is drawn smoothed).
     QCPGraph* previousGraph(int run, LossSeries series) const;
@@ -77,6 +86,10 @@ private:
     void onMouseMove(QMouseEvent* event);
     QString describe(const GraphHover::Point& point) const;
     void requestReplot();
+    void removeGraph(QCPGraph* graph);
+    void markDivergence(int step);
+    void clearDivergence();
+    double markerValue() const;
 
     QCustomPlot* m_plot = nullptr;
     QCPAxisRect* m_lossRect = nullptr;
@@ -85,6 +98,7 @@ private:
     QCPLegend* m_accuracyLegend = nullptr;
     std::unique_ptr<GraphHover> m_hover;
     RunGraphs m_current;
+    QCPGraph* m_divergence = nullptr;  // the current run's non-finite losses, marked at the top edge
     std::vector<RunGraphs> m_previous; // oldest first, parallel to m_history.previous()
     LossHistory m_history;
     bool m_follow[2] = {true, true};

@@ -2,7 +2,9 @@
 // cell colours read back from the rendered widget, labels, tooltips, row selection by click,
 // gold markers, and the CSV/PNG/SVG/PDF exports.
 #include "ui/AlignmentHeatmap.h"
+#include "ui/AxisTokenLabels.h"
 #include "ui/ColorGradients.h"
+#include "ui/DistributionStrip.h"
 
 #include <qcustomplot.h>
 
@@ -72,6 +74,11 @@ private Q_SLOTS:
     void imageExports();
     void unknownExtensionIsRefused();
     void manyLongTokensStayReadable();
+    void everyLabelOf14By50IsShown_data();
+    void everyLabelOf14By50IsShown();
+    void stripShowsTokensAndHasRoom();
+    void exportHoldsTitleAndLabelsButNoHint();
+    void nonFiniteWeightsAreDrawnSafely();
     void rendersARealisticDateAlignment();
 };
 
@@ -166,24 +173,24 @@ void TestAlignmentHeatmap::tooltipNamesTokensAndWeight() {
     map.setAlignment(kSource, kOutput, threeByFour());
     showAndLayout(map);
     QCOMPARE(map.toolTipAt(cellCentre(map, 1, 2)),
-             QStringLiteral("output 'y' (row 1) \u2192 source 'b' (col 2): 0.6000"));
+             QStringLiteral("output 2 of 3 'y' \u2192 source 3 of 4 'b': 0.6000"));
     QCOMPARE(map.toolTipAt(cellCentre(map, 0, 1)),
-             QStringLiteral("output 'x' (row 0) \u2192 source '\u2423' (col 1): 0.1000"));
+             QStringLiteral("output 1 of 3 'x' \u2192 source 2 of 4 '\u2423': 0.1000"));
     QCOMPARE(map.toolTipAt(cellCentre(map, 2, 3)),
-             QStringLiteral("output '</s>' (row 2) \u2192 source '</s>' (col 3): 0.1500"));
+             QStringLiteral("output 3 of 3 '</s>' \u2192 source 4 of 4 '</s>': 0.1500"));
     QCOMPARE(map.toolTipAt(QPointF(2, 2)), QString()); // the corner, outside the map
     // Over the labels: the token alone.
     const QRect rect = map.mapRect()->rect();
     QCOMPARE(map.toolTipAt(QPointF(cellCentre(map, 0, 3).x(), rect.top() - 6)),
-             QStringLiteral("source '</s>' (col 3)"));
+             QStringLiteral("source 4 of 4 '</s>'"));
     QCOMPARE(map.toolTipAt(QPointF(rect.left() - 6, cellCentre(map, 1, 0).y())),
-             QStringLiteral("output 'y' (row 1)"));
+             QStringLiteral("output 2 of 3 'y'"));
     // Over the strip, once a row is selected, a bar tells its weight too.
     map.highlightRow(2);
     map.plot()->replot(QCustomPlot::rpImmediateRefresh);
     const QRect strip = map.stripRect()->rect();
     QCOMPARE(map.toolTipAt(QPointF(cellCentre(map, 0, 1).x(), strip.center().y())),
-             QStringLiteral("output '</s>' (row 2) \u2192 source '\u2423' (col 1): 0.8000"));
+             QStringLiteral("output 3 of 3 '</s>' \u2192 source 2 of 4 '\u2423': 0.8000"));
 }
 
 void TestAlignmentHeatmap::clickOnARowSelectsIt() {
@@ -203,9 +210,16 @@ void TestAlignmentHeatmap::clickOnARowSelectsIt() {
     map.plot()->replot(QCustomPlot::rpImmediateRefresh);
     const QImage image = map.plot()->toPixmap().toImage();
     const QRect rect = map.mapRect()->rect();
+    // The edge falls between pixels when the row height is fractional: look one pixel either side.
     const int edgeY = int(rect.top() + 2.0 * rect.height() / 3);
-    const QColor onEdge = image.pixelColor(cellCentre(map, 2, 1).x(), edgeY);
-    QVERIFY2(onEdge == QColor(Qt::white) || onEdge.lightness() < 40, qPrintable(onEdge.name()));
+    QStringList seen;
+    bool outlined = false;
+    for (int y = edgeY - 1; y <= edgeY + 1; ++y) {
+        const QColor onEdge = image.pixelColor(cellCentre(map, 2, 1).x(), y);
+        outlined = outlined || onEdge == QColor(Qt::white) || onEdge.lightness() < 40;
+        seen << onEdge.name();
+    }
+    QVERIFY2(outlined, qPrintable(seen.join(' ')));
 
     QTest::mouseClick(map.plot(), Qt::LeftButton, {}, cellCentre(map, 0, 3));
     QCOMPARE(selected.count(), 2);
@@ -368,8 +382,11 @@ void TestAlignmentHeatmap::manyLongTokensStayReadable() {
     QCOMPARE(map.sourceLabels().size(), 40);
     const QRect rect = map.mapRect()->rect();
     QVERIFY2(rect.height() > 150, qPrintable(QString::number(rect.height())));
-    // Vertical labels need the margin above the map to hold the longest label ("word39").
-    const int longest = QFontMetrics(map.plot()->font()).horizontalAdvance("word39");
+    // Vertical labels need the margin above the map to hold the longest label ("word39"), in the
+    // font the labels were fitted with.
+    QFont labelFont = map.plot()->font();
+    labelFont.setPixelSize(map.sourceAxisLabels().fontPixels());
+    const int longest = QFontMetrics(labelFont).horizontalAdvance("word39");
     QVERIFY2(rect.top() >= longest, qPrintable(QString("%1 < %2").arg(rect.top()).arg(longest)));
     // Every visible output label has its own line: count labels drawn on the left side.
     int shown = 0;
@@ -379,7 +396,11 @@ void TestAlignmentHeatmap::manyLongTokensStayReadable() {
             text->text().startsWith('w') && !text->text().startsWith("word"))
             ++shown;
     }
-    const int lineHeight = QFontMetrics(map.plot()->font()).height();
+    // 60 rows of 7 pixels are too dense even for the smallest label font: every n-th is shown.
+    QFont rowFont = map.plot()->font();
+    rowFont.setPixelSize(map.outputAxisLabels().fontPixels());
+    QCOMPARE(map.outputAxisLabels().fontPixels(), attnlab::ui::AxisTokenLabels::kMinFontPixels);
+    const int lineHeight = QFontMetrics(rowFont).height();
     QVERIFY2(
         shown >= 2 && shown * lineHeight <= rect.height() + lineHeight,
         qPrintable(QString("%1 labels of %2 px in %3 px").arg(shown).arg(lineHeight).arg(rect.height())));
@@ -397,6 +418,142 @@ void TestAlignmentHeatmap::manyLongTokensStayReadable() {
     QVERIFY(labelVisible("w20"));
     QVERIFY(!labelVisible("w19") && !labelVisible("w21"));
     QVERIFY(labelVisible("w0"));
+}
+
+namespace {
+// 50 characters in, 14 out: the case issue 17 (item 8) reported.
+struct LongSentence {
+    std::vector<std::string> source, output;
+    Matrix<float> weights;
+    LongSentence() : weights(14, 50) {
+        const std::string text = "the quick brown fox jumps over the lazy dog again!";
+        for (char c : text) source.emplace_back(1, c);
+        for (int t = 0; t < 13; ++t) output.emplace_back(1, char('a' + t));
+        output.emplace_back("</s>");
+        for (int t = 0; t < 14; ++t)
+            for (int s = 0; s < 50; ++s) weights(t, s) = s == (t * 3) % 50 ? 0.51f : 0.01f;
+    }
+};
+} // namespace
+
+void TestAlignmentHeatmap::everyLabelOf14By50IsShown_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("800x600") << QSize(800, 600);
+    QTest::newRow("640x480") << QSize(640, 480);
+}
+
+void TestAlignmentHeatmap::everyLabelOf14By50IsShown() {
+    QFETCH(QSize, size);
+    const LongSentence sentence;
+    QCOMPARE(int(sentence.source.size()), 50);
+    AlignmentHeatmap map;
+    map.setAlignment(sentence.source, sentence.output, sentence.weights);
+    showAndLayout(map, size);
+    map.highlightRow(5); // the strip takes its full height: the map must still label every cell
+    map.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const auto& top = map.sourceAxisLabels();
+    const auto& left = map.outputAxisLabels();
+    QCOMPARE(top.count(), 50);
+    QCOMPARE(left.count(), 14);
+    QCOMPARE(top.step(), 1);
+    QCOMPARE(left.step(), 1);
+    for (int s = 0; s < 50; ++s) QVERIFY2(top.isShown(s), qPrintable(QString::number(s)));
+    for (int t = 0; t < 14; ++t) QVERIFY2(left.isShown(t), qPrintable(QString::number(t)));
+    QVERIFY(top.fontPixels() >= attnlab::ui::AxisTokenLabels::kMinFontPixels);
+    // Each drawn label's line fits in its cell, so neighbours cannot overlap.
+    QFont rowFont = map.plot()->font();
+    rowFont.setPixelSize(left.fontPixels());
+    QVERIFY(QFontMetrics(rowFont).height() <= map.mapRect()->rect().height() / 14.0);
+    QFont columnFont = map.plot()->font();
+    columnFont.setPixelSize(top.fontPixels());
+    QVERIFY(QFontMetrics(columnFont).height() <= map.mapRect()->rect().width() / 50.0);
+    // Tooltips count from 1, as a person does.
+    QCOMPARE(map.toolTipAt(cellCentre(map, 5, 15)),
+             QStringLiteral("output 6 of 14 'f' \u2192 source 16 of 50 '\u2423': 0.5100"));
+    QCOMPARE(map.toolTipAt(QPointF(cellCentre(map, 0, 49).x(), map.mapRect()->rect().top() - 3)),
+             QStringLiteral("source 50 of 50 '!'"));
+    QCOMPARE(map.toolTipAt(QPointF(map.mapRect()->rect().left() - 3, cellCentre(map, 13, 0).y())),
+             QStringLiteral("output 14 of 14 '</s>'"));
+}
+
+void TestAlignmentHeatmap::stripShowsTokensAndHasRoom() {
+    const LongSentence sentence;
+    AlignmentHeatmap map;
+    map.setAlignment(sentence.source, sentence.output, sentence.weights);
+    showAndLayout(map);
+    const int hintHeight = map.stripRect()->outerRect().height();
+    map.highlightRow(2);
+    map.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QCPAxisRect* strip = map.stripRect();
+    // The bars get their own 110 pixels and the tokens their room below; the hint was one line.
+    QVERIFY2(strip->rect().height() >= attnlab::ui::DistributionStrip::kBarsHeight - 1,
+             qPrintable(QString::number(strip->rect().height())));
+    QVERIFY2(hintHeight < 40, qPrintable(QString::number(hintHeight)));
+    auto ticker = strip->axis(QCPAxis::atBottom)->ticker().dynamicCast<QCPAxisTickerText>();
+    QVERIFY(ticker);
+    QCOMPARE(ticker->ticks().size(), 50);
+    QCOMPARE(ticker->ticks().value(0.0), QStringLiteral("t"));
+    QCOMPARE(ticker->ticks().value(3.0), QStringLiteral("\u2423"));
+    QCOMPARE(ticker->ticks().value(49.0), QStringLiteral("!"));
+    QVERIFY(strip->axis(QCPAxis::atBottom)->tickLabels());
+    QCOMPARE(map.highlightedDistribution().size(), size_t(50));
+    QCOMPARE(map.highlightedDistribution()[6], double(0.51f));
+}
+
+void TestAlignmentHeatmap::exportHoldsTitleAndLabelsButNoHint() {
+    const LongSentence sentence;
+    AlignmentHeatmap map;
+    map.setAlignment(sentence.source, sentence.output, sentence.weights);
+    showAndLayout(map);
+    QCOMPARE(map.titleText(),
+             QStringLiteral("the quick brown fox jumps over the lazy dog again! \u2192 abcdefghijklm"));
+    QTemporaryDir dir;
+    QString error;
+    // SVG keeps text as text: the title and every label can be read back.
+    const QString svgPath = dir.filePath("heatmap.svg");
+    QVERIFY2(map.exportImage(svgPath, &error), qPrintable(error));
+    const QString svg = QString::fromUtf8(readFile(svgPath));
+    QVERIFY(svg.contains(QStringLiteral("the quick brown fox jumps over the lazy dog again!")));
+    QVERIFY(!svg.contains(QStringLiteral("Click an output row"))); // no empty chart on a slide
+    for (const char* label : {">q<", ">z<", ">!<", ">m<", "&lt;/s&gt;"})
+        QVERIFY2(svg.contains(QLatin1String(label)), label);
+    // The PDF's document title is the sentence pair (UTF-16BE in the info dictionary).
+    const QString pdfPath = dir.filePath("heatmap.pdf");
+    QVERIFY2(map.exportImage(pdfPath, &error), qPrintable(error));
+    const QByteArray pdf = readFile(pdfPath);
+    QVERIFY(pdf.contains("/Title"));
+    const QString title = QStringLiteral("Attention alignment: ") + map.titleText();
+    QByteArray utf16;
+    for (QChar c : title) utf16.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
+    QVERIFY(pdf.contains(utf16.left(40)));
+    // PNG: twice the widget's size, and the screen layout comes back afterwards.
+    const QString pngPath = dir.filePath("heatmap.png");
+    QVERIFY2(map.exportImage(pngPath, &error), qPrintable(error));
+    const QImage png(pngPath);
+    QCOMPARE(png.size(), map.plot()->size() * 2);
+    if (!qEnvironmentVariableIsEmpty("ATTNLAB_SCREENSHOT_DIR"))
+        QFile::copy(pngPath, qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR") + "/heatmap-export.png");
+    QCOMPARE(map.plot()->plotLayout()->rowCount(), 2);
+    QVERIFY(map.stripRect()->visible());
+}
+
+// A diverged model attends with NaN or infinite weights: cells turn grey, bars are left out and
+// the strip says so, and painting survives.
+void TestAlignmentHeatmap::nonFiniteWeightsAreDrawnSafely() {
+    Matrix<float> w = threeByFour();
+    w(1, 0) = std::numeric_limits<float>::quiet_NaN();
+    w(1, 1) = std::numeric_limits<float>::infinity();
+    AlignmentHeatmap map;
+    map.setAlignment(kSource, kOutput, w);
+    showAndLayout(map);
+    map.highlightRow(1);
+    map.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(!map.grab().isNull());
+    QVERIFY(std::isnan(map.cellValue(1, 0)));
+    QVERIFY(std::isnan(map.cellValue(1, 1)));
+    const std::vector<double> bars = map.highlightedDistribution();
+    QCOMPARE(bars.size(), size_t(2));
+    QCOMPARE(bars[0], double(0.60f));
 }
 
 // A 11 x 13 character-level alignment of a date ("march 3, 2015" -> "2015-03-03</s>"), grabbed as

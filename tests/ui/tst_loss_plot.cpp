@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 
 using attnlab::ui::LossPlot;
 using attnlab::ui::LossSeries;
@@ -49,6 +50,9 @@ private Q_SLOTS:
     void hoverReadsTheNearestPoint();
     void csvExportIsExact();
     void pngExport();
+    void exactMatchLegendLeavesTheLastEpochsVisible();
+    void divergenceIsMarkedNotDropped();
+    void droppedRunsLeaveNoLegendEntries();
     void rendersARealisticRun();
 };
 
@@ -263,6 +267,102 @@ void TestLossPlot::pngExport() {
                                                                     : QByteArray("%PDF-");
         QVERIFY2(bytes.startsWith(magic), name);
     }
+}
+
+// Issue 17, item 10: exact match climbs to the panel's top right and starts at its bottom; the
+// legend sat in the bottom-right corner over the last epochs. It now has a row of its own.
+void TestLossPlot::exactMatchLegendLeavesTheLastEpochsVisible() {
+    LossPlot plot;
+    showAndLayout(plot);
+    for (int epoch = 1; epoch <= 20; ++epoch)
+        plot.addValidation(epoch * 100, epoch, 2.0 / epoch, epoch <= 10 ? 0.0 : (epoch - 10) / 10.0);
+    plot.keepCurrentAsPrevious("run 1"); // a reference run adds a legend entry
+    for (int epoch = 1; epoch <= 20; ++epoch)
+        plot.addValidation(epoch * 100, epoch, 1.5 / epoch, std::min(1.0, epoch / 12.0));
+    plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const QRect legend = plot.accuracyLegend()->outerRect();
+    QVERIFY(legend.height() > 5);
+    QVERIFY2(!legend.intersects(plot.accuracyRect()->rect()), qPrintable(QString("legend %1,%2 %3x%4")
+                                                                             .arg(legend.x())
+                                                                             .arg(legend.y())
+                                                                             .arg(legend.width())
+                                                                             .arg(legend.height())));
+    QCPGraph* exactMatch = plot.graph(LossSeries::ExactMatch);
+    for (int epoch = 1; epoch <= 20; ++epoch) {
+        const QPointF at = exactMatch->coordsToPixels(epoch, std::min(1.0, epoch / 12.0));
+        QVERIFY2(plot.accuracyRect()->rect().contains(at.toPoint()), qPrintable(QString::number(epoch)));
+        QVERIFY2(!legend.adjusted(-4, -4, 4, 4).contains(at.toPoint()), qPrintable(QString::number(epoch)));
+    }
+    // The PDF of the plot carries a document title.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("loss.pdf");
+    QVERIFY(plot.exportImage(path));
+    QByteArray utf16;
+    for (QChar c : QStringLiteral("Training curves"))
+        utf16.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
+    QVERIFY(readFile(path).contains(utf16));
+    const QString png = dir.filePath("loss.png");
+    QVERIFY(plot.exportImage(png));
+    QCOMPARE(QImage(png).size(), plot.plot()->size() * 2);
+    if (!qEnvironmentVariableIsEmpty("ATTNLAB_SCREENSHOT_DIR"))
+        QFile::copy(png, qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR") + "/loss-export.png");
+}
+
+// A NaN or infinite loss cannot be a point of a curve; it becomes a mark at the top edge of the loss
+// panel, at its step, and hovering it says what happened.
+void TestLossPlot::divergenceIsMarkedNotDropped() {
+    LossPlot plot;
+    showAndLayout(plot);
+    plot.setLogScale(true);
+    plot.addTrainingLoss(1, 2.0);
+    plot.addTrainingLoss(2, 1.0);
+    plot.addTrainingLoss(3, std::numeric_limits<double>::infinity());
+    plot.addTrainingLoss(4, std::numeric_limits<double>::quiet_NaN());
+    plot.addValidation(4, 1, std::numeric_limits<double>::quiet_NaN(), 0.0);
+    plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QCOMPARE(plot.pointCount(LossSeries::TrainingLoss), 2);
+    QCOMPARE(plot.divergenceCount(), 3);
+    QCOMPARE(plot.history().current().trainingLoss.size(), size_t(4)); // the CSV keeps the values
+    const QCPGraph* marks = plot.divergenceGraph();
+    const QPointF mark = marks->coordsToPixels(3, marks->data()->constBegin()->value);
+    QVERIFY(std::abs(mark.y() - (plot.lossRect()->top() + 7)) < 1.5);
+    QCOMPARE(plot.hoverTextAt(mark), QStringLiteral("loss not finite (diverged)\nstep 3"));
+    QVERIFY(plot.plot()->legend->hasItemWithPlottable(marks));
+    plot.clear();
+    QCOMPARE(plot.divergenceCount(), 0);
+    QVERIFY(!plot.plot()->legend->hasItemWithPlottable(marks));
+}
+
+// The crash of issue 17, item 5: a dropped reference run's exact-match graph was deleted while the
+// exact-match legend still listed it, and the next replot drew the freed graph's legend entry.
+void TestLossPlot::droppedRunsLeaveNoLegendEntries() {
+    LossPlot plot;
+    showAndLayout(plot);
+    auto legendIsConsistent = [&plot] {
+        for (QCPLegend* legend : {plot.plot()->legend, plot.accuracyLegend()})
+            for (int i = 0; i < legend->itemCount(); ++i) {
+                auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i));
+                if (item && !plot.plot()->hasPlottable(item->plottable())) return false;
+            }
+        return true;
+    };
+    for (int run = 1; run <= 5; ++run) { // the fourth and fifth drop the oldest (three are kept)
+        for (int epoch = 1; epoch <= 3; ++epoch) {
+            plot.addTrainingLoss(epoch * 10, 1.0 / epoch);
+            plot.addValidation(epoch * 10, epoch, 1.0 / epoch, epoch / 3.0);
+        }
+        plot.keepCurrentAsPrevious(QStringLiteral("run %1").arg(run));
+        plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(legendIsConsistent());
+    }
+    QCOMPARE(plot.previousRunLabels(), (QStringList{"run 3", "run 4", "run 5"}));
+    QCOMPARE(plot.accuracyLegend()->itemCount(), 1 + 3); // exact match + one per kept run
+    plot.clearPreviousRuns();
+    plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(legendIsConsistent());
+    QCOMPARE(plot.accuracyLegend()->itemCount(), 1);
+    QCOMPARE(plot.plot()->legend->itemCount(), 3); // training, smoothed, validation
+    QVERIFY(!plot.grab().isNull());
 }
 
 // A run that learns, with a kept reference run below it, grabbed as the user sees it. With
