@@ -52,6 +52,8 @@ public:
     void clearPrevious();
 
     void setCurrentLabel(const QString& label) { m_current.label = label; }
+    // Renames kept run `run` (0 is the oldest), e.g. to say what differs from a newer run.
+    void relabelPrevious(int run, const QString& label) { m_previous.at(run).label = label; }
     const LossRun& current() const { return m_current; }
     const std::deque<LossRun>& previous() const { return m_previous; } // oldest first
     int maxPreviousRuns() const { return m_maxPreviousRuns; }

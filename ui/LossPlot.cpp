@@ -281,6 +281,14 @@ void LossPlot::clearPreviousRuns() {
     requestReplot();
 }
 
+void LossPlot::relabelPreviousRun(int run, const QString& label) {
+    m_history.relabelPrevious(run, label);
+    const RunGraphs& graphs = m_previous.at(run);
+    for (QCPGraph* graph : {graphs.smoothed, graphs.validation, graphs.exactMatch})
+        if (graph) graph->setName(label);
+    requestReplot();
+}
+
 void LossPlot::keepCurrentAsPrevious(const QString& label) {
     m_history.keepCurrentAsPrevious(label);
     RunGraphs kept;

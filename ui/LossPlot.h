@@ -62,6 +62,8 @@ public Q_SLOTS:
     // The current curves become a grey reference run named `label` (at most three are kept, the
     // oldest goes first); the current curves start empty.
     void keepCurrentAsPrevious(const QString& label);
+    // Renames kept run `run` (0 is the oldest) in the legend, the hover text and the CSV.
+    void relabelPreviousRun(int run, const QString& label);
     void setLogScale(bool logarithmic);
     void setSmoothing(double weight);
     // Both panels follow the data again.

@@ -323,8 +323,12 @@ void MainWindow::keepCurrentRun() {
     while (m_keptRuns.size() > m_lossPlot->history().previous().size()) m_keptRuns.pop_front();
 }
 
+// Each grey run says what it did differently from the run being drawn now.
 void MainWindow::relabelKeptRuns() {
-    // TODO(merge): relabel through LossPlot once it can rename a kept run.
+    for (size_t i = 0; i < m_keptRuns.size(); ++i)
+        m_lossPlot->relabelPreviousRun(
+            static_cast<int>(i),
+            RunLabel::label(m_keptRuns[i].number, m_keptRuns[i].settings, &m_currentRun));
 }
 
 void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data) {

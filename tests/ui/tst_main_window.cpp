@@ -216,6 +216,24 @@ void TestMainWindow::resetGreysTheCurvesAtOnce() {
     QCOMPARE(window.lossPlot()->previousRunLabels(), QStringList{"run 1: general \u00B7 lr 0.01"});
     QCOMPARE(window.lossPlot()->pointCount(LossSeries::TrainingLoss), 0);
     QVERIFY(window.trainingControls()->progressText().isEmpty());
+
+    // The next run is additive with the same rate: the grey run is named by what it did differently.
+    ModelConfig config;
+    config.embedding = 16;
+    config.hidden = 32;
+    config.scorer = ScorerKind::Additive;
+    TrainingSettings settings;
+    settings.maxSteps = 20;
+    settings.batchSize = 32;
+    settings.learningRate = 0.01;
+    window.settingsPanel()->setFromModel(config, settings);
+    QCOMPARE(trainToTheEnd(window).steps, 20LL);
+    QCOMPARE(window.lossPlot()->previousRunLabels(), QStringList{"run 1: general"});
+    QCOMPARE(window.lossPlot()->previousGraph(0, LossSeries::SmoothedTrainingLoss)->name(),
+             QString("run 1: general"));
+    window.trainingControls()->resetAction()->trigger();
+    QCOMPARE(window.lossPlot()->previousRunLabels(),
+             (QStringList{"run 1: general", "run 2: additive \u00B7 lr 0.01"}));
 }
 
 // Issue 17, item 4: a learning rate of 5 trains on with a huge loss; the window says so.
