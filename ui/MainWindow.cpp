@@ -1,12 +1,12 @@
 #include "ui/MainWindow.h"
 
-#include "core/eval/TokenCoverage.h"
 #include "ui/AlignmentHeatmap.h"
 #include "ui/DatasetPanel.h"
 #include "ui/ElidedLabel.h"
 #include "ui/InspectPanel.h"
 #include "ui/LossPlot.h"
 #include "ui/PinnedPairsPanel.h"
+#include "ui/RunBook.h"
 #include "ui/SettingsPanel.h"
 #include "ui/TrainingControls.h"
 
@@ -56,6 +56,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                                      QMessageBox::Yes) == QMessageBox::Yes;
     };
     createPanels();
+    m_runBook = std::make_unique<RunBook>(*m_lossPlot);
     createActions();
     createStatusBar();
     connectPanels();
@@ -245,6 +246,7 @@ void MainWindow::openDataset(const QString& nameOrPath) {
 void MainWindow::onDatasetLoaded() {
     const auto dataset = m_datasetPanel->dataset();
     m_session->setDataset(dataset);
+    if (!m_session->isRunning()) m_controls->clearProgress(); // the last run's warning was about other data
     if (dataset && dataset->size() > 0)
         m_inspectPanel->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
     updateStatusLabels();
@@ -260,20 +262,13 @@ void MainWindow::startTraining() {
     if (!m_session->modelFitsDataset() && !startNewModelForDataset()) return;
     const bool fresh = !m_session->hasModel();
     const long long continuedFrom = m_session->stepsTrained();
-    if (fresh) {
-        keepCurrentRun(); // curves still on the plot (a model opened since) go grey
-        ++m_runs;
-    }
-    m_currentRun = settingsOfNextRun();
-    m_runIsFresh = fresh;
-    m_coverageWarning.clear();
-    relabelKeptRuns();
-    if (!m_session->train(m_settingsPanel->modelConfig(), m_settingsPanel->trainingSettings(),
-                          m_settingsPanel->prepareOptions(), &problem)) {
+    const RunSettings settings = settingsOfNextRun();
+    if (!m_session->train(settings.config, settings.training, m_settingsPanel->prepareOptions(), &problem)) {
         showStatus(tr("Cannot train: %1").arg(problem));
         m_controls->showMessage(problem);
         return;
     }
+    m_runBook->startRun(settings, fresh); // the run's points arrive later, over queued signals
     // The last run's "Training finished" has no place under a running progress bar.
     m_controls->showMessage(fresh
                                 ? QString()
@@ -297,38 +292,24 @@ bool MainWindow::startNewModelForDataset() {
            "it, cancel and use File > Save Model first), and its curves leave the plot: losses on "
            "different data do not compare.")
             .arg(trained, next);
-    if (!m_confirm(tr("New Model for %1").arg(next), text)) {
+    const bool yes = m_confirm(tr("New Model for %1").arg(next), text);
+    // The question's event loop may have let a dataset load finish: answer only what was asked.
+    const auto dataset = m_session->dataset();
+    if (!yes || m_session->isRunning() || !dataset || QString::fromStdString(dataset->name()) != next) {
         showStatus(tr("Not trained: the model belongs to %1.").arg(trained));
         return false;
     }
     m_session->reset();
-    m_lossPlot->clear();
-    m_keptRuns.clear();
-    m_runs = 0;
+    m_runBook->clear();
     return true;
 }
 
 void MainWindow::resetModel() {
     if (m_session->isRunning()) return;
     m_session->reset();
-    keepCurrentRun(); // greyed at once, so the plot shows the model is gone
+    m_runBook->keepCurrent(); // greyed at once, so the plot shows the model is gone
     m_controls->clearProgress();
     m_controls->showMessage(QString());
-}
-
-void MainWindow::keepCurrentRun() {
-    if (m_lossPlot->pointCount(LossSeries::TrainingLoss) == 0) return;
-    m_lossPlot->keepCurrentAsPrevious(RunLabel::label(m_runs, m_currentRun, nullptr));
-    m_keptRuns.push_back({m_runs, m_currentRun});
-    while (m_keptRuns.size() > m_lossPlot->history().previous().size()) m_keptRuns.pop_front();
-}
-
-// Each grey run says what it did differently from the run being drawn now.
-void MainWindow::relabelKeptRuns() {
-    for (size_t i = 0; i < m_keptRuns.size(); ++i)
-        m_lossPlot->relabelPreviousRun(
-            static_cast<int>(i),
-            RunLabel::label(m_keptRuns[i].number, m_keptRuns[i].settings, &m_currentRun));
 }
 
 void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data) {
@@ -349,30 +330,10 @@ void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data)
         candidates.push_back(std::move(candidate));
     }
     m_pinnedPanel->setCandidates(candidates);
-    warnAboutCoverage(*data);
     if (!data->validation.pairs.empty())
         m_inspectPanel->setExampleSentence(
             QString::fromUtf8(dataset->source(data->validation.datasetIndices.front())));
     updateStatusLabels();
-}
-
-// Same dataset name, other tokens (an edited file loaded again, a model opened from a file):
-// references the model cannot spell count as wrong, so the person hears it before the metrics.
-void MainWindow::warnAboutCoverage(const TrainingData& data) {
-    const TokenCoverage coverage = tokenCoverage(data.validation);
-    if (!coverage.warrantsWarning()) return;
-    const QString why = m_runIsFresh
-                            ? tr("they are not in the training pairs, whose tokens make the vocabulary")
-                            : tr("it was trained on other tokens; Reset trains a new model on this data");
-    const QString text = tr("%1% of the validation references (%2 of %3 tokens) are unknown to the model and "
-                            "count as wrong: %4.")
-                             .arg(100.0 * coverage.unknownTargetShare(), 0, 'f', 1)
-                             .arg(QLocale().toString(static_cast<qint64>(coverage.unknownTargetTokens)))
-                             .arg(QLocale().toString(static_cast<qint64>(coverage.targetTokens)))
-                             .arg(why);
-    m_coverageWarning = text;
-    m_controls->showWarning(text);
-    showStatus(text);
 }
 
 void MainWindow::onProgress(const ProgressChunk& chunk) {
@@ -395,9 +356,10 @@ void MainWindow::onEpoch(const EpochReport& report) {
 
 void MainWindow::onFinished(const TrainingResult& result) {
     QString text = QString::fromStdString(result.message);
-    if (!m_coverageWarning.isEmpty()) text += QLatin1Char(' ') + m_coverageWarning; // still true at the end
+    const QString coverage = m_session->coverageWarning(); // still true at the end
+    if (!coverage.isEmpty()) text += QLatin1Char(' ') + coverage;
     showStatus(text);
-    if (result.warning.empty() && m_coverageWarning.isEmpty())
+    if (result.warning.empty() && coverage.isEmpty())
         m_controls->showMessage(text);
     else
         m_controls->showWarning(text);
@@ -446,9 +408,8 @@ void MainWindow::openModelFile() {
     }
     const ModelBundle* bundle = m_session->bundle();
     m_settingsPanel->setFromModel(bundle->config, bundle->training);
-    keepCurrentRun(); // the plot's curves belong to the model that was replaced
-    ++m_runs;
-    m_currentRun = {QString::fromStdString(bundle->dataset), bundle->config, bundle->training};
+    m_runBook->replaceModel({QString::fromStdString(bundle->dataset), bundle->config, bundle->training});
+    m_controls->clearProgress(); // the bar and any warning were the replaced model's
     showStatus(tr("Opened %1").arg(path));
     updateStatusLabels();
 }

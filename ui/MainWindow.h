@@ -1,13 +1,14 @@
 #pragma once
-// The application window. It only assembles panels, actions, menus and the status bar, and
-// wires the panels to the TrainingSession; the panels and the session do the work.
+// The application window. It assembles panels, actions, menus and the status bar, wires the
+// panels to the TrainingSession, and turns the person's commands (train, reset, open, save,
+// export) into calls; the panels, the session and the RunBook do the work.
 #include "ui/RunLabel.h"
 #include "ui/TrainingSession.h"
 
 #include <QMainWindow>
 
-#include <deque>
 #include <functional>
+#include <memory>
 
 class QLabel;
 class QAction;
@@ -21,6 +22,7 @@ class TrainingControls;
 class LossPlot;
 class InspectPanel;
 class PinnedPairsPanel;
+class RunBook;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -59,13 +61,9 @@ private:
     // clears the plot of runs on the other dataset. False when the person declines.
     bool startNewModelForDataset();
     void resetModel();
-    // The current curves become a grey reference run labelled by its settings.
-    void keepCurrentRun();
-    void relabelKeptRuns();
     RunSettings settingsOfNextRun() const;
     void onDatasetLoaded();
     void onDataPrepared(const std::shared_ptr<const TrainingData>& data);
-    void warnAboutCoverage(const TrainingData& data);
     void onProgress(const ProgressChunk& chunk);
     void onEpoch(const EpochReport& report);
     void onFinished(const TrainingResult& result);
@@ -95,16 +93,8 @@ private:
     ElidedLabel* m_modelLabel = nullptr;
     QLabel* m_trainingLabel = nullptr;
     QAction* m_logScaleAction = nullptr;
-    int m_runs = 0;           // training runs started from fresh weights, to number kept curves
-    RunSettings m_currentRun; // the settings of the curves being drawn
-    struct KeptRun {
-        int number = 0;
-        RunSettings settings;
-    };
-    std::deque<KeptRun> m_keptRuns; // parallel to the plot's grey runs, oldest first
+    std::unique_ptr<RunBook> m_runBook; // the runs on the loss plot, current and grey
     Confirmation m_confirm;
-    bool m_runIsFresh = true;  // the current run started from new weights
-    QString m_coverageWarning; // the current run's data is largely unknown to the model
 };
 
 } // namespace attnlab::ui

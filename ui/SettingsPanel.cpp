@@ -192,9 +192,10 @@ void SettingsPanel::restoreDefaults() {
 
 bool SettingsPanel::validate(QString* message) const {
     // A number typed outside its field's range is kept as typed; it is refused here, by name.
+    // A greyed-out field (momentum under Adam) does not take part in the run.
     for (const FieldRule& rule : m_rules) {
         const auto* box = qobject_cast<const SettingsDoubleSpinBox*>(rule.field);
-        if (!box || box->isInAllowedRange()) continue;
+        if (!box || !box->isEnabled() || box->isInAllowedRange()) continue;
         const QString text =
             tr("%1: %2 is outside the allowed range, %3")
                 .arg(rule.label, SettingsDoubleSpinBox::shortestText(box->value()), box->allowedRangeText());
@@ -246,7 +247,8 @@ void SettingsPanel::onFieldChanged() {
 
 bool SettingsPanel::hasOutOfRangeField() const {
     const auto boxes = findChildren<SettingsDoubleSpinBox*>();
-    return std::any_of(boxes.begin(), boxes.end(), [](const auto* box) { return !box->isInAllowedRange(); });
+    return std::any_of(boxes.begin(), boxes.end(),
+                       [](const auto* box) { return box->isEnabled() && !box->isInAllowedRange(); });
 }
 
 void SettingsPanel::updateEnabled() {

@@ -1,10 +1,13 @@
 #include "ui/TrainingSession.h"
 
+#include "core/eval/TokenCoverage.h"
 #include "core/train/CheckpointError.h"
 #include "ui/TrainingWorker.h"
 
 #include <QLocale>
 #include <QThread>
+
+#include <filesystem>
 
 namespace attnlab::ui {
 
@@ -41,8 +44,9 @@ QString TrainingSession::modelDataset() const {
 
 bool TrainingSession::modelFitsDataset() const {
     if (!hasModel() || !m_dataset) return true;
-    return m_bundle->dataset == m_dataset->name() &&
-           m_bundle->sourceTokens == m_dataset->options().sourceTokens &&
+    // The window names a file's dataset by its stem, attnlab-cli by the path it was given.
+    const std::string trainedOn = std::filesystem::path(m_bundle->dataset).stem().string();
+    return trainedOn == m_dataset->name() && m_bundle->sourceTokens == m_dataset->options().sourceTokens &&
            m_bundle->targetTokens == m_dataset->options().targetTokens;
 }
 
@@ -83,6 +87,8 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
         m_bundle->targetTokens = m_dataset->options().targetTokens;
         m_bundle->dataset = m_dataset->name();
     }
+    m_runReencodes = m_bundle->model && !m_data; // see TrainingWorker::prepare
+    m_coverageWarning.clear();
     m_runStepOffset = m_stepsTrained;
     m_runEpochOffset = m_epochsTrained;
     TrainingJob job;
@@ -151,7 +157,26 @@ void TrainingSession::onPrepared(const std::shared_ptr<const TrainingData>& data
     // The worker has fixed the bundle's vocabularies before emitting prepared(); they stay as
     // they are for the rest of the run.
     setInferenceVocabularies();
+    m_coverageWarning = describeCoverage(*data);
     Q_EMIT dataPrepared(data);
+    if (!m_coverageWarning.isEmpty()) Q_EMIT warning(m_coverageWarning);
+}
+
+// References the model cannot spell count as wrong, so the person hears it before the metrics:
+// an edited file loaded again under its name, a model opened from a file, or a validation split
+// with tokens the training pairs lack.
+QString TrainingSession::describeCoverage(const TrainingData& data) const {
+    const TokenCoverage coverage = tokenCoverage(data.validation);
+    if (!coverage.warrantsWarning()) return {};
+    const QString why = m_runReencodes
+                            ? tr("it was trained on other tokens; Reset trains a new model on this data")
+                            : tr("they are not in the training pairs, whose tokens make the vocabulary");
+    return tr("%1% of the validation references (%2 of %3 tokens) are unknown to the model and count as "
+              "wrong: %4.")
+        .arg(100.0 * coverage.unknownTargetShare(), 0, 'f', 1)
+        .arg(QLocale().toString(static_cast<qint64>(coverage.unknownTargetTokens)))
+        .arg(QLocale().toString(static_cast<qint64>(coverage.targetTokens)))
+        .arg(why);
 }
 
 void TrainingSession::onSnapshot(const ModelSnapshot& snapshot) {

@@ -35,13 +35,18 @@ public:
     // What the model was trained on (a shipped name or a file); empty without a model.
     QString modelDataset() const;
     // A model is tied to its vocabularies: it fits the current dataset only when it was trained
-    // on it (same name and tokenisation). True when there is no model.
+    // on it (same name, or a path with that stem, and the same tokenisation). True when there is
+    // no model. A file edited under the same name still fits: coverageWarning() then says how
+    // much of it the model cannot spell.
     bool modelFitsDataset() const;
     // Steps and finished epochs the current model has trained in this window (0 for a model
     // opened from a file). A continued run reports its steps and epochs after these, so its
     // curves go on from where the last run ended instead of starting again at 0.
     long long stepsTrained() const { return m_stepsTrained; }
     int epochsTrained() const { return m_epochsTrained; }
+    // Set when the current run's data was prepared and more than 2% of its validation references
+    // are unknown to the model (they count as wrong); also sent as warning(). Empty otherwise.
+    QString coverageWarning() const { return m_coverageWarning; }
 
     // A new dataset: an idle model trained on other data is kept for inspection until the next
     // run; train() refuses to continue it on data it does not fit (see modelFitsDataset()).
@@ -87,6 +92,7 @@ private:
     // Copies m_bundle's vocabularies and tokenisation into m_inference, once they are fixed (the
     // run's data prepared, or a model opened); publishInference() then only swaps the weights.
     void setInferenceVocabularies();
+    QString describeCoverage(const TrainingData& data) const;
     void publishInference(ModelSnapshot snapshot);
     void stopThread();
 
@@ -99,6 +105,8 @@ private:
     QPointer<TrainingWorker> m_worker;
     long long m_stepsTrained = 0;
     int m_epochsTrained = 0;
+    QString m_coverageWarning;
+    bool m_runReencodes = false;   // the run encodes the data with an earlier model's vocabularies
     long long m_runStepOffset = 0; // m_stepsTrained when the current run started
     int m_runEpochOffset = 0;
 };

@@ -30,13 +30,13 @@ double LossWatch::startingLoss() const {
     return m_start;
 }
 
-std::string LossWatch::endEpoch(int epoch, double meanLoss, double learningRate) {
+std::string LossWatch::endEpoch(int epoch, double meanLoss, double learningRate, bool complete) {
     const double start = startingLoss();
     std::ostringstream text;
     if (std::isfinite(start) && meanLoss > kFarFactor * start && meanLoss > start + kFarMargin) {
         text << "Epoch " << epoch << ": the training loss (" << number(meanLoss)
              << ") is far above where the run started (" << number(start) << "). ";
-    } else if (m_havePrevious && meanLoss > kRiseFactor * m_previousEpoch &&
+    } else if (complete && m_havePrevious && meanLoss > kRiseFactor * m_previousEpoch &&
                meanLoss > m_previousEpoch + kRiseMargin) {
         text << "Epoch " << epoch << ": the training loss rose over the whole epoch (mean "
              << number(m_previousEpoch) << " before, " << number(meanLoss) << " now). ";

@@ -23,7 +23,9 @@ public:
     // Non-finite losses end the run elsewhere and are ignored here.
     void addStep(double loss);
     // At the end of each epoch: a warning sentence for a person, or "" when the loss looks sane.
-    std::string endEpoch(int epoch, double meanLoss, double learningRate);
+    // `complete` is false for an epoch cut short (a step budget, Stop): a few batches are too
+    // noisy to say the loss rose, but can still be far above the start.
+    std::string endEpoch(int epoch, double meanLoss, double learningRate, bool complete = true);
 
     double startingLoss() const; // NaN until the first step
     // The last warning given, or "" when none (or when a later epoch looked sane again).

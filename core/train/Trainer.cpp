@@ -209,7 +209,9 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
                                std::to_string(optimizer->learningRate()));
         }
         report.learningRate = optimizer->learningRate();
-        if (const std::string warning = watch.endEpoch(epoch, report.trainLoss, report.learningRate);
+        const bool complete = epochBatches == static_cast<int>(batches.size());
+        if (const std::string warning =
+                watch.endEpoch(epoch, report.trainLoss, report.learningRate, complete);
             !warning.empty())
             observer.onWarning(warning);
         report.seconds = secondsSince(epochStart);

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void resetGreysTheCurvesAtOnce();
     void hugeLearningRateWarns();
     void editedFileWithOtherTokensWarns();
+    void cliModelFitsItsOwnFile();
     void screenshotOfATrainedSession();
 };
 
@@ -54,7 +55,12 @@ bool loadShipped(MainWindow& window, const QString& name) {
 TrainingResult trainToTheEnd(MainWindow& window) {
     QSignalSpy finished(window.session(), &TrainingSession::finished);
     window.trainingControls()->trainAction()->trigger();
-    if (!finished.wait(120000)) return {TrainingOutcome::Failed, "no finish"};
+    if (!finished.wait(120000)) {
+        TrainingResult failed;
+        failed.outcome = TrainingOutcome::Failed;
+        failed.message = "no finish within 120 s";
+        return failed;
+    }
     return finished.first().at(0).value<TrainingResult>();
 }
 
@@ -231,9 +237,10 @@ void TestMainWindow::resetGreysTheCurvesAtOnce() {
     QCOMPARE(window.lossPlot()->previousRunLabels(), QStringList{"run 1: general"});
     QCOMPARE(window.lossPlot()->previousGraph(0, LossSeries::SmoothedTrainingLoss)->name(),
              QString("run 1: general"));
+    // With no run drawing, each grey run is named by its own essentials.
     window.trainingControls()->resetAction()->trigger();
     QCOMPARE(window.lossPlot()->previousRunLabels(),
-             (QStringList{"run 1: general", "run 2: additive \u00B7 lr 0.01"}));
+             (QStringList{"run 1: general \u00B7 lr 0.01", "run 2: additive \u00B7 lr 0.01"}));
 }
 
 // Issue 17, item 4: a learning rate of 5 trains on with a huge loss; the window says so.
@@ -259,9 +266,9 @@ void TestMainWindow::hugeLearningRateWarns() {
 
 namespace {
 // 300 pairs of strings over `alphabet` and their reversals.
-void writeReversals(const QString& path, const QString& alphabet) {
+bool writeReversals(const QString& path, const QString& alphabet) {
     QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
     for (int i = 0; i < 300; ++i) {
         QString source;
         for (int k = 0; k < 3 + i % 5; ++k) source += alphabet[(i * 7 + k * 3) % alphabet.size()];
@@ -269,6 +276,7 @@ void writeReversals(const QString& path, const QString& alphabet) {
         std::reverse(target.begin(), target.end());
         file.write((source + '\t' + target + '\n').toUtf8());
     }
+    return true;
 }
 } // namespace
 
@@ -277,12 +285,12 @@ void writeReversals(const QString& path, const QString& alphabet) {
 void TestMainWindow::editedFileWithOtherTokensWarns() {
     QTemporaryDir dir;
     const QString path = dir.filePath("pairs.tsv");
-    writeReversals(path, "abcdef");
+    QVERIFY(writeReversals(path, "abcdef"));
     MainWindow window;
     QVERIFY(loadShipped(window, path));
     useSmallModel(window, 10);
     QCOMPARE(trainToTheEnd(window).steps, 10LL);
-    writeReversals(path, "123456");
+    QVERIFY(writeReversals(path, "123456"));
     QVERIFY(loadShipped(window, path));
     QVERIFY(window.session()->modelFitsDataset());
     QSignalSpy prepared(window.session(), &TrainingSession::dataPrepared);
@@ -294,6 +302,31 @@ void TestMainWindow::editedFileWithOtherTokensWarns() {
     QVERIFY(finished.wait(60000));
     QVERIFY(window.trainingControls()->warning().contains("unknown to the model")); // still there at the end
     QCOMPARE(finished.first().at(0).value<TrainingResult>().validation.exactMatch, 0.0);
+}
+
+// attnlab-cli records the path it was given ("data/pairs.tsv"); the window names the loaded file
+// by its stem ("pairs"): the model still fits its own data and Train continues it.
+void TestMainWindow::cliModelFitsItsOwnFile() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("pairs.tsv");
+    QVERIFY(writeReversals(path, "abcdef"));
+    MainWindow window;
+    QVERIFY(loadShipped(window, path));
+    useSmallModel(window, 10);
+    QCOMPARE(trainToTheEnd(window).steps, 10LL);
+    const QString modelPath = dir.filePath("cli.safetensors");
+    QString problem;
+    QVERIFY2(window.session()->saveModel(modelPath, &problem), qPrintable(problem));
+    ModelBundle bundle = loadModel(modelPath.toStdString());
+    bundle.dataset = "data/pairs.tsv";
+    saveModel(modelPath.toStdString(), bundle);
+
+    window.trainingControls()->resetAction()->trigger();
+    QVERIFY2(window.session()->openModel(modelPath, &problem), qPrintable(problem));
+    QCOMPARE(window.session()->modelDataset(), QString("data/pairs.tsv"));
+    QVERIFY(window.session()->modelFitsDataset());
+    QVERIFY(loadShipped(window, "reverse"));
+    QVERIFY(!window.session()->modelFitsDataset());
 }
 
 // Not a check: with ATTNLAB_SCREENSHOT_DIR set, trains the reference model on dates through the

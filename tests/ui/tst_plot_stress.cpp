@@ -239,9 +239,12 @@ void TestPlotStress::windowSequenceWithLogAxis() {
     TrainingControls* controls = window.trainingControls();
     for (int round = 0; round < 5; ++round) { // from the fourth fresh run on, the oldest kept run is dropped
         QSignalSpy finished(window.session(), &TrainingSession::finished);
+        QSignalSpy progressed(window.session(), &TrainingSession::progressed);
         QVERIFY(controls->trainAction()->isEnabled());
         controls->trainAction()->trigger();
         QCOMPARE(window.session()->state(), TrainingSession::State::Running);
+        // Points on the plot before the frames, however slow preparing the data is on this machine.
+        QVERIFY(progressed.wait(60000) || finished.count() > 0);
         for (int frame = 0; frame < 8; ++frame) {
             QTest::qWait(200);
             // A followed row makes the distribution strip draw the (possibly NaN) weights too.

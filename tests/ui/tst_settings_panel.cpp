@@ -347,10 +347,14 @@ void TestSettingsPanel::outOfRangeTypingIsKeptAndRefused() {
     QVERIFY(!problem->isVisibleTo(&panel));
     QVERIFY(panel.validate(&message));
 
-    // Below a positive minimum is kept too.
+    // Below a positive minimum is kept too, but only a field in use stops training.
     auto* factor = panel.findChild<SettingsDoubleSpinBox*>("decayFactorSpin");
     factor->setValue(0.001);
     QCOMPARE(factor->value(), 0.001);
+    QVERIFY(!factor->isEnabled()); // greyed out while the rate is not lowered on plateaus
+    QVERIFY(panel.validate(&message));
+    panel.findChild<QCheckBox*>("decayOnPlateauCheck")->setChecked(true);
+    QVERIFY(factor->isEnabled());
     QVERIFY(!panel.validate(&message));
     QCOMPARE(message,
              QStringLiteral("Learning-rate decay: 0.001 is outside the allowed range, 0.01 to 0.99"));

@@ -66,6 +66,8 @@ void TestLossWatch::risingOverAnEpoch() {
              warning.c_str());
     QCOMPARE(watch.endEpoch(4, 1.2, 0.01), std::string()); // falling again: the warning stands down
     QCOMPARE(watch.standingWarning(), std::string());
+    QCOMPARE(watch.endEpoch(5, 1.8, 0.01, false), std::string()); // a few batches of a cut-short epoch
+    QVERIFY(!watch.endEpoch(6, 20.0, 0.01, false).empty());       // ... far above the start all the same
 }
 
 void TestLossWatch::healthyRunHasNoWarning() {
