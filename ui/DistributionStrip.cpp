@@ -96,7 +96,8 @@ int DistributionStrip::outerHeight() const {
 void DistributionStrip::applyMode() {
     const bool bars = m_visible && m_showsDistribution;
     const int lineHeight = QFontMetrics(m_title->font()).height();
-    const int height = !m_visible ? 0 : bars ? 6 + kBarsHeight + m_labelExtent : lineHeight + 10;
+    const int barsHeight = std::clamp(m_rect->parentPlot()->height() / 4, kMinBarsHeight, kBarsHeight);
+    const int height = !m_visible ? 0 : bars ? 6 + barsHeight + m_labelExtent : lineHeight + 10;
     QMargins margins = m_rect->margins();
     margins.setTop(bars ? 6 : 0);
     margins.setBottom(bars ? m_labelExtent : 0);
@@ -152,7 +153,7 @@ void DistributionStrip::showHint() {
     m_bars->data()->clear();
     m_showsDistribution = false;
     applyMode();
-    m_title->setText(QObject::tr("Click an output row to see its distribution over the source."));
+    m_title->setText(QObject::tr("Click a row to see its weights.")); // short: fits the narrow pinned dock
 }
 
 std::vector<double> DistributionStrip::values() const {

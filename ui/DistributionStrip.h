@@ -16,8 +16,11 @@ namespace attnlab::ui {
 
 class DistributionStrip {
 public:
-    static constexpr int kBarsHeight = 110; // pixels of the bars' own area
-    static constexpr int kAxisWidth = 46;   // room for the 0 / 0.5 / 1 tick labels left of the bars
+    // Pixels of the bars' own area: a quarter of the plot's height, within these bounds, so the map
+    // above keeps readable rows on a low screen.
+    static constexpr int kBarsHeight = 110;
+    static constexpr int kMinBarsHeight = 48;
+    static constexpr int kAxisWidth = 46; // room for the 0 / 0.5 / 1 tick labels left of the bars
 
     // Adds the strip's axis rect to `plot`'s layout at (row, column).
     DistributionStrip(QCustomPlot* plot, int row, int column);

@@ -73,9 +73,11 @@ void LossPlot::buildPlot() {
     m_lossRect = m_plot->axisRect();
     m_accuracyRect = new QCPAxisRect(m_plot);
     m_plot->plotLayout()->addElement(2, 0, m_accuracyRect);
-    m_plot->plotLayout()->setRowStretchFactor(0, 3.0);
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.01); // the legend row: its own height, no more
-    m_plot->plotLayout()->setRowStretchFactor(2, 2.0);
+    m_plot->plotLayout()->insertRow(0); // rows: loss legend, loss panel, exact-match legend, its panel
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.01); // a legend row: its own height, no more
+    m_plot->plotLayout()->setRowStretchFactor(1, 3.0);
+    m_plot->plotLayout()->setRowStretchFactor(2, 0.01);
+    m_plot->plotLayout()->setRowStretchFactor(3, 2.0);
     auto* margins = new QCPMarginGroup(m_plot); // both panels' plot areas share left and right edges
     for (QCPAxisRect* rect : {m_lossRect, m_accuracyRect}) {
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
@@ -83,7 +85,7 @@ void LossPlot::buildPlot() {
         rect->setRangeZoom(Qt::Horizontal | Qt::Vertical);
     }
     m_lossRect->axis(QCPAxis::atBottom)->setLabel(tr("step"));
-    m_lossRect->axis(QCPAxis::atLeft)->setLabel(tr("loss (cross-entropy)"));
+    m_lossRect->axis(QCPAxis::atLeft)->setLabel(tr("cross-entropy")); // short: a projector's panel is low
     m_accuracyRect->axis(QCPAxis::atBottom)->setLabel(tr("epoch"));
     m_accuracyRect->axis(QCPAxis::atLeft)->setLabel(tr("exact match"));
     auto epochTicks = QSharedPointer<QCPAxisTickerFixed>::create();
@@ -94,24 +96,25 @@ void LossPlot::buildPlot() {
 
     QFont legendFont = font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-    m_lossLegend = m_plot->legend;
     // Exact match climbs towards the panel's top right as epochs pass and starts near its bottom,
-    // so any corner inside the panel hides some epochs; the legend gets a row of its own above it.
+    // and on a low panel (a projector) a legend inside the losses covers their end and the marks of
+    // a divergence: each legend gets a row of its own above its panel.
+    m_lossLegend = m_plot->legend;
+    m_lossRect->insetLayout()->take(m_lossLegend);
+    m_lossRect->insetLayout()->simplify();
+    m_plot->plotLayout()->addElement(0, 0, m_lossLegend);
     m_accuracyLegend = new QCPLegend;
-    m_plot->plotLayout()->addElement(1, 0, m_accuracyLegend);
+    m_plot->plotLayout()->addElement(2, 0, m_accuracyLegend);
     m_accuracyLegend->setLayer(QStringLiteral("legend"));
-    m_accuracyLegend->setFillOrder(QCPLayoutGrid::foColumnsFirst); // one line of entries
-    m_accuracyLegend->setWrap(0);
-    m_lossRect->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignTop);
     for (QCPLegend* legend : {m_lossLegend, m_accuracyLegend}) {
         legend->setVisible(true);
         legend->setFont(legendFont);
-        legend->setBrush(QColor(255, 255, 255, 210));
-        legend->setBorderPen(QPen(QColor(0xc0, 0xc0, 0xc0)));
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+        legend->setWrap(3); // the current run's three curves on a line; grey runs on the next
+        legend->setBrush(Qt::NoBrush);
+        legend->setBorderPen(Qt::NoPen);
+        legend->setMargins(QMargins(4, 2, 4, 0));
     }
-    m_accuracyLegend->setBrush(Qt::NoBrush);
-    m_accuracyLegend->setBorderPen(Qt::NoPen);
-    m_accuracyLegend->setMargins(QMargins(4, 2, 4, 0));
 
     m_current.training = addGraph(m_lossRect, tr("training loss"), m_lossLegend);
     m_current.smoothed = addGraph(m_lossRect, tr("training loss (smoothed)"), m_lossLegend);

@@ -66,6 +66,9 @@ void PinnedPairsPanel::buildUi() {
     m_list->setToolTip(
         tr("Pinned pairs: source → the model's current output; ✓ when it matches the reference."));
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    // A long pair is cut with "…" (its whole text is the item's tooltip), never scrolled sideways.
+    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_list, &QListWidget::currentRowChanged, this, &PinnedPairsPanel::showSelected);
 
     m_hintLabel = new QLabel(this);

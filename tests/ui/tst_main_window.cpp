@@ -330,7 +330,8 @@ void TestMainWindow::cliModelFitsItsOwnFile() {
 }
 
 // Not a check: with ATTNLAB_SCREENSHOT_DIR set, trains the reference model on dates through the
-// window, types a date and saves what a user sees (docs/screenshots/main-window.png).
+// window, types a date and saves what a user sees (docs/screenshots/main-window.png, and the same
+// session at 1280 x 720: main-window-1280x720.png).
 void TestMainWindow::screenshotOfATrainedSession() {
     const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
     if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshot");
@@ -338,9 +339,7 @@ void TestMainWindow::screenshotOfATrainedSession() {
     window.resize(1600, 1000);
     window.show();
     QVERIFY(loadShipped(window, "dates"));
-    TrainingSettings settings;
-    settings.epochs = 4;
-    window.settingsPanel()->setFromModel(ModelConfig{}, settings);
+    window.settingsPanel()->setFromModel(ModelConfig{}, TrainingSettings{}); // the defaults: 15 epochs
     QSignalSpy finished(window.session(), &TrainingSession::finished);
     window.trainingControls()->trainAction()->trigger();
     QVERIFY(finished.wait(600000));
@@ -352,6 +351,10 @@ void TestMainWindow::screenshotOfATrainedSession() {
     QTest::qWait(300);
     qInfo("output: %s", qPrintable(window.inspectPanel()->outputText()));
     QVERIFY(window.grab().save(directory + "/main-window.png"));
+    // The same session on a 1280 x 720 projector.
+    window.resize(1280, 720);
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(directory + "/main-window-1280x720.png"));
 }
 
 QTEST_MAIN(TestMainWindow)
