@@ -199,8 +199,8 @@ void TrainingControls::showWarning(const QString& text) {
 }
 
 void TrainingControls::setMessageLine(const QString& text, bool warning) {
-    m_messageLabel->setProperty("warning", warning && !text.isEmpty());
-    m_messageLabel->setStyleSheet(warning && !text.isEmpty() ? kWarningStyle : QString());
+    m_messageIsWarning = warning && !text.isEmpty();
+    m_messageLabel->setStyleSheet(m_messageIsWarning ? kWarningStyle : QString());
     m_messageLabel->setFullText(text);
 }
 
@@ -218,11 +218,11 @@ QString TrainingControls::progressText() const {
 }
 
 QString TrainingControls::message() const {
-    return m_messageLabel->property("warning").toBool() ? QString() : m_messageLabel->fullText();
+    return m_messageIsWarning ? QString() : m_messageLabel->fullText();
 }
 
 QString TrainingControls::warning() const {
-    return m_messageLabel->property("warning").toBool() ? m_messageLabel->fullText() : QString();
+    return m_messageIsWarning ? m_messageLabel->fullText() : QString();
 }
 
 QString TrainingControls::formatDuration(double seconds) {

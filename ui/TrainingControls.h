@@ -99,7 +99,8 @@ private:
     QProgressBar* m_bar = nullptr;
     ElidedLabel* m_progressLabel = nullptr;
     ElidedLabel* m_messageLabel = nullptr;
-    StepProgress m_latest; // the newest progress of this run
+    bool m_messageIsWarning = false; // the message line holds a warning (amber)
+    StepProgress m_latest;           // the newest progress of this run
     bool m_hasProgress = false;
     double m_heldEta = -1.0; // seconds left at the last report while running; -1 unknown
 };

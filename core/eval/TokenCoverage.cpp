@@ -23,7 +23,7 @@ double TokenCoverage::unknownTargetShare() const {
 }
 
 bool TokenCoverage::warrantsWarning() const {
-    return targetTokens > 0 && unknownTargetShare() > WarningShare;
+    return targetTokens > 0 && unknownTargetShare() > kWarningShare;
 }
 
 TokenCoverage& TokenCoverage::operator+=(const TokenCoverage& other) {

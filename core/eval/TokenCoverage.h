@@ -2,7 +2,7 @@
 // How much of a set of encoded pairs a model's vocabularies cover: the tokens that were encoded
 // as <unk> (UnknownId) on each side. A reference token that is <unk> is never predicted correctly
 // (SequenceMetrics.h), so a high unknown target share means the metrics measure data the model
-// was not trained on; the CLI and the window warn above WarningShare.
+// was not trained on; the CLI and the window warn above kWarningShare.
 #include "core/data/EncodedPair.h"
 #include "core/data/TrainingData.h"
 
@@ -14,7 +14,7 @@ namespace attnlab {
 struct TokenCoverage {
     // Above this share of unknown reference tokens a user should be warned: a few unseen
     // characters in a validation split are normal, a tenth of the references is not.
-    static constexpr double WarningShare = 0.02;
+    static constexpr double kWarningShare = 0.02;
 
     std::int64_t sourceTokens = 0;
     std::int64_t unknownSourceTokens = 0; // read as <unk> by the encoder
@@ -24,7 +24,7 @@ struct TokenCoverage {
     // unknown / tokens in [0, 1]; NaN when there are no tokens on that side.
     double unknownSourceShare() const;
     double unknownTargetShare() const;
-    // unknownTargetShare() > WarningShare (false when there are no target tokens).
+    // unknownTargetShare() > kWarningShare (false when there are no target tokens).
     bool warrantsWarning() const;
 
     TokenCoverage& operator+=(const TokenCoverage& other);
