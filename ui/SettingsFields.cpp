@@ -4,6 +4,7 @@
 #include "core/train/TrainingSettings.h"
 #include "ui/SettingsDoubleSpinBox.h"
 #include "ui/SettingsScorers.h"
+#include "ui/SettingsSpinBox.h"
 #include "ui/SettingsWidgets.h"
 
 #include <QCheckBox>
@@ -121,8 +122,7 @@ QWidget* SettingsFields::buildAttentionGroup() {
         makeIntSpin("attentionDimSpin", 0, 2048, 8,
                     tr("Size A of the hidden layer inside the additive and location-aware scorers; "
                        "'same as hidden' uses H."),
-                    group);
-    attentionDim->setSpecialValueText(tr("same as hidden"));
+                    group, tr("same as hidden"));
     scorerCaption = addFormRow(form, tr("Scoring function"), scorer);
     addFormRow(form, tr("Attention size"), attentionDim);
     return group;
@@ -160,8 +160,7 @@ QWidget* SettingsFields::buildTrainingGroup() {
         makeIntSpin("maxStepsSpin", 0, INT_MAX, 100,
                     tr("Stops after this many training steps even if epochs remain; 'no limit' lets the "
                        "epochs decide."),
-                    group);
-    maxSteps->setSpecialValueText(tr("no limit"));
+                    group, tr("no limit"));
     clip = makeDoubleSpin("clipSpin", 0.0, 1000.0,
                           tr("Scales the gradients down when their overall norm is above this value, which "
                              "stops single bad batches from wrecking the model."),
@@ -189,8 +188,8 @@ QWidget* SettingsFields::buildTrainingGroup() {
                           "settings give the same run."),
                        group);
     threads = makeIntSpin("threadsSpin", 0, 256, 1,
-                          tr("CPU threads that train; the result is the same for any number."), group);
-    threads->setSpecialValueText(tr("all cores"));
+                          tr("CPU threads that train; the result is the same for any number."), group,
+                          tr("all cores"));
 
     earlyStopping = makeCheck(tr("Stop when validation stalls"), "earlyStoppingCheck",
                               tr("Ends training once the validation loss has not improved for the patience "

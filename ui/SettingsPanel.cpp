@@ -90,6 +90,7 @@ void SettingsPanel::buildFieldRules() {
         {"epoch or a positive number of steps", m_f.epochs, tr("Epochs")},
         {"step budget", m_f.maxSteps, tr("Step limit")},
         {"threads", m_f.threads, tr("Threads")},
+        {"seed", m_f.seed, tr("Seed")},
         {"validation fraction", m_f.validationFraction, tr("Validation share")},
         {"early-stopping patience", m_f.patience, tr("Early stopping")},
         {"decay factor", m_f.decayFactor, tr("Learning-rate decay")},
@@ -194,11 +195,9 @@ bool SettingsPanel::validate(QString* message) const {
     // A number typed outside its field's range is kept as typed; it is refused here, by name.
     // A greyed-out field (momentum under Adam) does not take part in the run.
     for (const FieldRule& rule : m_rules) {
-        const auto* box = qobject_cast<const SettingsDoubleSpinBox*>(rule.field);
-        if (!box || !box->isEnabled() || box->isInAllowedRange()) continue;
-        const QString text =
-            tr("%1: %2 is outside the allowed range, %3")
-                .arg(rule.label, SettingsDoubleSpinBox::shortestText(box->value()), box->allowedRangeText());
+        QString value, range;
+        if (!isOutOfRange(rule.field, &value, &range)) continue;
+        const QString text = tr("%1: %2 is outside the allowed range, %3").arg(rule.label, value, range);
         showProblem(text, rule.field);
         if (message) *message = text;
         return false;
@@ -246,9 +245,8 @@ void SettingsPanel::onFieldChanged() {
 }
 
 bool SettingsPanel::hasOutOfRangeField() const {
-    const auto boxes = findChildren<SettingsDoubleSpinBox*>();
-    return std::any_of(boxes.begin(), boxes.end(),
-                       [](const auto* box) { return box->isEnabled() && !box->isInAllowedRange(); });
+    return std::any_of(m_rules.begin(), m_rules.end(),
+                       [](const FieldRule& rule) { return isOutOfRange(rule.field); });
 }
 
 void SettingsPanel::updateEnabled() {

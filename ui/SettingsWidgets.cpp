@@ -1,6 +1,7 @@
 #include "ui/SettingsWidgets.h"
 
 #include "ui/SettingsDoubleSpinBox.h"
+#include "ui/SettingsSpinBox.h"
 
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -14,15 +15,41 @@ const char* const kInvalidProperty = "invalid";
 const QColor kInvalidBase(0xfd, 0xe2, 0xe1); // a light red that keeps dark text readable
 } // namespace
 
-QSpinBox* makeIntSpin(const char* objectName, int minimum, int maximum, int step, const QString& toolTip,
-                      QWidget* parent) {
-    auto* spin = new QSpinBox(parent);
+namespace {
+QString allowedText(const QString& range) {
+    return QCoreApplication::translate("attnlab::ui::SettingsPanel", "Allowed: %1.").arg(range);
+}
+} // namespace
+
+SettingsSpinBox* makeIntSpin(const char* objectName, int minimum, int maximum, int step,
+                             const QString& toolTip, QWidget* parent, const QString& specialText) {
+    auto* spin = new SettingsSpinBox(parent);
     spin->setObjectName(QString::fromLatin1(objectName));
-    spin->setRange(minimum, maximum);
+    spin->setSpecialValueText(specialText);
+    spin->setAllowedRange(minimum, maximum);
     spin->setSingleStep(step);
-    spin->setToolTip(toolTip);
+    spin->setToolTip(toolTip + QLatin1Char(' ') + allowedText(spin->allowedRangeText()));
     spin->setAccelerated(true);
     return spin;
+}
+
+bool isOutOfRange(const QWidget* field, QString* valueText, QString* rangeText) {
+    if (!field || !field->isEnabled()) return false; // a greyed-out field does not take part
+    QString value, range;
+    if (const auto* box = qobject_cast<const SettingsDoubleSpinBox*>(field)) {
+        if (box->isInAllowedRange()) return false;
+        value = SettingsDoubleSpinBox::shortestText(box->value());
+        range = box->allowedRangeText();
+    } else if (const auto* box = qobject_cast<const SettingsSpinBox*>(field)) {
+        if (box->isInAllowedRange()) return false;
+        value = QString::number(box->value());
+        range = box->allowedRangeText();
+    } else {
+        return false;
+    }
+    if (valueText) *valueText = value;
+    if (rangeText) *rangeText = range;
+    return true;
 }
 
 SettingsDoubleSpinBox* makeDoubleSpin(const char* objectName, double minimum, double maximum,
@@ -31,9 +58,7 @@ SettingsDoubleSpinBox* makeDoubleSpin(const char* objectName, double minimum, do
     spin->setObjectName(QString::fromLatin1(objectName));
     spin->setSpecialValueText(specialText);
     spin->setAllowedRange(minimum, maximum);
-    spin->setToolTip(toolTip + QLatin1Char(' ') +
-                     QCoreApplication::translate("attnlab::ui::SettingsPanel", "Allowed: %1.")
-                         .arg(spin->allowedRangeText()));
+    spin->setToolTip(toolTip + QLatin1Char(' ') + allowedText(spin->allowedRangeText()));
     return spin;
 }
 

@@ -12,14 +12,18 @@ class QWidget;
 namespace attnlab::ui {
 
 class SettingsDoubleSpinBox;
+class SettingsSpinBox;
 
-QSpinBox* makeIntSpin(const char* objectName, int minimum, int maximum, int step, const QString& toolTip,
-                      QWidget* parent);
-// The range is the allowed one (named at the end of the tooltip); the box shows any number typed.
-// specialText, if any, is shown for the minimum ("off").
+// For both: the range is the allowed one (named at the end of the tooltip); the box shows any
+// number typed. specialText, if any, is shown for the minimum ("off", "no limit").
+SettingsSpinBox* makeIntSpin(const char* objectName, int minimum, int maximum, int step,
+                             const QString& toolTip, QWidget* parent, const QString& specialText = QString());
 SettingsDoubleSpinBox* makeDoubleSpin(const char* objectName, double minimum, double maximum,
                                       const QString& toolTip, QWidget* parent,
                                       const QString& specialText = QString());
+// A number field whose value lies outside its allowed range (and that is in use: enabled): its
+// value and range as text, for the message that refuses it. False for any other widget.
+bool isOutOfRange(const QWidget* field, QString* valueText = nullptr, QString* rangeText = nullptr);
 // Adds "label: field" to the form; the label takes the field's tooltip, so hovering either explains it.
 QLabel* addFormRow(QFormLayout* form, const QString& label, QWidget* field);
 

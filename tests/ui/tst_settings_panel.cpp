@@ -64,6 +64,7 @@ private Q_SLOTS:
     void oddHiddenWithBidirectionalIsRejected();
     void zeroLearningRateIsRejected();
     void outOfRangeTypingIsKeptAndRefused();
+    void outOfRangeWholeNumberIsKeptAndRefused();
     void clipOffStaysTheMinimum();
     void attentionSizeOnlyForAdditiveKinds_data();
     void attentionSizeOnlyForAdditiveKinds();
@@ -310,6 +311,35 @@ void TestSettingsPanel::zeroLearningRateIsRejected() {
     lr->setValue(0.01);
     QVERIFY(!attnlab::ui::isMarkedInvalid(lr));
     QVERIFY(panel.validate(nullptr));
+}
+
+// The whole-number fields too: "5000" in the batch size (1 to 4096) used to become "500".
+void TestSettingsPanel::outOfRangeWholeNumberIsKeptAndRefused() {
+    SettingsPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto* batch = panel.findChild<QSpinBox*>("batchSpin");
+    QVERIFY(batch->toolTip().endsWith("Allowed: 1 to 4096."));
+    batch->setFocus();
+    batch->selectAll();
+    QTest::keyClicks(batch, QStringLiteral("5000"));
+    QTest::keyClick(batch, Qt::Key_Tab);
+    QCOMPARE(batch->text(), QStringLiteral("5000"));
+    QCOMPARE(panel.trainingSettings().batchSize, 5000);
+    QVERIFY(attnlab::ui::isMarkedInvalid(batch));
+    QString message;
+    QVERIFY(!panel.validate(&message));
+    QCOMPARE(message, QStringLiteral("Batch size: 5000 is outside the allowed range, 1 to 4096"));
+    batch->stepDown(); // the arrows lead back into the range
+    QCOMPARE(batch->value(), 4096);
+    QVERIFY(panel.validate(&message));
+    QVERIFY(!attnlab::ui::isMarkedInvalid(batch));
+
+    // A special text still stands for the minimum.
+    auto* maxSteps = panel.findChild<QSpinBox*>("maxStepsSpin");
+    maxSteps->setValue(0);
+    QCOMPARE(maxSteps->text(), QStringLiteral("no limit"));
+    QCOMPARE(maxSteps->minimum(), 0);
 }
 
 void TestSettingsPanel::outOfRangeTypingIsKeptAndRefused() {
