@@ -104,6 +104,7 @@ void readTsv(LineReader& lines, DatasetBuilder& builder) {
         }
         const std::optional<Alignment> links =
             alignmentColumn.read(third, lines.lineNumber(), builder.displayName());
+        if (!links && third && !trimUnicodeWhitespace(*third).empty()) ++builder.report().thirdColumnsIgnored;
         builder.add(source, target, links ? &*links : nullptr, lines.lineNumber());
     }
 }

@@ -4,10 +4,12 @@
 // CRLF and a UTF-8 byte order mark are accepted. Any bad line stops loading with a DatasetError
 // naming file, line and reason; a file without a single good pair is an error too.
 //
-// A TSV third column is a gold alignment when the first pair's third column is non-empty and
-// made of Pharaoh characters only (digits, '-', '?', blanks); then every line must have one (an
-// empty third column means "no links"). Otherwise the third column is ignored (e.g. Tatoeba's
-// attribution), and a later line whose third column looks like an alignment is an error.
+// A TSV third column is a gold alignment when the first pair's third column is non-empty and at
+// least half of its words are Pharaoh links (i-j, i?j; see looksLikeAlignment): then every line
+// must have one (an empty third column means "no links"), and a malformed word in it ("1-x") is
+// an error naming the line and the word. Otherwise the third column is ignored (e.g. Tatoeba's
+// attribution) and counted in the load report; a later line whose third column looks like an
+// alignment is an error.
 #include "core/data/Dataset.h"
 #include "core/data/ProgressCallback.h"
 

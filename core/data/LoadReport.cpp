@@ -18,6 +18,9 @@ std::string LoadReport::summary() const {
                  " tokens: " + std::to_string(droppedTargetTooLong);
         s += "; first at line " + std::to_string(firstDroppedLine) + ")";
     }
+    if (thirdColumnsIgnored > 0)
+        s += "; third column ignored on " + std::to_string(thirdColumnsIgnored) +
+             " lines (not alignment links)";
     if (alignmentLinksTrimmed > 0)
         s +=
             "; " + std::to_string(alignmentLinksTrimmed) + " alignment links into trimmed whitespace removed";

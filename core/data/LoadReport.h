@@ -20,6 +20,8 @@ struct LoadReport {
     std::int64_t firstDroppedLine = 0;     // 0 when none was dropped
     // Character-level gold links that pointed at whitespace removed by trimming.
     std::int64_t alignmentLinksTrimmed = 0;
+    // TSV lines whose third column was ignored: not alignment links (an attribution, say).
+    std::int64_t thirdColumnsIgnored = 0;
     bool hasAlignments = false;
     int maxSourceLength = 0; // the limits in force (0 = none), for the summary
     int maxTargetLength = 0;

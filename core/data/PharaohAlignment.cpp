@@ -80,8 +80,27 @@ std::string formatAlignment(const Alignment& alignment) {
 }
 
 bool looksLikeAlignment(std::string_view text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return isDigit(c) || c == '-' || c == '?' || isBlank(c); });
+    // digits, then '-' or '?', then digits
+    const auto isLink = [](std::string_view word) {
+        const std::size_t separator = word.find_first_of("-?");
+        return separator != std::string_view::npos && separator > 0 && separator + 1 < word.size() &&
+               std::all_of(word.begin(), word.begin() + separator, isDigit) &&
+               std::all_of(word.begin() + separator + 1, word.end(), isDigit);
+    };
+    int words = 0;
+    int links = 0;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        while (pos < text.size() && isBlank(text[pos])) ++pos;
+        std::size_t end = pos;
+        while (end < text.size() && !isBlank(text[end])) ++end;
+        if (end > pos) {
+            ++words;
+            links += isLink(text.substr(pos, end - pos));
+        }
+        pos = end;
+    }
+    return 2 * links >= words;
 }
 
 void sortAlignment(Alignment& alignment) {

@@ -18,8 +18,10 @@ Alignment parseAlignment(std::string_view text);
 // "0-0 1?2 ...", links in the order given.
 std::string formatAlignment(const Alignment& alignment);
 
-// True when `text` holds only digits, '-', '?' and blanks: the characters of Pharaoh format. Used
-// to tell an alignment column from other third columns (Tatoeba's attribution, say).
+// True when at least half of the blank-separated words of `text` are links (i-j or i?j), or it
+// is blank: an alignment column, in which a malformed word is a typo to report ("0-2 1-x"), not
+// a sign of some other column. Tells an alignment column from other third columns (Tatoeba's
+// attribution, say, which has no link at all).
 bool looksLikeAlignment(std::string_view text);
 
 // Sorted by (source, target): the canonical order in which AttnLab writes alignments.

@@ -79,7 +79,14 @@ void TestPharaohAlignment::looksLike() {
     QVERIFY(looksLikeAlignment("0-0 1?2"));
     QVERIFY(looksLikeAlignment(""));
     QVERIFY(!looksLikeAlignment("CC-BY 2.0 (France) Attribution: tatoeba.org #2877272"));
-    QVERIFY(!looksLikeAlignment("0-0, 1-1"));
+    QVERIFY(looksLikeAlignment("   "));
+    // Mostly links: an alignment with a typo, which the reader reports instead of ignoring.
+    QVERIFY(looksLikeAlignment("0-2 1-x"));
+    QVERIFY(looksLikeAlignment("0-0, 1-1"));
+    QVERIFY(!looksLikeAlignment("0-0 x y"));
+    QVERIFY(!looksLikeAlignment("2-3"
+                                " 2020-2021 season, see notes"));
+    QVERIFY(!looksLikeAlignment("- ?"));
 }
 
 void TestPharaohAlignment::transpose() {

@@ -66,6 +66,11 @@ void TestTsvReader::ignoresAttributionColumn() {
     QCOMPARE(d.source(1), std::string_view("Hi."));
     QCOMPARE(d.target(1), std::string_view("Salut !"));
     QVERIFY(d.alignment(1).empty());
+    // Ignored, but not silently.
+    QCOMPARE(d.report().thirdColumnsIgnored, 3);
+    QVERIFY2(d.report().summary().find("third column ignored on 3 lines (not alignment links)") !=
+                 std::string::npos,
+             d.report().summary().c_str());
 }
 
 void TestTsvReader::readsGoldAlignments() {
@@ -109,6 +114,10 @@ void TestTsvReader::errors_data() {
     QTest::newRow("malformed alignment")
         << "alignment_malformed.tsv" << false << 2LL
         << "malformed alignment link '1-': expected i-j (sure) or i?j (possible) with 0-based token indices";
+    // Issue 11: a typo in the first pair's links made the whole column count as an attribution.
+    QTest::newRow("malformed first alignment")
+        << "alignment_typo_first.tsv" << false << 1LL
+        << "malformed alignment link '1-x': expected i-j (sure) or i?j (possible) with 0-based token indices";
     QTest::newRow("duplicate link") << "alignment_duplicate.tsv" << false << 2LL
                                     << "duplicate alignment link between source 0 and target 0";
     QTest::newRow("alignment missing") << "alignment_missing.tsv" << false << 2LL
