@@ -32,7 +32,10 @@ struct GradientCheckResult {
 };
 
 // loss(true) must zero and recompute every gradient (parameters and inputs) and return L;
-// loss(false) returns L only. Checks every element.
+// loss(false) returns L only. Checks every element. The check cannot pass by accident: a
+// non-finite analytic or numeric value (NaN compares false with any tolerance), or a parameter
+// tensor whose gradient is zero everywhere both ways (a parameter backward never reaches), makes
+// maxRelativeError infinite and names the culprit in `worst`.
 inline GradientCheckResult checkGradients(const ParameterList<double>& parameters,
                                           const std::vector<CheckedInput>& inputs,
                                           const std::function<double(bool)>& loss, double step = 1e-3,
@@ -48,8 +51,16 @@ inline GradientCheckResult checkGradients(const ParameterList<double>& parameter
     for (const CheckedInput& in : inputs) targets.push_back({in.name, in.value, *in.grad});
 
     GradientCheckResult result;
-    for (Target& target : targets) {
+    const auto fail = [&result](const std::string& why) {
+        if (std::isinf(result.maxRelativeError)) return; // keep the first culprit
+        result.maxRelativeError = INFINITY;
+        result.worst = why;
+    };
+    for (size_t t = 0; t < targets.size(); ++t) {
+        Target& target = targets[t];
         Matrix<double>& value = *target.value;
+        const bool isParameter = t < parameters.size();
+        bool reached = false; // some element's gradient is non-zero, analytic or numeric
         for (Eigen::Index c = 0; c < value.cols(); ++c)
             for (Eigen::Index r = 0; r < value.rows(); ++r) {
                 const double original = value(r, c);
@@ -65,7 +76,13 @@ inline GradientCheckResult checkGradients(const ParameterList<double>& parameter
                     std::abs(analytic - numeric) / std::max({std::abs(analytic), std::abs(numeric), floor});
                 ++result.checked;
                 if (std::abs(analytic) > 1e-4) ++result.nonZero;
-                if (error > result.maxRelativeError) {
+                reached = reached || analytic != 0.0 || std::abs(numeric) > 1e-9;
+                if (!std::isfinite(analytic) || !std::isfinite(numeric)) {
+                    char text[160];
+                    std::snprintf(text, sizeof text, "[%d,%d] not finite: analytic %g, numeric %g",
+                                  static_cast<int>(r), static_cast<int>(c), analytic, numeric);
+                    fail(target.name + text);
+                } else if (error > result.maxRelativeError) {
                     result.maxRelativeError = error;
                     char text[160];
                     std::snprintf(text, sizeof text, "[%d,%d] analytic %.10g vs numeric %.10g",
@@ -73,6 +90,8 @@ inline GradientCheckResult checkGradients(const ParameterList<double>& parameter
                     result.worst = target.name + text;
                 }
             }
+        if (isParameter && value.size() > 0 && !reached)
+            fail(target.name + ": the gradient is zero everywhere, analytic and numeric (disconnected?)");
     }
     return result;
 }
