@@ -1,5 +1,6 @@
 // Greedy and beam decoding on a model trained to reverse strings: correct outputs, beam width 1
-// equals greedy, and the attention returned under beam search is that of the returned hypothesis.
+// equals greedy, and the attention returned under beam search is that of the returned hypothesis,
+// also for location_aware, whose previous alignments beam search reorders with its hypotheses.
 #include "core/infer/BeamSearch.h"
 #include "core/infer/GreedyDecoder.h"
 #include "core/infer/TeacherForcedAttention.h"
@@ -24,22 +25,31 @@ private Q_SLOTS:
     void emptySourceIsRefused();
 
 private:
-    std::unique_ptr<Seq2Seq<float>> m_model;
+    std::unique_ptr<Seq2Seq<float>> m_model;         // general
+    std::unique_ptr<Seq2Seq<float>> m_locationAware; // location_aware
 };
 
-void TestDecoding::initTestCase() {
-    m_model = std::make_unique<Seq2Seq<float>>(test::reversalConfig());
-    m_model->initialize(42);
+namespace {
+std::unique_ptr<Seq2Seq<float>> trainedReversal(ScorerKind scorer) {
+    auto model = std::make_unique<Seq2Seq<float>>(test::reversalConfig(scorer));
+    model->initialize(42);
     Parallelism parallel(2);
-    ParallelStep step(*m_model);
-    Adam adam(m_model->parameters(), {.learningRate = 0.01});
+    ParallelStep step(*model);
+    Adam adam(model->parameters(), {.learningRate = 0.01});
     Random data(42);
     for (int i = 0; i < 300; ++i) {
         const SequenceBatch batch = test::reversalBatch(32, data);
         step.run(batch, std::vector<char>(batch.targetLength, 1), parallel);
-        clipGradientNorm(m_model->parameters(), 5.0);
+        clipGradientNorm(model->parameters(), 5.0);
         adam.step();
     }
+    return model;
+}
+} // namespace
+
+void TestDecoding::initTestCase() {
+    m_model = trainedReversal(ScorerKind::General);
+    m_locationAware = trainedReversal(ScorerKind::LocationAware);
 }
 
 void TestDecoding::greedyReverses() {
@@ -73,22 +83,27 @@ void TestDecoding::beamWidthOneIsGreedy() {
 
 void TestDecoding::beamAttentionBelongsToItsHypothesis_data() {
     QTest::addColumn<int>("width");
-    QTest::newRow("beam 2") << 2;
-    QTest::newRow("beam 5") << 5;
+    QTest::addColumn<bool>("locationAware");
+    QTest::newRow("beam 2") << 2 << false;
+    QTest::newRow("beam 5") << 5 << false;
+    QTest::newRow("location_aware, beam 3") << 3 << true;
+    QTest::newRow("location_aware, beam 5") << 5 << true;
 }
 
 void TestDecoding::beamAttentionBelongsToItsHypothesis() {
     QFETCH(int, width);
+    QFETCH(bool, locationAware);
+    Seq2Seq<float>& model = locationAware ? *m_locationAware : *m_model;
     Random random(9);
     for (int i = 0; i < 5; ++i) {
         const std::vector<int> source = test::reversalSource(random);
-        const auto all = beamSearchAll(*m_model, source, {.beamWidth = width});
+        const auto all = beamSearchAll(model, source, {.beamWidth = width});
         QVERIFY(!all.empty() && static_cast<int>(all.size()) <= width);
         for (size_t h = 1; h < all.size(); ++h)
             if (all[h].finished == all[0].finished) QVERIFY(all[h - 1].score >= all[h].score);
         for (const DecodeResult& hypothesis : all) {
             // Re-running the hypothesis under teacher forcing must give the very rows beam search kept.
-            const Matrix<float> forced = teacherForcedAttention(*m_model, source, hypothesis.tokens);
+            const Matrix<float> forced = teacherForcedAttention(model, source, hypothesis.tokens);
             const Eigen::Index rows = hypothesis.attention.rows();
             QVERIFY(hypothesis.finished);
             QCOMPARE(rows, forced.rows());

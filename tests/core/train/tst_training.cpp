@@ -119,15 +119,28 @@ void TestTraining::reversalLossFalls() {
 void TestTraining::identicalForAnyThreadCount_data() {
     QTest::addColumn<double>("teacherForcing");
     QTest::addColumn<double>("dropout");
-    QTest::newRow("teacher forcing") << 1.0 << 0.0;
-    QTest::newRow("half free-running") << 0.5 << 0.0;
-    QTest::newRow("dropout") << 1.0 << 0.2;
+    QTest::addColumn<int>("scorer");
+    QTest::addColumn<bool>("bidirectional");
+    const int additive = static_cast<int>(ScorerKind::Additive);
+    QTest::newRow("teacher forcing") << 1.0 << 0.0 << additive << false;
+    QTest::newRow("half free-running") << 0.5 << 0.0 << additive << false;
+    QTest::newRow("dropout") << 1.0 << 0.2 << additive << false;
+    // Every scorer with both encoders, half free-running so the decoder's own outputs feed back.
+    for (ScorerKind scorer : allScorers())
+        for (bool bidirectional : {false, true})
+            QTest::newRow(
+                (scorerName(scorer) + (bidirectional ? ", bidirectional" : ", unidirectional")).c_str())
+                << 0.5 << 0.0 << static_cast<int>(scorer) << bidirectional;
 }
 
 void TestTraining::identicalForAnyThreadCount() {
     QFETCH(double, teacherForcing);
     QFETCH(double, dropout);
-    Seq2Seq<float> one(reversalConfig(ScorerKind::Additive)), two(reversalConfig(ScorerKind::Additive));
+    QFETCH(int, scorer);
+    QFETCH(bool, bidirectional);
+    ModelConfig config = reversalConfig(static_cast<ScorerKind>(scorer));
+    config.bidirectional = bidirectional;
+    Seq2Seq<float> one(config), two(config);
     one.initialize(9);
     two.initialize(9);
     const auto lossesOne = train(one, 6, 64, 1, 9, teacherForcing, dropout);
