@@ -1,7 +1,9 @@
 #pragma once
 // Reads a text file line by line into one reused buffer (never the whole file at once), keeping
 // the byte offset of each line for error messages. Accepts LF and CRLF endings and a UTF-8 byte
-// order mark; refuses UTF-16 up front with a clear message.
+// order mark; refuses UTF-16 (with or without a byte order mark), NUL bytes, and a line longer
+// than kMaxLineBytes, each with a message naming the line. Cancellation is checked within a long
+// line too, so a file with no newline cannot hold Cancel up.
 #include "core/data/ProgressCallback.h"
 
 #include <cstdint>
@@ -13,6 +15,8 @@ namespace attnlab {
 
 class LineReader {
 public:
+    static constexpr std::int64_t kMaxLineBytes = 1 << 20; // 1 MiB
+
     // Calls `progress` about every MiB and once at the end; throws DatasetCancelled if it
     // returns false. Errors name the input by `displayName`.
     LineReader(std::istream& in, std::string displayName, std::int64_t totalBytes = -1,
@@ -28,6 +32,9 @@ public:
 
 private:
     void reportProgress(bool final);
+    // The next line's bytes into m_buffer, without the '\n'; false at the end of the input.
+    bool readLine();
+    void refuseNulBytes() const;
 
     std::istream& m_in;
     std::string m_displayName;

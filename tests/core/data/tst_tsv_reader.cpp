@@ -22,6 +22,7 @@ private Q_SLOTS:
     void errorMessageFormat();
     void missingFileAndDirectory();
     void progressAndCancel();
+    void longLineIsRefusedAndCancellable();
 };
 
 void TestTsvReader::skipsAndCountsCommentsAndBlanks() {
@@ -139,6 +140,14 @@ void TestTsvReader::errors_data() {
                                    << "no pairs: the file has only comments, blank lines or a header (3 "
                                       "lines: 0 pairs kept, 2 comment, 1 blank)";
     QTest::newRow("empty file") << "empty.tsv" << false << 0LL << "no pairs: the file is empty";
+    // Issue 11: NUL bytes loaded as tokens, and UTF-16 without a byte order mark as garbage pairs.
+    QTest::newRow("NUL byte")
+        << "nul_byte.tsv" << false << 2LL
+        << "NUL byte at byte offset 7 of the file: a text file has none (is it a binary file?)";
+    QTest::newRow("UTF-16 without BOM") << "utf16_no_bom.tsv" << false << 1LL
+                                        << "NUL bytes between the characters: the file looks like UTF-16 "
+                                           "without a byte order mark; save it as "
+                                           "UTF-8";
     QTest::newRow("UTF-16")
         << "utf16.tsv" << false << 1LL
         << "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8";
@@ -231,6 +240,35 @@ void TestTsvReader::progressAndCancel() {
         QCOMPARE(std::string(e.what()), std::string("big.tsv: loading cancelled"));
     }
     QCOMPARE(calls, 2);
+}
+
+// Issue 11: a file with no newline was read as one line of unlimited length, and Cancel could not
+// interrupt it.
+void TestTsvReader::longLineIsRefusedAndCancellable() {
+    const std::string text = std::string(3u << 20, 'a') + "\tb\n";
+    {
+        std::istringstream in(text);
+        try {
+            readDataset(in, {"long", "", "long.tsv", static_cast<std::int64_t>(text.size())});
+            QFAIL("a 3 MiB line loaded");
+        } catch (const DatasetError& e) {
+            QCOMPARE(e.line(), std::int64_t(1));
+            QVERIFY2(e.reason().starts_with("the line is longer than 1048576 bytes (1 MiB)"),
+                     e.reason().c_str());
+        }
+    }
+    std::istringstream in(text);
+    int calls = 0;
+    try {
+        readDataset(in, {"long", "", "long.tsv", static_cast<std::int64_t>(text.size())}, {},
+                    [&](std::int64_t done, std::int64_t) {
+                        ++calls;
+                        return done < (1 << 19); // cancelled at the first report, inside the line
+                    });
+        QFAIL("not cancelled");
+    } catch (const DatasetCancelled&) {
+    }
+    QCOMPARE(calls, 1);
 }
 
 QTEST_APPLESS_MAIN(TestTsvReader)
