@@ -2,7 +2,10 @@
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <random>
@@ -97,7 +100,21 @@ std::string readWholeFile(const std::string& path) {
         ::close(fd);
         throw CheckpointError(path, "not a regular file");
     }
+    // The header's length first: a file that is not safetensors (a video, say) is refused before
+    // its size is read into memory.
+    std::uint8_t prefix[8] = {};
+    if (info.st_size >= 8 && ::pread(fd, prefix, sizeof prefix, 0) == static_cast<ssize_t>(sizeof prefix)) {
+        std::uint64_t headerLength = 0;
+        for (int i = 7; i >= 0; --i) headerLength = headerLength << 8 | prefix[i];
+        if (headerLength > static_cast<std::uint64_t>(info.st_size) - 8) {
+            ::close(fd);
+            throw CheckpointError(
+                path, "header length " + std::to_string(headerLength) + " goes beyond the end of the file (" +
+                          std::to_string(info.st_size) + " bytes)"); // as decodeSafeTensors says it
+        }
+    }
     std::string bytes;
+    bytes.reserve(static_cast<std::size_t>(info.st_size));
     char buffer[1 << 16];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);

@@ -4,10 +4,65 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 namespace attnlab {
 
 namespace {
 using Json = nlohmann::json;
+
+// The sizes the config claims, checked against the tensors the file really stores (whose data
+// decodeSafeTensors has found in the file) before anything is allocated: a small file claiming
+// "hidden": 30000 would otherwise make the model allocate gigabytes. Throws invalid_argument
+// naming the key, the tensor and both values.
+void checkSize(const CheckpointFile& file, const char* key, std::int64_t claimed, const std::string& tensor,
+               std::size_t dimension) {
+    const auto found = file.tensors.find(tensor);
+    if (found == file.tensors.end())
+        throw std::invalid_argument("tensor '" + tensor + "' is missing (the config's '" + key + "' is " +
+                                    std::to_string(claimed) + ")");
+    const std::vector<std::int64_t>& shape = found->second.shape;
+    if (dimension >= shape.size() || shape[dimension] != claimed)
+        throw std::invalid_argument("the config's '" + std::string(key) + "' is " + std::to_string(claimed) +
+                                    " but tensor '" + tensor + "' has shape " + formatShape(shape));
+}
+
+// The file format keeps any float bit for bit; a model with NaN or infinite weights only gives
+// NaN, so it is refused as a model.
+void checkFinite(const CheckpointFile& file) {
+    for (const auto& [name, tensor] : file.tensors) {
+        const auto bad =
+            std::find_if(tensor.data.begin(), tensor.data.end(), [](float v) { return !std::isfinite(v); });
+        if (bad != tensor.data.end())
+            throw std::invalid_argument("tensor '" + name + "' holds " +
+                                        (std::isnan(*bad) ? "NaN" : "an infinite value") + " at element " +
+                                        std::to_string(bad - tensor.data.begin()) +
+                                        ": the weights are broken (saved from a diverged run?)");
+    }
+}
+
+void checkSizes(const CheckpointFile& file, const ModelBundle& b) {
+    const ModelConfig& c = b.config;
+    checkSize(file, "emb", c.embedding, "src_embedding.weight", 1);
+    checkSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
+    checkSize(file, "source_vocab", c.sourceVocabulary, "src_embedding.weight", 0);
+    checkSize(file, "target_vocab", c.targetVocabulary, "tgt_embedding.weight", 0);
+    checkSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
+    checkSize(file, "hidden", c.hidden, "output.weight", 1);
+    if (c.scorer == ScorerKind::Additive || c.scorer == ScorerKind::LocationAware)
+        checkSize(file, "attention_dim", c.attentionSize(), "attention.v.weight", 1);
+    if (c.scorer == ScorerKind::Location)
+        checkSize(file, "max_source_len", c.maxSourceLength, "attention.weight", 0);
+    if (c.scorer == ScorerKind::LocationAware) {
+        checkSize(file, "location_filters", c.locationFilters, "attention.conv.weight", 0);
+        checkSize(file, "location_kernel", c.locationKernel, "attention.conv.weight", 2);
+    }
+    // Sizes no tensor holds (the location scorer's is checked above): sane bounds.
+    if (c.maxSourceLength < 1 || c.maxSourceLength > 1'000'000)
+        throw std::invalid_argument("the config's 'max_source_len' is " + std::to_string(c.maxSourceLength) +
+                                    ", outside 1 to 1000000");
+}
 
 Tokenization tokenizationFrom(const Json& value) {
     const auto parsed = parseTokenization(value.get<std::string>());
@@ -107,6 +162,9 @@ ModelBundle loadModel(const std::string& path) {
         bundle.targetVocabulary = Vocabulary::fromJson(file.metadata.at("target_vocab"));
         bundle.config.sourceVocabulary = bundle.sourceVocabulary.size();
         bundle.config.targetVocabulary = bundle.targetVocabulary.size();
+        checkSizes(file, bundle);
+        checkFinite(file);
+        bundle.config.validate();
         bundle.model = std::make_unique<Seq2Seq<float>>(bundle.config);
     } catch (const std::invalid_argument& e) {
         throw CheckpointError(path, e.what());

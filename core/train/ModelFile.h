@@ -25,7 +25,9 @@ struct ModelBundle {
 // Atomic (write beside, flush, rename): a failed save leaves any previous file intact.
 // Throws CheckpointError.
 void saveModel(const std::string& path, ModelBundle& bundle);
-// Checks size, names, shapes and checksum; throws CheckpointError naming the file and the problem.
+// Checks size, names, shapes and checksum, the config's sizes against the stored tensors before
+// the model is allocated, and that every weight is finite; throws CheckpointError naming the file
+// and the problem (for a size: the key, the tensor and both values).
 ModelBundle loadModel(const std::string& path);
 
 // The `config` metadata JSON (docs/FORMAT.md) and back.
