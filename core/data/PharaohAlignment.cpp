@@ -27,14 +27,18 @@ IndexStatus parseIndex(std::string_view digits, int& value) {
     return IndexStatus::Ok;
 }
 
+// A word's link status: its source and target indices, each digits only ("1-x" is Malformed).
+IndexStatus parseLinkIndices(std::string_view word, std::size_t& separator, AlignmentLink& link) {
+    separator = word.find_first_of("-?");
+    if (separator == std::string_view::npos) return IndexStatus::Malformed;
+    const IndexStatus source = parseIndex(word.substr(0, separator), link.source);
+    return source != IndexStatus::Ok ? source : parseIndex(word.substr(separator + 1), link.target);
+}
+
 AlignmentLink parseLink(std::string_view word) {
-    const std::size_t separator = word.find_first_of("-?");
+    std::size_t separator = 0;
     AlignmentLink link;
-    IndexStatus status = IndexStatus::Malformed;
-    if (separator != std::string_view::npos) {
-        status = parseIndex(word.substr(0, separator), link.source);
-        if (status == IndexStatus::Ok) status = parseIndex(word.substr(separator + 1), link.target);
-    }
+    const IndexStatus status = parseLinkIndices(word, separator, link);
     if (status != IndexStatus::Ok)
         throw std::invalid_argument(
             "malformed alignment link '" + std::string(word) + "': " +
@@ -45,18 +49,23 @@ AlignmentLink parseLink(std::string_view word) {
     return link;
 }
 
-} // namespace
-
-Alignment parseAlignment(std::string_view text) {
-    Alignment links;
+// Calls `visit` with each blank-separated word of `text`, in order.
+template <class Visit> void forEachWord(std::string_view text, Visit visit) {
     std::size_t pos = 0;
     while (pos < text.size()) {
         while (pos < text.size() && isBlank(text[pos])) ++pos;
         std::size_t end = pos;
         while (end < text.size() && !isBlank(text[end])) ++end;
-        if (end > pos) links.push_back(parseLink(text.substr(pos, end - pos)));
+        if (end > pos) visit(text.substr(pos, end - pos));
         pos = end;
     }
+}
+
+} // namespace
+
+Alignment parseAlignment(std::string_view text) {
+    Alignment links;
+    forEachWord(text, [&links](std::string_view word) { links.push_back(parseLink(word)); });
     Alignment sorted = links;
     sortAlignment(sorted);
     for (std::size_t i = 1; i < sorted.size(); ++i) {
@@ -80,26 +89,16 @@ std::string formatAlignment(const Alignment& alignment) {
 }
 
 bool looksLikeAlignment(std::string_view text) {
-    // digits, then '-' or '?', then digits
-    const auto isLink = [](std::string_view word) {
-        const std::size_t separator = word.find_first_of("-?");
-        return separator != std::string_view::npos && separator > 0 && separator + 1 < word.size() &&
-               std::all_of(word.begin(), word.begin() + separator, isDigit) &&
-               std::all_of(word.begin() + separator + 1, word.end(), isDigit);
-    };
+    // The grammar parseLink reads; an index too large for an int is still shaped like a link, so
+    // parseAlignment reports it rather than the column being ignored.
     int words = 0;
     int links = 0;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        while (pos < text.size() && isBlank(text[pos])) ++pos;
-        std::size_t end = pos;
-        while (end < text.size() && !isBlank(text[end])) ++end;
-        if (end > pos) {
-            ++words;
-            links += isLink(text.substr(pos, end - pos));
-        }
-        pos = end;
-    }
+    forEachWord(text, [&](std::string_view word) {
+        std::size_t separator = 0;
+        AlignmentLink link;
+        ++words;
+        links += parseLinkIndices(word, separator, link) != IndexStatus::Malformed;
+    });
     return 2 * links >= words;
 }
 
