@@ -8,10 +8,10 @@ AdditiveScorer<T>::AdditiveScorer(int hidden, int attention)
       m_key("attention.key.weight", "attention.key.bias", hidden, attention),
       m_v("attention.v.weight", "", attention, 1) {}
 
-template <class T> void AdditiveScorer<T>::initialize(Random& random) {
-    m_query.initialize(random);
-    m_key.initialize(random);
-    m_v.initialize(random);
+template <class T> void AdditiveScorer<T>::initialize(const InitSeed& seed) {
+    m_query.initialize(seed);
+    m_key.initialize(seed);
+    m_v.initialize(seed);
 }
 
 template <class T> ParameterList<T> AdditiveScorer<T>::parameters() {

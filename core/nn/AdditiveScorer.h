@@ -12,7 +12,7 @@ template <class T> class AdditiveScorer : public AttentionScorer<T> {
 public:
     AdditiveScorer(int hidden, int attention);
 
-    void initialize(Random& random) override;
+    void initialize(const InitSeed& seed) override;
     ParameterList<T> parameters() override;
     void prepareKeys(AttentionKeys<T>& keys) const override;
     void prepareKeysBackward(const AttentionKeys<T>& keys, KeyGradients<T>& grads) override;

@@ -62,8 +62,8 @@ template <class T> std::unique_ptr<AttentionScorer<T>> makeScorer(const ModelCon
 
 template <class T> Attention<T>::Attention(const ModelConfig& config) : m_scorer(makeScorer<T>(config)) {}
 
-template <class T> void Attention<T>::initialize(Random& random) {
-    if (m_scorer) m_scorer->initialize(random);
+template <class T> void Attention<T>::initialize(const InitSeed& seed) {
+    if (m_scorer) m_scorer->initialize(seed);
 }
 
 template <class T> ParameterList<T> Attention<T>::parameters() {

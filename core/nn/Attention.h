@@ -26,7 +26,7 @@ public:
 
     bool enabled() const { return m_scorer != nullptr; }
     bool usesPreviousAlignment() const { return m_scorer && m_scorer->usesPreviousAlignment(); }
-    void initialize(Random& random);
+    void initialize(const InitSeed& seed);
     ParameterList<T> parameters();
 
     // Binds the keys of a batch (H x S·B) and runs the per-batch preprocessing.

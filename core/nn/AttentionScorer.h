@@ -3,8 +3,8 @@
 // A scoring function e_{t,s} = score(q_t, h̄_s) over every source position of a batch at once.
 // Keys are time-major (column s·B + b); scores and alignments are (S x B). Scores past a
 // sequence's length are computed but ignored: the masked softmax gives them zero weight.
+#include "core/nn/InitSeed.h"
 #include "core/nn/Parameter.h"
-#include "core/util/Random.h"
 
 #include <vector>
 
@@ -38,7 +38,7 @@ template <class T> class AttentionScorer {
 public:
     virtual ~AttentionScorer() = default;
 
-    virtual void initialize(Random& random) {}
+    virtual void initialize(const InitSeed& seed) {}
     virtual ParameterList<T> parameters() { return {}; }
     virtual bool usesPreviousAlignment() const { return false; }
 

@@ -25,12 +25,12 @@ Decoder<T>::Decoder(const ModelConfig& config)
       m_combine("combine.weight", "", 2 * config.hidden, config.hidden),
       m_output("output.weight", "output.bias", config.hidden, config.targetVocabulary) {}
 
-template <class T> void Decoder<T>::initialize(Random& random) {
-    m_embedding.initialize(random);
-    m_cell.initialize(random);
-    m_attention.initialize(random);
-    m_combine.initialize(random);
-    m_output.initialize(random);
+template <class T> void Decoder<T>::initialize(const InitSeed& seed) {
+    m_embedding.initialize(seed);
+    m_cell.initialize(seed);
+    m_attention.initialize(seed);
+    m_combine.initialize(seed);
+    m_output.initialize(seed);
 }
 
 template <class T> ParameterList<T> Decoder<T>::parameters() {

@@ -45,7 +45,7 @@ template <class T> class Decoder {
 public:
     explicit Decoder(const ModelConfig& config);
 
-    void initialize(Random& random);
+    void initialize(const InitSeed& seed);
     ParameterList<T> parameters();
     const Attention<T>& attention() const { return m_attention; }
     Attention<T>& attention() { return m_attention; }

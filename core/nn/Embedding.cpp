@@ -9,8 +9,8 @@ template <class T>
 Embedding<T>::Embedding(const std::string& name, int vocabularySize, int dimension)
     : m_weight(name + ".weight", vocabularySize, dimension) {}
 
-template <class T> void Embedding<T>::initialize(Random& random) {
-    fillNormal(m_weight.value, random, 1.0);
+template <class T> void Embedding<T>::initialize(const InitSeed& seed) {
+    fillNormal(m_weight, seed, 1.0);
     m_weight.value.row(PadId).setZero();
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // Token embedding lookup: out[:, n] = weight[ids[n], :]^T. The padding row (PadId) stays zero and
 // receives no gradient, as nn.Embedding(padding_idx=0).
+#include "core/nn/InitSeed.h"
 #include "core/nn/Parameter.h"
-#include "core/util/Random.h"
 
 namespace attnlab {
 
@@ -13,7 +13,7 @@ public:
     int vocabularySize() const { return static_cast<int>(m_weight.value.rows()); }
     int dimension() const { return static_cast<int>(m_weight.value.cols()); }
 
-    void initialize(Random& random); // N(0, 1) as PyTorch, padding row zero
+    void initialize(const InitSeed& seed); // N(0, 1) as PyTorch, padding row zero
 
     // ids: n token ids; out: (E x n)
     void forward(const int* ids, int n, MatrixRef<T> out) const;

@@ -21,10 +21,10 @@ Encoder<T>::Encoder(int vocabularySize, int embeddingSize, int hiddenSize, bool 
             std::make_unique<LstmLayer<T>>("encoder.", "_l0_reverse", embeddingSize, m_directionHidden, true);
 }
 
-template <class T> void Encoder<T>::initialize(Random& random) {
-    m_embedding.initialize(random);
-    m_forward.initialize(random);
-    if (m_reverse) m_reverse->initialize(random);
+template <class T> void Encoder<T>::initialize(const InitSeed& seed) {
+    m_embedding.initialize(seed);
+    m_forward.initialize(seed);
+    if (m_reverse) m_reverse->initialize(seed);
 }
 
 template <class T>

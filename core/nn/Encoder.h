@@ -30,7 +30,7 @@ template <class T> class Encoder {
 public:
     Encoder(int vocabularySize, int embeddingSize, int hiddenSize, bool bidirectional);
 
-    void initialize(Random& random);
+    void initialize(const InitSeed& seed);
 
     // Reads batch.source / sourceLengths; fills the cache, whose keys and final state are the result.
     void forward(const SequenceBatch& batch, EncoderCache<T>& cache,

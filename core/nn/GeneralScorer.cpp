@@ -9,8 +9,8 @@ namespace attnlab {
 template <class T>
 GeneralScorer<T>::GeneralScorer(int hidden) : m_weight("attention.weight", hidden, hidden) {}
 
-template <class T> void GeneralScorer<T>::initialize(Random& random) {
-    fillUniform(m_weight.value, random, 1.0 / std::sqrt(static_cast<double>(m_weight.value.cols())));
+template <class T> void GeneralScorer<T>::initialize(const InitSeed& seed) {
+    fillUniform(m_weight, seed, 1.0 / std::sqrt(static_cast<double>(m_weight.value.cols())));
 }
 
 template <class T>

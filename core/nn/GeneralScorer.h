@@ -8,7 +8,7 @@ template <class T> class GeneralScorer : public AttentionScorer<T> {
 public:
     explicit GeneralScorer(int hidden);
 
-    void initialize(Random& random) override;
+    void initialize(const InitSeed& seed) override;
     ParameterList<T> parameters() override { return {&m_weight}; }
     void score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys, const ConstMatrixRef<T>&,
                MatrixRef<T> scores, ScorerStepCache<T>& cache) const override;

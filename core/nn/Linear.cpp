@@ -11,10 +11,10 @@ Linear<T>::Linear(const std::string& weightName, const std::string& biasName, in
     : m_weight(weightName, outputs, inputs), m_bias(biasName, biasName.empty() ? 0 : outputs, 1),
       m_hasBias(!biasName.empty()) {}
 
-template <class T> void Linear<T>::initialize(Random& random) {
+template <class T> void Linear<T>::initialize(const InitSeed& seed) {
     const double bound = 1.0 / std::sqrt(static_cast<double>(inputs()));
-    fillUniform(m_weight.value, random, bound);
-    if (m_hasBias) fillUniform(m_bias.value, random, bound);
+    fillUniform(m_weight, seed, bound);
+    if (m_hasBias) fillUniform(m_bias, seed, bound);
 }
 
 template <class T> void Linear<T>::forward(const ConstMatrixRef<T>& x, MatrixRef<T> y) const {

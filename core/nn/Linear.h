@@ -1,7 +1,7 @@
 #pragma once
 // Affine map as nn.Linear: Y = W X + b, W (out x in), b (out), X (in x N), Y (out x N).
+#include "core/nn/InitSeed.h"
 #include "core/nn/Parameter.h"
-#include "core/util/Random.h"
 
 namespace attnlab {
 
@@ -13,7 +13,7 @@ public:
     int inputs() const { return static_cast<int>(m_weight.value.cols()); }
     int outputs() const { return static_cast<int>(m_weight.value.rows()); }
 
-    void initialize(Random& random); // uniform(-1/sqrt(in), 1/sqrt(in)) as PyTorch
+    void initialize(const InitSeed& seed); // uniform(-1/sqrt(in), 1/sqrt(in)) as PyTorch
 
     // x: (in x N) -> y: (out x N)
     void forward(const ConstMatrixRef<T>& x, MatrixRef<T> y) const;

@@ -12,10 +12,10 @@ LocationAwareScorer<T>::LocationAwareScorer(int hidden, int attention, int filte
       m_conv("attention.conv.weight", filters, kernelWidth, {filters, 1, kernelWidth}),
       m_location("attention.location.weight", "", filters, attention) {}
 
-template <class T> void LocationAwareScorer<T>::initialize(Random& random) {
-    AdditiveScorer<T>::initialize(random);
-    fillUniform(m_conv.value, random, 1.0 / std::sqrt(static_cast<double>(m_conv.value.cols())));
-    m_location.initialize(random);
+template <class T> void LocationAwareScorer<T>::initialize(const InitSeed& seed) {
+    AdditiveScorer<T>::initialize(seed);
+    fillUniform(m_conv, seed, 1.0 / std::sqrt(static_cast<double>(m_conv.value.cols())));
+    m_location.initialize(seed);
 }
 
 template <class T> ParameterList<T> LocationAwareScorer<T>::parameters() {

@@ -11,7 +11,7 @@ template <class T> class LocationAwareScorer : public AdditiveScorer<T> {
 public:
     LocationAwareScorer(int hidden, int attention, int filters, int kernelWidth);
 
-    void initialize(Random& random) override;
+    void initialize(const InitSeed& seed) override;
     ParameterList<T> parameters() override;
     bool usesPreviousAlignment() const override { return true; }
     void score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys,

@@ -10,8 +10,8 @@ template <class T>
 LocationScorer<T>::LocationScorer(int hidden, int maxSourceLength)
     : m_weight("attention.weight", maxSourceLength, hidden) {}
 
-template <class T> void LocationScorer<T>::initialize(Random& random) {
-    fillUniform(m_weight.value, random, 1.0 / std::sqrt(static_cast<double>(m_weight.value.cols())));
+template <class T> void LocationScorer<T>::initialize(const InitSeed& seed) {
+    fillUniform(m_weight, seed, 1.0 / std::sqrt(static_cast<double>(m_weight.value.cols())));
 }
 
 template <class T> void LocationScorer<T>::prepareKeys(AttentionKeys<T>& keys) const {

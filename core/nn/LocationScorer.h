@@ -9,7 +9,7 @@ template <class T> class LocationScorer : public AttentionScorer<T> {
 public:
     LocationScorer(int hidden, int maxSourceLength);
 
-    void initialize(Random& random) override;
+    void initialize(const InitSeed& seed) override;
     ParameterList<T> parameters() override { return {&m_weight}; }
     void prepareKeys(AttentionKeys<T>& keys) const override;
     void score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys, const ConstMatrixRef<T>&,

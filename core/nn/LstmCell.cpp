@@ -14,13 +14,13 @@ LstmCell<T>::LstmCell(const std::string& prefix, const std::string& suffix, int 
       m_biasIh(prefix + "bias_ih" + suffix, 4 * hiddenSize, 1),
       m_biasHh(prefix + "bias_hh" + suffix, 4 * hiddenSize, 1) {}
 
-template <class T> void LstmCell<T>::initialize(Random& random) {
+template <class T> void LstmCell<T>::initialize(const InitSeed& seed) {
     const int h = hiddenSize();
     const double bound = 1.0 / std::sqrt(static_cast<double>(h));
-    fillUniform(m_weightIh.value, random, bound);
-    fillUniform(m_weightHh.value, random, bound);
-    fillUniform(m_biasIh.value, random, bound);
-    fillUniform(m_biasHh.value, random, bound);
+    fillUniform(m_weightIh, seed, bound);
+    fillUniform(m_weightHh, seed, bound);
+    fillUniform(m_biasIh, seed, bound);
+    fillUniform(m_biasHh, seed, bound);
     m_biasIh.value.middleRows(h, h).setConstant(T(1));
     m_biasHh.value.middleRows(h, h).setZero();
 }

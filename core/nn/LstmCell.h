@@ -8,8 +8,8 @@
 // inputs are projected with one matrix product (projectInputs) before the time loop. When the
 // input depends on the previous step (a decoder with input feeding), stackedStep makes a step one
 // product instead: z = [W_ih | W_hh] [x; h] + b_ih + b_hh.
+#include "core/nn/InitSeed.h"
 #include "core/nn/Parameter.h"
-#include "core/util/Random.h"
 
 namespace attnlab {
 
@@ -22,7 +22,7 @@ public:
     int hiddenSize() const { return static_cast<int>(m_weightHh.value.cols()); }
 
     // Uniform(-1/sqrt(H), 1/sqrt(H)); the forget-gate bias starts at 1 (in b_ih; b_hh's is 0).
-    void initialize(Random& random);
+    void initialize(const InitSeed& seed);
 
     // z = W_ih x + b_ih + b_hh for N columns. x: (I x N), z: (4H x N), overwritten.
     void projectInputs(const ConstMatrixRef<T>& x, MatrixRef<T> z) const;

