@@ -1,10 +1,6 @@
 #include "bench/TrainingRun.h"
 
-#include "core/train/Trainer.h"
-
 namespace attnlab::bench {
-
-namespace {
 
 TrainingSettings benchSettings(int threads, long long steps, std::uint64_t seed) {
     TrainingSettings settings;
@@ -17,21 +13,19 @@ TrainingSettings benchSettings(int threads, long long steps, std::uint64_t seed)
     return settings;
 }
 
-} // namespace
-
 TrainingRun::TrainingRun(const Workload& workload, const ModelConfig& config, int threads)
-    : m_workload(workload), m_config(config), m_threads(threads), m_model(config) {
-    m_model.initialize(1);
+    : m_workload(workload), m_threads(threads),
+      m_run(workload.data, RunSpec{scorerName(config.scorer), config, benchSettings(threads, 20, 1)}) {
     TrainingObserver quiet;
     TrainingControl control;
-    Trainer(m_model, m_workload.data, benchSettings(m_threads, 20, 1)).run(quiet, control);
+    m_run.train(quiet, control);
 }
 
 void TrainingRun::trial(long long steps) {
     TrainingObserver quiet;
     TrainingControl control;
-    const TrainingResult result =
-        Trainer(m_model, m_workload.data, benchSettings(m_threads, steps, 2 + m_trials)).run(quiet, control);
+    m_run.setSettings(benchSettings(m_threads, steps, 2 + m_trials));
+    const TrainingResult result = m_run.train(quiet, control).result;
     ++m_trials;
     const double pairsPerSecond = static_cast<double>(result.steps) * BatchSize / result.seconds;
     if (m_best.steps > 0 && pairsPerSecond <= m_best.pairsPerSecond) return;
@@ -43,9 +37,10 @@ void TrainingRun::trial(long long steps) {
 Throughput TrainingRun::best() const {
     Throughput t = m_best;
     const Workload& w = m_workload;
+    const ModelConfig& config = m_run.bundle().config;
     t.tokensPerSecond = t.pairsPerSecond * (w.averageSource + w.averageTarget);
     t.gflops = t.pairsPerSecond *
-               trainingFlops(m_config, static_cast<int>(w.averageSource + 0.5),
+               trainingFlops(config, static_cast<int>(w.averageSource + 0.5),
                              static_cast<int>(w.averageTarget + 0.5)) /
                1e9;
     return t;

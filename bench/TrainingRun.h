@@ -1,10 +1,10 @@
 #pragma once
-// One training configuration of attnlab-bench: a model of some architecture trained on a
-// workload's data with a thread count, timed in trials. Trials of several runs are interleaved by the caller,
-// so that a slow spell of the machine (other tenants, frequency changes) costs each configuration one trial,
-// not all of them.
+// One training configuration of attnlab-bench: core's Run of a model of some architecture on a
+// workload's data with a thread count, timed in trials. Trials of several runs are interleaved by
+// the caller, so that a slow spell of the machine (other tenants, frequency changes) costs each
+// configuration one trial, not all of them.
 #include "bench/Workload.h"
-#include "core/nn/Seq2Seq.h"
+#include "core/experiment/Run.h"
 
 namespace attnlab::bench {
 
@@ -12,6 +12,9 @@ struct Throughput {
     double pairsPerSecond = 0, tokensPerSecond = 0, gflops = 0, seconds = 0;
     long long steps = 0;
 };
+
+// The bench's training settings: batch 64, Adam, clipping 5, no validation, `steps` steps.
+TrainingSettings benchSettings(int threads, long long steps, std::uint64_t seed);
 
 class TrainingRun {
 public:
@@ -21,8 +24,7 @@ public:
     // the run; config must match its vocabularies (see withArchitecture).
     TrainingRun(const Workload& workload, const ModelConfig& config, int threads);
 
-    // Trains `steps` more steps (batch 64, Adam, clipping 5) and keeps the trial if it was the
-    // fastest so far.
+    // Trains `steps` more steps and keeps the trial if it was the fastest so far.
     void trial(long long steps);
 
     // The fastest trial, with tokens/s and GFLOP/s from the workload's average lengths.
@@ -31,9 +33,8 @@ public:
 
 private:
     const Workload& m_workload;
-    ModelConfig m_config;
     int m_threads;
-    Seq2Seq<float> m_model;
+    Run m_run;
     int m_trials = 0;
     Throughput m_best;
 };

@@ -16,23 +16,24 @@ Workload datesWorkload(int pairs, std::uint64_t seed) {
     for (size_t i = 0; i < generated.size(); ++i)
         builder.add(generated[i].source, generated[i].target, &generated[i].alignment,
                     static_cast<std::int64_t>(i + 1));
-    const Dataset dataset = builder.finish();
+    auto dataset = std::make_shared<const Dataset>(builder.finish());
 
     Workload w;
-    w.data = prepareTrainingData(dataset, {.validationFraction = 0.0, .testFraction = 0.0}, seed);
-    w.config.sourceVocabulary = w.data.sourceVocabulary.size();
-    w.config.targetVocabulary = w.data.targetVocabulary.size();
+    w.data = prepareData(dataset, {.validationFraction = 0.0, .testFraction = 0.0}, seed, "dates");
+    const TrainingData& data = *w.data->data;
+    w.config.sourceVocabulary = data.sourceVocabulary.size();
+    w.config.targetVocabulary = data.targetVocabulary.size();
     w.config.embedding = 32;
     w.config.hidden = 128;
     w.config.scorer = ScorerKind::General;
     w.config.bidirectional = false;
     double source = 0, target = 0;
-    for (const EncodedPair& p : w.data.train.pairs) {
+    for (const EncodedPair& p : data.train.pairs) {
         source += static_cast<double>(p.source.size());
         target += static_cast<double>(p.target.size() + 1);
     }
-    w.averageSource = source / static_cast<double>(w.data.train.pairs.size());
-    w.averageTarget = target / static_cast<double>(w.data.train.pairs.size());
+    w.averageSource = source / static_cast<double>(data.train.pairs.size());
+    w.averageTarget = target / static_cast<double>(data.train.pairs.size());
     return w;
 }
 

@@ -2,7 +2,7 @@
 // The reference workload of the speed issue: dates, char level, 20,000 training pairs,
 // embedding 32, hidden 128, unidirectional encoder, Luong decoder with input feeding, general
 // scorer, batch 64, Adam, clipping 5 — and the multiply-add count of one pass over it.
-#include "core/data/TrainingData.h"
+#include "core/experiment/PreparedData.h"
 #include "core/nn/ModelConfig.h"
 
 #include <cstdint>
@@ -10,7 +10,7 @@
 namespace attnlab::bench {
 
 struct Workload {
-    TrainingData data;
+    std::shared_ptr<const PreparedData> data; // every pair in the training split
     ModelConfig config;
     double averageSource = 0; // tokens per pair
     double averageTarget = 0; // tokens per pair, </s> included

@@ -4,6 +4,7 @@
 #include "bench/GemmPeak.h"
 #include "bench/TrainingRun.h"
 #include "bench/Workload.h"
+#include "core/experiment/Experiment.h"
 #include "core/infer/BeamSearch.h"
 #include "core/infer/GreedyDecoder.h"
 #include "core/train/Trainer.h"
@@ -147,7 +148,7 @@ int main(int argc, char** argv) {
         const std::string sentence = "saturday, september 30th 2017";
         std::vector<int> source;
         for (char ch : sentence + "!")
-            source.push_back(reference.data.sourceVocabulary.id(std::string(1, ch)));
+            source.push_back(reference.data->data->sourceVocabulary.id(std::string(1, ch)));
         source.resize(30);
         const int repeats = quick ? 100 : 1000;
         const DecodeOptions greedy{.beamWidth = 1, .maxLength = 10};
@@ -158,24 +159,40 @@ int main(int argc, char** argv) {
             {"beam5_median_us", medianMicroseconds([&] { beamSearch(model, source, beam); }, repeats)}};
     }
 
-    // Compare mode: the seven scorers trained at once, one thread each, on all cores.
+    // Compare mode: the seven scorers as core's Experiment trains them (at once, sharing the cores),
+    // against the same runs one after another on all cores.
     {
         const Workload compare = datesWorkload(pairs / 4, 7);
-        std::vector<std::unique_ptr<TrainingRun>> models; // built and warmed up outside the timing
-        for (ScorerKind kind : allScorers())
-            models.push_back(
-                std::make_unique<TrainingRun>(compare, withArchitecture(compare.config, kind, false), 1));
-        Parallelism parallel(hardware);
         const long long compareSteps = std::max<long long>(10, steps / 4);
+        auto specOf = [&](ScorerKind kind) {
+            return RunSpec{scorerName(kind), withArchitecture(compare.config, kind, false),
+                           benchSettings(hardware, compareSteps, 5)};
+        };
+        TrainingObserver quiet;
+        double sequentialSeconds = 0;
+        for (ScorerKind kind : allScorers()) {
+            Run run(compare.data, specOf(kind));
+            TrainingControl control;
+            sequentialSeconds += run.train(quiet, control).result.seconds;
+        }
+        Experiment experiment(compare.data);
+        for (ScorerKind kind : allScorers()) experiment.add(specOf(kind));
+        std::vector<TrainingControl> controls(static_cast<size_t>(experiment.size()));
+        std::vector<TrainingControl*> pointers;
+        for (TrainingControl& c : controls) pointers.push_back(&c);
         const auto start = std::chrono::steady_clock::now();
-        parallel.forEach(static_cast<int>(models.size()), [&](int i) { models[i]->trial(compareSteps); });
+        experiment.train(
+            hardware, [&](int) -> TrainingObserver& { return quiet; }, pointers);
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        out["compare"] = {{"models", models.size()},
+        const double pairsTotal = experiment.size() * compareSteps * double(TrainingRun::BatchSize);
+        out["compare"] = {{"models", experiment.size()},
                           {"steps_each", compareSteps},
-                          {"pairs_per_second_total",
-                           models.size() * compareSteps * double(TrainingRun::BatchSize) / seconds},
-                          {"seconds", seconds}};
+                          {"pairs_per_second_total", pairsTotal / seconds},
+                          {"seconds", seconds},
+                          {"sequential_pairs_per_second", pairsTotal / sequentialSeconds},
+                          {"sequential_seconds", sequentialSeconds},
+                          {"experiment_over_sequential", sequentialSeconds / seconds}};
     }
     out["peak_memory_mb"] = peakMemoryMegabytes();
 
@@ -203,8 +220,11 @@ int main(int argc, char** argv) {
                 out["inference"]["source_length"].get<int>(),
                 out["inference"]["greedy_median_us"].get<double>(),
                 out["inference"]["beam5_median_us"].get<double>());
-    std::printf("Compare mode, %d scorers at once: %.0f pairs/s in total\n",
-                out["compare"]["models"].get<int>(), out["compare"]["pairs_per_second_total"].get<double>());
+    std::printf("Compare mode, %d scorers at once: %.0f pairs/s in total; one after another on all cores: "
+                "%.0f pairs/s (at once / one after another = %.0f%%)\n",
+                out["compare"]["models"].get<int>(), out["compare"]["pairs_per_second_total"].get<double>(),
+                out["compare"]["sequential_pairs_per_second"].get<double>(),
+                100.0 * out["compare"]["experiment_over_sequential"].get<double>());
     std::printf("Peak memory: %.0f MB\n", out["peak_memory_mb"].get<double>());
     return 0;
 }

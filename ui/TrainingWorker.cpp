@@ -1,6 +1,6 @@
 #include "ui/TrainingWorker.h"
 
-#include "core/train/Trainer.h"
+#include "core/experiment/Run.h"
 
 #include <QElapsedTimer>
 
@@ -81,47 +81,30 @@ private:
 
 TrainingWorker::TrainingWorker(TrainingJob job, QObject* parent) : QObject(parent), m_job(std::move(job)) {}
 
-void TrainingWorker::prepare() {
-    ModelBundle& bundle = *m_job.bundle;
-    if (!m_job.data) {
-        if (!m_job.dataset) throw std::invalid_argument("there is no dataset to train on");
-        auto data = std::make_shared<TrainingData>(
-            prepareTrainingData(*m_job.dataset, m_job.prepare, m_job.settings.seed));
-        if (bundle.model) { // continue a model that has its own vocabularies
-            for (EncodedSplit* split : {&data->train, &data->validation, &data->test})
-                *split = encodePairs(*m_job.dataset, split->datasetIndices, bundle.sourceVocabulary,
-                                     bundle.targetVocabulary);
-            data->sourceVocabulary = bundle.sourceVocabulary;
-            data->targetVocabulary = bundle.targetVocabulary;
-        }
-        m_job.data = data;
-    }
-    if (!bundle.model) {
-        const TrainingData& data = *m_job.data;
-        bundle.sourceVocabulary = data.sourceVocabulary;
-        bundle.targetVocabulary = data.targetVocabulary;
-        bundle.config.sourceVocabulary = data.sourceVocabulary.size();
-        bundle.config.targetVocabulary = data.targetVocabulary.size();
-        int longest = 1;
-        for (const auto* split : {&data.train, &data.validation, &data.test})
-            for (const EncodedPair& pair : split->pairs)
-                longest = std::max(longest, static_cast<int>(pair.source.size()));
-        bundle.config.maxSourceLength = std::max(bundle.config.maxSourceLength, longest);
-        bundle.model = std::make_unique<Seq2Seq<float>>(bundle.config);
-        bundle.model->initialize(m_job.settings.seed);
-    }
-    bundle.training = m_job.settings;
-    Q_EMIT prepared(m_job.data);
+std::shared_ptr<const PreparedData> TrainingWorker::prepare() {
+    const ModelBundle& bundle = *m_job.bundle;
+    const std::string label = m_job.dataset ? m_job.dataset->name() : bundle.dataset;
+    std::shared_ptr<const PreparedData> prepared;
+    if (m_job.data)
+        prepared = wrapPreparedData(m_job.dataset, m_job.data, label);
+    else if (!m_job.dataset)
+        throw std::invalid_argument("there is no dataset to train on");
+    else if (bundle.model) // continue a model that has its own vocabularies
+        prepared = prepareDataFor(bundle, m_job.dataset, m_job.prepare, m_job.settings.seed, label);
+    else
+        prepared = prepareData(m_job.dataset, m_job.prepare, m_job.settings.seed, label);
+    m_job.data = prepared->data;
+    return prepared;
 }
 
 void TrainingWorker::run() {
     TrainingResult result;
     try {
-        prepare();
-        Seq2Seq<float>& model = *m_job.bundle->model;
-        Trainer trainer(model, *m_job.data, m_job.settings, m_job.dataset.get());
-        Relay relay(*this, model, m_control);
-        result = trainer.run(relay, m_control);
+        std::shared_ptr<const PreparedData> data = prepare();
+        Run run(data, m_job.bundle, m_job.settings, data->label);
+        Q_EMIT prepared(m_job.data); // the bundle's vocabularies and model are fixed from here on
+        Relay relay(*this, *m_job.bundle->model, m_control);
+        result = run.train(relay, m_control).result;
         relay.flush();
         relay.publishModel();
     } catch (const std::exception& e) {

@@ -3,6 +3,7 @@
 // they only set the job's atomic control flags (the worker's event loop is busy inside run()).
 // Everything else leaves through signals carrying value snapshots, emitted at most every
 // 100 ms (progress) or every second (model snapshots for inference while training).
+#include "core/experiment/PreparedData.h"
 #include "core/train/TrainingControl.h"
 #include "ui/TrainingJob.h"
 #include "ui/TrainingSnapshots.h"
@@ -44,7 +45,8 @@ Q_SIGNALS:
 
 private:
     class Relay;
-    void prepare();
+    // The job's data, split and encoded (for a model's own vocabularies when it has one).
+    std::shared_ptr<const PreparedData> prepare();
     TrainingJob m_job;
     TrainingControl m_control;
 };

@@ -8,8 +8,8 @@
 #include "app/cli/JsonOutput.h"
 #include "app/cli/ModelCommands.h"
 #include "app/cli/TextTable.h"
-#include "app/cli/TrainingRun.h"
-#include "core/util/Parallel.h"
+#include "app/cli/TrainingInput.h"
+#include "core/experiment/Experiment.h"
 
 #include <CLI/CLI.hpp>
 
@@ -31,24 +31,8 @@ struct Row {
     std::string scorer;
     long long parameters = 0;
     RunRecord record;
-    std::string error; // a run that threw: its message (the row's outcome is "failed")
     std::string modelPath;
 };
-
-// How the threads are shared: as many runs at once as there are threads (up to the number of
-// runs), each with an equal share.
-struct ThreadPlan {
-    int concurrent = 1;
-    int perRun = 1;
-};
-
-ThreadPlan planThreads(int requested, int runs) {
-    const int total = requested > 0 ? requested : Parallelism::hardwareThreads();
-    ThreadPlan plan;
-    plan.concurrent = std::max(1, std::min(total, runs));
-    plan.perRun = std::max(1, total / plan.concurrent);
-    return plan;
-}
 
 void checkArgs(const CompareArgs& args) {
     namespace fs = std::filesystem;
@@ -74,7 +58,7 @@ void checkArgs(const CompareArgs& args) {
 }
 
 std::string outcomeOf(const Row& row) {
-    return row.error.empty() ? outcomeName(row.record.result.outcome) : "failed";
+    return outcomeName(row.record.result.outcome);
 }
 
 void printTable(const std::vector<Row>& rows, std::ostream& out) {
@@ -105,7 +89,7 @@ Json rowJson(const Row& row) {
             {"seconds", result.seconds},
             {"training_seconds", row.record.trainingSeconds},
             {"outcome", outcomeOf(row)},
-            {"message", row.error.empty() ? result.message : row.error},
+            {"message", result.message},
             {"validation", metricsJson(result.validation)},
             {"history", history},
             {"model", row.modelPath.empty() ? Json(nullptr) : Json(row.modelPath)}};
@@ -114,59 +98,57 @@ Json rowJson(const Row& row) {
 int runCompare(const CompareArgs& args) {
     checkArgs(args);
     for (const std::string& name : args.scorers) checkTrainingArgs(args.training, parseScorer(name));
-    const PreparedData prepared = prepareData(args.training, std::cout);
+    Experiment experiment(loadTrainingData(args.training, std::cout));
     const int count = static_cast<int>(args.scorers.size());
-    const ThreadPlan plan = planThreads(args.training.threads, count);
-    std::vector<std::unique_ptr<TrainingRun>> runs;
-    std::vector<CompareProgress::Run> progressRuns;
-    for (const std::string& name : args.scorers) {
-        runs.push_back(
-            std::make_unique<TrainingRun>(prepared, args.training, parseScorer(name), plan.perRun));
-        progressRuns.push_back({name, runs.back()->plannedSteps(),
-                                args.training.maxSteps > 0 ? 0 : runs.back()->plannedEpochs(),
-                                static_cast<int>(prepared.data.validation.pairs.size())});
+    try {
+        for (const std::string& name : args.scorers)
+            experiment.add(runSpec(args.training, parseScorer(name), 1));
+    } catch (const std::invalid_argument& e) {
+        throw InputError(e.what());
     }
-    std::cout << "comparing " << count << " scorers: " << runs.front()->plannedSteps() << " steps each, "
+    const ThreadPlan plan = experiment.plan(args.training.threads);
+    std::vector<CompareProgress::Run> progressRuns;
+    for (int i = 0; i < count; ++i) {
+        const Run& run = experiment.run(i);
+        progressRuns.push_back({run.name(), run.plannedSteps(),
+                                args.training.maxSteps > 0 ? 0 : run.plannedEpochs(),
+                                static_cast<int>(experiment.data().data->validation.pairs.size())});
+    }
+    std::cout << "comparing " << count << " scorers: " << experiment.run(0).plannedSteps() << " steps each, "
               << plan.concurrent << " at a time on " << plan.perRun
               << (plan.perRun == 1 ? " thread" : " threads") << " each" << std::endl;
 
-    std::vector<Row> rows(static_cast<size_t>(count));
     std::vector<std::unique_ptr<TrainingControl>> controls;
     std::vector<TrainingControl*> controlPointers;
     for (int i = 0; i < count; ++i) {
         controls.push_back(std::make_unique<TrainingControl>());
         controlPointers.push_back(controls.back().get());
-        rows[static_cast<size_t>(i)].scorer = args.scorers[static_cast<size_t>(i)];
-        rows[static_cast<size_t>(i)].parameters = runs[static_cast<size_t>(i)]->parameterCount();
     }
     {
         ProgressLine line(std::cerr, ProgressLine::stderrIsTerminal());
         CompareProgress progress(std::cout, line, progressRuns);
         InterruptGuard guard(controlPointers);
-        Parallelism(plan.concurrent).forEach(count, [&](int i) {
-            Row& row = rows[static_cast<size_t>(i)];
-            try {
-                row.record = runs[static_cast<size_t>(i)]->run(progress.observer(i),
-                                                               *controls[static_cast<size_t>(i)]);
-            } catch (const std::exception& e) {
-                row.error = e.what(); // one failed run does not take the others down
-            }
-        });
+        experiment.train(
+            args.training.threads, [&](int i) -> TrainingObserver& { return progress.observer(i); },
+            controlPointers);
     }
+    std::vector<Row> rows(static_cast<size_t>(count));
     bool allOk = true;
     for (int i = 0; i < count; ++i) {
+        Run& run = experiment.run(i);
         Row& row = rows[static_cast<size_t>(i)];
+        row.scorer = run.name();
+        row.parameters = run.parameterCount();
+        row.record = run.record();
         const TrainingOutcome outcome = row.record.result.outcome;
-        const bool ok = row.error.empty() &&
-                        (outcome == TrainingOutcome::Completed || outcome == TrainingOutcome::EarlyStopped);
+        const bool ok = outcome == TrainingOutcome::Completed || outcome == TrainingOutcome::EarlyStopped;
         if (!ok) {
             allOk = false;
-            printError("compare",
-                       row.scorer + ": " + (row.error.empty() ? row.record.result.message : row.error));
+            printError("compare", row.scorer + ": " + row.record.result.message);
         }
-        if (!args.outDir.empty() && row.error.empty() && row.record.result.steps > 0) {
+        if (!args.outDir.empty() && outcome != TrainingOutcome::Failed && row.record.result.steps > 0) {
             row.modelPath = (std::filesystem::path(args.outDir) / (row.scorer + ".safetensors")).string();
-            saveModel(row.modelPath, runs[static_cast<size_t>(i)]->bundle());
+            saveModel(row.modelPath, run.bundle());
         }
     }
     std::cout << '\n';
@@ -176,12 +158,12 @@ int runCompare(const CompareArgs& args) {
     if (!args.jsonPath.empty()) {
         Json list = Json::array();
         for (const Row& row : rows) list.push_back(rowJson(row));
-        TrainingSettings settings = runs.front()->bundle().training;
-        Json config = modelJson(runs.front()->bundle());
+        TrainingSettings settings = experiment.run(0).bundle().training;
+        Json config = modelJson(experiment.run(0).bundle());
         config.erase("scorer");
         config.erase("training");
         const Json json = {{"command", "compare"},
-                           {"data", dataJson(prepared)},
+                           {"data", dataJson(experiment.data())},
                            {"config", config},
                            {"training", settingsJson(settings)},
                            {"concurrent_runs", plan.concurrent},

@@ -6,7 +6,8 @@
 #include "app/cli/ModelCommands.h"
 #include "app/cli/ModelInput.h"
 #include "app/cli/ProgressPrinter.h"
-#include "app/cli/TrainingRun.h"
+#include "app/cli/TrainingInput.h"
+#include "core/experiment/Run.h"
 
 #include <CLI/CLI.hpp>
 
@@ -35,7 +36,7 @@ void checkOutputPath(const std::string& out) {
 }
 
 // The model and training plan `train` prints before it starts.
-std::string describeRun(const TrainingRun& run) {
+std::string describeRun(const Run& run) {
     const TrainingSettings& s = run.bundle().training;
     std::string text = "model: " + describeArchitecture(run.bundle().config) + ": " +
                        grouped(run.parameterCount()) + " parameters\n";
@@ -81,19 +82,25 @@ int runTrain(const TrainArgs& args) {
     checkOutputPath(args.out);
     const ScorerKind scorer = parseScorer(args.training.scorer);
     checkTrainingArgs(args.training, scorer);
-    const PreparedData prepared = prepareData(args.training, report);
-    TrainingRun run(prepared, args.training, scorer, args.training.threads);
+    const std::shared_ptr<const PreparedData> prepared = loadTrainingData(args.training, report);
+    std::unique_ptr<Run> built;
+    try {
+        built = std::make_unique<Run>(prepared, runSpec(args.training, scorer, args.training.threads));
+    } catch (const std::invalid_argument& e) {
+        throw InputError(e.what());
+    }
+    Run& run = *built;
     report << describeRun(run) << std::endl;
 
     TrainingControl control;
-    RunRecord record;
     {
         ProgressLine progress(std::cerr, ProgressLine::stderrIsTerminal());
         ProgressPrinter printer(report, progress, args.training.maxSteps > 0 ? 0 : run.plannedEpochs(),
-                                static_cast<int>(prepared.data.validation.pairs.size()));
+                                static_cast<int>(prepared->data->validation.pairs.size()));
         InterruptGuard guard({&control});
-        record = run.run(printer, control);
+        run.train(printer, control);
     }
+    const RunRecord& record = run.record();
     const TrainingResult& result = record.result;
     const bool saved = result.steps > 0; // nothing worth a file before the first step
     if (saved) saveModel(args.out, run.bundle());
@@ -121,7 +128,7 @@ int runTrain(const TrainArgs& args) {
         for (const EpochReport& epoch : record.history) history.push_back(epochJson(epoch));
         const Json json = {
             {"command", "train"},
-            {"data", dataJson(prepared)},
+            {"data", dataJson(*prepared)},
             {"config", modelJson(run.bundle())},
             {"parameters", run.parameterCount()},
             {"planned_steps", run.plannedSteps()},

@@ -1,0 +1,87 @@
+#include "app/cli/TrainingInput.h"
+
+#include "app/cli/CommandGuard.h"
+#include "app/cli/CoverageWarning.h"
+#include "core/data/ShippedDatasets.h"
+#include "core/eval/TokenCoverage.h"
+
+#include <iostream>
+
+namespace attnlab::cli {
+
+namespace {
+// Headroom for sentences typed later (align) that are longer than any training source; the
+// location scorer cannot read past its maximum. Core's Run raises it to the longest source.
+constexpr int kMinimumMaxSourceLength = 64;
+
+void logSummary(const TrainingArgs& args, const PreparedData& prepared, bool shipped, std::ostream& log) {
+    const Dataset& dataset = *prepared.dataset;
+    const DatasetOptions& used = dataset.options();
+    const TrainingData& data = *prepared.data;
+    log << args.data << ": " << dataset.size() << " pairs (" << tokenizationName(used.sourceTokens) << " -> "
+        << tokenizationName(used.targetTokens) << (dataset.hasAlignments() ? ", gold alignments" : "")
+        << "), " << data.train.pairs.size() << " train, " << data.validation.pairs.size()
+        << " validation; vocabulary " << data.sourceVocabulary.size() << " source, "
+        << data.targetVocabulary.size() << " target\n";
+    if (!shipped) log << "  " << dataset.report().summary() << '\n';
+    if (data.validation.sourceUnknown + data.validation.targetUnknown > 0)
+        log << "  validation tokens unseen in training (read as <unk>): " << data.validation.sourceUnknown
+            << " of " << data.validation.sourceTokens << " source, " << data.validation.targetUnknown
+            << " of " << data.validation.targetTokens << " target\n";
+}
+} // namespace
+
+Json dataJson(const PreparedData& prepared) {
+    const Dataset& d = *prepared.dataset;
+    return {{"name", prepared.label},
+            {"path", d.path().empty() ? Json(nullptr) : Json(d.path())},
+            {"pairs", d.size()},
+            {"train", prepared.data->train.pairs.size()},
+            {"validation", prepared.data->validation.pairs.size()},
+            {"source_tokens", tokenizationName(d.options().sourceTokens)},
+            {"target_tokens", tokenizationName(d.options().targetTokens)},
+            {"gold_alignments", d.hasAlignments()},
+            {"longest_source", prepared.longestSource}};
+}
+
+std::shared_ptr<const PreparedData> loadTrainingData(const TrainingArgs& args, std::ostream& log) {
+    DatasetOptions options;
+    const auto tokens = parseTokenization(args.tokens);
+    if (!tokens) throw InputError("unknown tokenisation '" + args.tokens + "' (expected char or word)");
+    options.sourceTokens = options.targetTokens = *tokens;
+    const ShippedDataset* shipped = findShippedDataset(args.data);
+    auto dataset = std::make_shared<const Dataset>(openDataset(args.data, options));
+    const DatasetOptions& used = dataset->options();
+    if (shipped && args.tokensGiven && (used.sourceTokens != *tokens || used.targetTokens != *tokens))
+        log << "note: " << args.data << " is tokenised " << tokenizationName(used.sourceTokens) << " -> "
+            << tokenizationName(used.targetTokens) << "; --tokens " << args.tokens
+            << " applies to files only\n";
+    if (dataset->empty()) throw InputError(args.data + ": the dataset has no pairs");
+    std::shared_ptr<const PreparedData> prepared;
+    try {
+        prepared = prepareData(
+            dataset, PrepareOptions{.validationFraction = args.validationFraction, .testFraction = 0.0},
+            args.seed, args.data);
+    } catch (const std::invalid_argument& e) {
+        throw InputError(args.data + ": " + e.what());
+    }
+    logSummary(args, *prepared, shipped != nullptr, log);
+    // The vocabularies come from the training split, so validation targets it never saw count as
+    // wrong in every validation metric; a few are normal, many make the figures misleading.
+    const std::string warning =
+        coverageWarning(tokenCoverage(prepared->data->validation), "validation reference tokens",
+                        "are not in the vocabulary of the training split and count as wrong");
+    if (!warning.empty()) std::cerr << warning << '\n';
+    return prepared;
+}
+
+RunSpec runSpec(const TrainingArgs& args, ScorerKind scorer, int threads) {
+    RunSpec spec;
+    spec.name = scorerName(scorer);
+    spec.config = modelConfig(args, scorer, 1, 1, kMinimumMaxSourceLength);
+    spec.settings = trainingSettings(args);
+    spec.settings.threads = threads;
+    return spec;
+}
+
+} // namespace attnlab::cli
