@@ -1,14 +1,14 @@
 #include "ui/MainWindow.h"
 
-#include "ui/AlignmentHeatmap.h"
-#include "ui/DatasetPanel.h"
-#include "ui/ElidedLabel.h"
-#include "ui/InspectPanel.h"
-#include "ui/LossPlot.h"
-#include "ui/PinnedPairsPanel.h"
-#include "ui/RunBook.h"
-#include "ui/SettingsPanel.h"
-#include "ui/TrainingControls.h"
+#include "ui/panels/DatasetPanel.h"
+#include "ui/panels/ElidedLabel.h"
+#include "ui/panels/InspectPanel.h"
+#include "ui/panels/PinnedPairsPanel.h"
+#include "ui/panels/SettingsPanel.h"
+#include "ui/panels/TrainingControls.h"
+#include "ui/plots/AlignmentHeatmap.h"
+#include "ui/plots/LossPlot.h"
+#include "ui/session/RunBook.h"
 
 #include <QApplication>
 #include <QCloseEvent>

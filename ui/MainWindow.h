@@ -2,8 +2,8 @@
 // The application window. It assembles panels, actions, menus and the status bar, wires the
 // panels to the TrainingSession, and turns the person's commands (train, reset, open, save,
 // export) into calls; the panels, the session and the RunBook do the work.
-#include "ui/RunLabel.h"
-#include "ui/TrainingSession.h"
+#include "ui/session/RunLabel.h"
+#include "ui/session/TrainingSession.h"
 
 #include <QMainWindow>
 

@@ -3,7 +3,7 @@
 // would hand its panels.
 #include "core/train/Trainer.h"
 #include "support/ReversalTask.h"
-#include "ui/InferenceModel.h"
+#include "ui/session/InferenceModel.h"
 
 namespace attnlab::test {
 

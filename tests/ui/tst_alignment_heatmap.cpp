@@ -1,10 +1,10 @@
 // The alignment heatmap shows the matrix it is given: cell values read back from the colour map,
 // cell colours read back from the rendered widget, labels, tooltips, row selection by click,
 // gold markers, and the CSV/PNG/SVG/PDF exports.
-#include "ui/AlignmentHeatmap.h"
-#include "ui/AxisTokenLabels.h"
-#include "ui/ColorGradients.h"
-#include "ui/DistributionStrip.h"
+#include "ui/plots/AlignmentHeatmap.h"
+#include "ui/plots/AxisTokenLabels.h"
+#include "ui/plots/ColorGradients.h"
+#include "ui/plots/DistributionStrip.h"
 
 #include <qcustomplot.h>
 

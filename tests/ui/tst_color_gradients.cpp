@@ -1,6 +1,6 @@
 // The heatmap's gradient: matplotlib's viridis stops, and lightness that only ever rises, which is
 // what makes it perceptual (jet, for comparison, goes dark-light-dark).
-#include "ui/ColorGradients.h"
+#include "ui/plots/ColorGradients.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
 // CSV output: RFC 4180 quoting, CRLF rows, shortest round-trip numbers, atomic saving.
-#include "ui/CsvWriter.h"
+#include "ui/plots/CsvWriter.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

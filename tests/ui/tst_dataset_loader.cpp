@@ -1,7 +1,7 @@
 // The off-thread dataset loader: results arrive on the GUI thread, a newer load supersedes an
 // older one (whose results are dropped), Cancel stops a load, errors carry file and line,
 // progress is throttled, and a loader destroyed mid-load waits for its thread.
-#include "ui/DatasetLoader.h"
+#include "ui/session/DatasetLoader.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -4,9 +4,9 @@
 // files and the dataset's own for shipped ones); and the GUI thread keeps ticking while a large
 // file loads.
 #include "core/data/ShippedDatasets.h"
-#include "ui/DatasetPanel.h"
-#include "ui/LengthHistogram.h"
-#include "ui/PairPreviewModel.h"
+#include "ui/panels/DatasetPanel.h"
+#include "ui/panels/PairPreviewModel.h"
+#include "ui/plots/LengthHistogram.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>

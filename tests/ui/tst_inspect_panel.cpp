@@ -4,9 +4,9 @@
 // agrees with greedy on this easy task, and without a model a hint replaces the heatmap.
 #include "core/train/Trainer.h"
 #include "support/ReversalInference.h"
-#include "ui/AlignmentHeatmap.h"
-#include "ui/ElidedLabel.h"
-#include "ui/InspectPanel.h"
+#include "ui/panels/ElidedLabel.h"
+#include "ui/panels/InspectPanel.h"
+#include "ui/plots/AlignmentHeatmap.h"
 
 #include <QComboBox>
 #include <QLabel>

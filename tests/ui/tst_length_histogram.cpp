@@ -1,6 +1,6 @@
 // The length histogram: one bar per length while the lengths fit, wider bars beyond MaxBins
 // lengths, bar sums equal to the pair counts, and the hover read-out.
-#include "ui/LengthHistogram.h"
+#include "ui/plots/LengthHistogram.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // The loss plot's data: debiased EMA values worked out by hand, runs kept for comparison, and the
 // exact CSV text.
-#include "ui/CsvWriter.h"
-#include "ui/LossHistory.h"
+#include "ui/plots/CsvWriter.h"
+#include "ui/plots/LossHistory.h"
 
 #include <QtTest>
 

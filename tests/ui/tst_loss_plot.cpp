@@ -1,6 +1,6 @@
 // The live loss plot: points land in the right graphs, the log toggle, reference runs, following
 // the data until the user zooms, hover read-out, and the CSV/PNG exports.
-#include "ui/LossPlot.h"
+#include "ui/plots/LossPlot.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

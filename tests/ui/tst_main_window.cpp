@@ -1,13 +1,13 @@
 // The whole window as a user drives it: open a shipped dataset, train through the window's own
 // Train action, watch progress reach the plot and the controls, type a sentence, see its
 // alignment, save the model, and stop a long run from the Stop action.
-#include "ui/AlignmentHeatmap.h"
-#include "ui/DatasetPanel.h"
-#include "ui/InspectPanel.h"
-#include "ui/LossPlot.h"
 #include "ui/MainWindow.h"
-#include "ui/SettingsPanel.h"
-#include "ui/TrainingControls.h"
+#include "ui/panels/DatasetPanel.h"
+#include "ui/panels/InspectPanel.h"
+#include "ui/panels/SettingsPanel.h"
+#include "ui/panels/TrainingControls.h"
+#include "ui/plots/AlignmentHeatmap.h"
+#include "ui/plots/LossPlot.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>

@@ -2,7 +2,7 @@
 // source, target, links (blank without gold alignments), token tooltips, and rows that arrive
 // in batches as a view fetches more.
 #include "core/data/DatasetReader.h"
-#include "ui/PairPreviewModel.h"
+#include "ui/panels/PairPreviewModel.h"
 
 #include <QSignalSpy>
 #include <QtTest>

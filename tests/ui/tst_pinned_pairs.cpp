@@ -4,8 +4,8 @@
 // fast snapshots are throttled to one a second without losing the latest one.
 #include "core/train/Trainer.h"
 #include "support/ReversalInference.h"
-#include "ui/AlignmentHeatmap.h"
-#include "ui/PinnedPairsPanel.h"
+#include "ui/panels/PinnedPairsPanel.h"
+#include "ui/plots/AlignmentHeatmap.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -3,14 +3,14 @@
 // drives the loss plot with every value a diverging run can produce (0, negatives, NaN, ±inf, 1e30,
 // 1e300) on both axis scales, with real painting (grab) after each change, then the whole window
 // through the reported sequence several times. Build it under the asan preset to check our code.
-#include "ui/AlignmentHeatmap.h"
-#include "ui/ClampedGraph.h"
-#include "ui/DatasetPanel.h"
-#include "ui/InspectPanel.h"
-#include "ui/LossPlot.h"
 #include "ui/MainWindow.h"
-#include "ui/SettingsPanel.h"
-#include "ui/TrainingControls.h"
+#include "ui/panels/DatasetPanel.h"
+#include "ui/panels/InspectPanel.h"
+#include "ui/panels/SettingsPanel.h"
+#include "ui/panels/TrainingControls.h"
+#include "ui/plots/AlignmentHeatmap.h"
+#include "ui/plots/ClampedGraph.h"
+#include "ui/plots/LossPlot.h"
 
 #include <qcustomplot.h>
 

@@ -1,9 +1,9 @@
 // The settings panel: core's defaults, every field landing in the right ModelConfig /
 // TrainingSettings member, validation naming the field at fault, fields enabled only where they
 // mean something, the lock while a model exists, and a tooltip on every control.
-#include "ui/SettingsDoubleSpinBox.h"
-#include "ui/SettingsPanel.h"
-#include "ui/SettingsWidgets.h"
+#include "ui/panels/SettingsDoubleSpinBox.h"
+#include "ui/panels/SettingsPanel.h"
+#include "ui/panels/SettingsWidgets.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 // Token labels: invisible characters get visible stand-ins, reserved tokens stay verbatim and
 // are flagged special.
-#include "ui/TokenLabels.h"
+#include "ui/plots/TokenLabels.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 // The training controls: which buttons each state enables, the requests a click emits, the
 // shortcuts and tooltips, and the progress line's exact formatting.
-#include "ui/TrainingControls.h"
+#include "ui/panels/TrainingControls.h"
 
-#include "ui/ElidedLabel.h"
+#include "ui/panels/ElidedLabel.h"
 
 #include <QAction>
 #include <QLabel>

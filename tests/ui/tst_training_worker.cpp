@@ -2,7 +2,7 @@
 // stop ends the run and finished comes exactly once, pause / single step work across threads,
 // model snapshots are usable copies, and the GUI thread's event loop never stalls > 100 ms.
 #include "support/ReversalTask.h"
-#include "ui/TrainingWorker.h"
+#include "ui/session/TrainingWorker.h"
 
 #include <QSignalSpy>
 #include <QThread>

@@ -2,12 +2,12 @@
 // laptop. Every dock is there, nothing lies outside the window, the window asks for no more than
 // the screen, and neither training nor decoding a very long sentence makes it ask for more. Also
 // the status bar's separator and where a failed dataset load is shown.
-#include "ui/DatasetPanel.h"
-#include "ui/ElidedLabel.h"
-#include "ui/InspectPanel.h"
 #include "ui/MainWindow.h"
-#include "ui/SettingsPanel.h"
-#include "ui/TrainingControls.h"
+#include "ui/panels/DatasetPanel.h"
+#include "ui/panels/ElidedLabel.h"
+#include "ui/panels/InspectPanel.h"
+#include "ui/panels/SettingsPanel.h"
+#include "ui/panels/TrainingControls.h"
 
 #include <QAbstractScrollArea>
 #include <QDockWidget>

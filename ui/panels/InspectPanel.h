@@ -1,0 +1,81 @@
+#pragma once
+// "Inspect your sentence": a person types a sentence, presses Enter, and sees the model's output
+// and the alignment heatmap that produced it. Greedy or beam search is chosen in the panel.
+// Decoding uses an inference snapshot (setModel), so it works while training goes on; each new
+// snapshot re-decodes the last sentence, so the heatmap follows training live.
+#include "ui/session/InferenceModel.h"
+#include "ui/session/SentenceDecoder.h"
+
+#include <QString>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+
+namespace attnlab::ui {
+
+class AlignmentHeatmap;
+class ElidedLabel;
+
+class InspectPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit InspectPanel(QWidget* parent = nullptr);
+
+    // Called for every fresh snapshot (about once a second while training) and when a model is
+    // opened; a model that is not ready() means "no model" and shows the hint.
+    void setModel(const InferenceModel& model);
+    // An example the user can try (a validation source of the current dataset): shown in the
+    // placeholder, and decoded when Enter is pressed on an empty box.
+    void setExampleSentence(const QString& sentence);
+    // 1 selects greedy decoding; larger selects beam search of that width.
+    void setBeamWidth(int width);
+    int beamWidth() const;
+
+    // The decoded text (target tokenisation, without </s>); empty when nothing is decoded.
+    QString outputText() const;
+    // "Output: …" as the output line holds it (whole; the line shows what fits, with "…").
+    QString outputLine() const;
+    // The last decoding (also when it failed: see its error).
+    const SentenceDecoding& lastDecoding() const { return m_decoding; }
+    QString warningText() const;
+    bool hintVisible() const;
+    AlignmentHeatmap* heatmap() const { return m_heatmap; }
+
+public Q_SLOTS:
+    // Decodes the box's text (or the example when the box is empty).
+    void decodeInput();
+
+Q_SIGNALS:
+    void sentenceDecoded(const QString& sentence, const QString& output);
+
+private:
+    void buildUi();
+    void decodeSentence(const QString& sentence);
+    void redecode();
+    void showDecoding();
+    void showHint();
+    void updateSearchControls();
+
+    QLineEdit* m_edit = nullptr;
+    QPushButton* m_decodeButton = nullptr;
+    QComboBox* m_searchCombo = nullptr;
+    QSpinBox* m_beamSpin = nullptr;
+    ElidedLabel* m_outputLabel = nullptr; // one line, elided: a long output never widens the window
+    QLabel* m_scoreLabel = nullptr;       // its log-probability
+    QLabel* m_warningLabel = nullptr;
+    QLabel* m_hintLabel = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    AlignmentHeatmap* m_heatmap = nullptr;
+
+    InferenceModel m_model;
+    QString m_example;
+    QString m_sentence; // the sentence last decoded; re-decoded on every new snapshot
+    SentenceDecoding m_decoding;
+};
+
+} // namespace attnlab::ui

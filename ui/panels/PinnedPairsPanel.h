@@ -1,0 +1,99 @@
+#pragma once
+// Validation pairs the user pinned, decoded again as training goes on: each row shows the source,
+// the model's current output and a ✓ when it equals the reference; the selected row's attention
+// is shown as a heatmap with the dataset's gold alignment on top. New snapshots (setModel) arrive
+// about once a second; the rows refresh at most once a second, always ending on the latest one.
+#include "ui/session/InferenceModel.h"
+#include "ui/session/SentenceDecoder.h"
+// After the Qt/Eigen includes above: moc cannot parse <compare> when it comes first.
+#include "core/util/AlignmentLink.h"
+
+#include <QElapsedTimer>
+#include <QString>
+#include <QTimer>
+#include <QWidget>
+
+#include <string>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+
+namespace attnlab::ui {
+
+class AlignmentHeatmap;
+
+// A validation pair the user may pin, as the window offers it.
+struct PinCandidate {
+    int index = 0; // in the validation split
+    QString source;
+    QString reference;
+    Alignment gold; // empty when the dataset has none
+    std::vector<std::string> sourceTokens, referenceTokens;
+};
+
+class PinnedPairsPanel : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kDefaultPins = 3;
+    static constexpr int kRefreshIntervalMs = 1000;
+
+    explicit PinnedPairsPanel(QWidget* parent = nullptr);
+
+    // Pins survive when the same pair (index and source) is still offered; when none does, the
+    // first kDefaultPins candidates are pinned (unless the user unpinned all of these very pairs).
+    void setCandidates(std::vector<PinCandidate> candidates);
+    // Refreshes every pinned row (throttled to once per kRefreshIntervalMs; the last model wins).
+    void setModel(const InferenceModel& model);
+
+    std::vector<int> pinned() const; // candidate indices, in row order
+    void pin(int index);             // no-op if unknown or already pinned
+    void unpin(int index);
+
+    int rowCount() const { return int(m_rows.size()); }
+    QString rowText(int row) const;   // as the list shows it
+    QString rowOutput(int row) const; // the current output text; empty before a model
+    bool rowCorrect(int row) const;   // output equals the reference (and ended with </s>)
+    int selectedRow() const;
+    void selectRow(int row);
+    bool hintVisible() const;
+    AlignmentHeatmap* heatmap() const { return m_heatmap; }
+
+Q_SIGNALS:
+    void pinnedChanged();
+
+private:
+    struct Row {
+        PinCandidate candidate;
+        SentenceDecoding decoding;
+    };
+
+    void buildUi();
+    void refreshRows();
+    void decodeRow(Row& row) const;
+    void rebuildList();
+    void rebuildCombo();
+    void showSelected();
+    int candidatePosition(int index) const;
+
+    QComboBox* m_pinCombo = nullptr;
+    QPushButton* m_pinButton = nullptr;
+    QPushButton* m_unpinButton = nullptr;
+    QListWidget* m_list = nullptr;
+    QLabel* m_hintLabel = nullptr;
+    QLabel* m_legendLabel = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    AlignmentHeatmap* m_heatmap = nullptr;
+
+    std::vector<PinCandidate> m_candidates;
+    std::vector<Row> m_rows;
+    bool m_userUnpinnedAll = false; // the user emptied the list: do not re-pin the same pairs
+    InferenceModel m_model;
+    QElapsedTimer m_sinceRefresh;
+    QTimer m_refreshTimer; // a pending refresh for a snapshot that came too soon
+};
+
+} // namespace attnlab::ui

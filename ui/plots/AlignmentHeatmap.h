@@ -1,0 +1,128 @@
+#pragma once
+// The attention heatmap: one cell per (output token, source token) pair, coloured by the weight the
+// decoder gave that source token when it produced that output token. Source tokens run along the
+// top, output tokens down the left with output row 0 at the top, so the matrix reads like the
+// sentence pair. Hovering a cell names both tokens and the exact weight; clicking an output row
+// outlines it and plots its distribution over the source as bars in a strip below the map. Gold
+// alignment links from the dataset are drawn on top: sure links as filled dots, possible ones as
+// rings. Data arrives on the GUI thread only; redraws are coalesced (rpQueuedReplot).
+#include "core/nn/Tensor.h"
+#include "core/util/AlignmentLink.h"
+#include "ui/plots/TokenLabels.h"
+
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPColorMap;
+class QCPColorScale;
+class QCPGraph;
+class QCPItemRect;
+class QCPItemText;
+
+namespace attnlab::ui {
+
+class AxisTokenLabels;
+class DistributionStrip;
+
+class AlignmentHeatmap : public QWidget {
+    Q_OBJECT
+public:
+    explicit AlignmentHeatmap(QWidget* parent = nullptr);
+    ~AlignmentHeatmap() override;
+
+    // weights (T x S): row t is the distribution over the S source tokens for output token t.
+    // Gold links are (source index, target index, sure); links outside the matrix are not drawn.
+    // Throws std::invalid_argument when the weights' shape does not match the token counts.
+    void setAlignment(const std::vector<std::string>& sourceTokens,
+                      const std::vector<std::string>& outputTokens, const Matrix<float>& weights,
+                      const Alignment& gold = {});
+    void clear();
+
+    int sourceCount() const { return int(m_sourceTokens.size()); }
+    int outputCount() const { return int(m_outputTokens.size()); }
+    // The value stored in the colour map's cell; NaN outside the matrix.
+    double cellValue(int outputRow, int sourceColumn) const;
+    QStringList sourceLabels() const;
+    QStringList outputLabels() const;
+    TokenLabel sourceLabel(int column) const;
+    TokenLabel outputLabel(int row) const;
+    int sureMarkerCount() const;
+    int possibleMarkerCount() const;
+    int goldMarkerCount() const { return sureMarkerCount() + possibleMarkerCount(); }
+
+    // Pixel positions are in plot() coordinates. rowAt also accepts the output labels' area left of
+    // the map, so clicking a label selects its row.
+    int rowAt(QPointF pixel) const;
+    int columnAt(QPointF pixel) const;
+    // "output 6 of 14 'x' → source 3 of 50 'y': 0.8731" over a cell (positions count from 1), the
+    // same for a bar of the strip, "source 3 of 50 'y'" over a label, empty elsewhere.
+    QString toolTipAt(QPointF pixel) const;
+    // "input → output" as text (special tokens left out): the title of an exported image.
+    QString titleText() const;
+    const AxisTokenLabels& sourceAxisLabels() const { return *m_sourceAxisLabels; }
+    const AxisTokenLabels& outputAxisLabels() const { return *m_outputAxisLabels; }
+
+    int highlightedRow() const { return m_highlightedRow; }
+    // Weights of the highlighted row as the strip's bars hold them (empty when no row is selected).
+    std::vector<double> highlightedDistribution() const;
+
+    QCustomPlot* plot() const { return m_plot; }
+    QCPAxisRect* mapRect() const { return m_mapRect; }
+    QCPAxisRect* stripRect() const;
+
+public Q_SLOTS:
+    // Outlines output row `row`, shows its distribution in the strip; -1 (or out of range) clears.
+    void highlightRow(int row);
+    // PNG, SVG or PDF, chosen by the file name's extension.
+    bool exportImage(const QString& path, QString* error = nullptr);
+    // The weights with a header row of source tokens and a first column of output tokens (raw
+    // token text, RFC 4180 quoting, shortest round-trip decimals).
+    bool exportCsv(const QString& path, QString* error = nullptr) const;
+
+Q_SIGNALS:
+    void rowSelected(int row);
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void buildPlot();
+    void fitLabels();
+    void onMousePress(QMouseEvent* event);
+    void onMouseRelease(QMouseEvent* event);
+    void onMouseMove(QMouseEvent* event);
+    void updateStrip();
+    void showEmptyState(bool empty);
+    QString outputName(int row) const;
+    QString sourceName(int column) const;
+
+    QCustomPlot* m_plot = nullptr;
+    QCPAxisRect* m_mapRect = nullptr;
+    QCPColorMap* m_map = nullptr;
+    QCPColorScale* m_scale = nullptr;
+    QCPGraph* m_goldSure = nullptr;
+    QCPGraph* m_goldPossible = nullptr;
+    QCPItemRect* m_rowOutline = nullptr;      // dark outer line of the selected row's outline
+    QCPItemRect* m_rowOutlineInner = nullptr; // white inner line: one of the two shows on any colour
+    QCPItemText* m_emptyText = nullptr;
+    std::unique_ptr<AxisTokenLabels> m_sourceAxisLabels;
+    std::unique_ptr<AxisTokenLabels> m_outputAxisLabels;
+    std::unique_ptr<DistributionStrip> m_strip;
+
+    std::vector<std::string> m_sourceTokens;
+    std::vector<std::string> m_outputTokens;
+    Matrix<float> m_weights; // (T x S)
+    int m_highlightedRow = -1;
+    QPointF m_pressPos;
+    bool m_pressed = false;
+};
+
+} // namespace attnlab::ui

@@ -1,0 +1,114 @@
+#pragma once
+// The GUI thread's side of training: owns the loaded dataset, the prepared data, the model and
+// the worker thread of the current run, and turns the worker's queued signals into state the
+// panels show. The model is never touched here while a run is going: inference uses the
+// snapshots the worker publishes.
+#include "ui/session/InferenceModel.h"
+#include "ui/session/TrainingJob.h"
+#include "ui/session/TrainingSnapshots.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QThread;
+
+namespace attnlab::ui {
+
+class TrainingWorker;
+
+class TrainingSession : public QObject {
+    Q_OBJECT
+public:
+    enum class State { NoData, Ready, Running, Paused, Finished };
+    Q_ENUM(State)
+
+    explicit TrainingSession(QObject* parent = nullptr);
+    ~TrainingSession() override;
+
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state == State::Running || m_state == State::Paused; }
+    std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
+    std::shared_ptr<const TrainingData> trainingData() const { return m_data; }
+    bool hasModel() const { return m_bundle && m_bundle->model; }
+    const InferenceModel& inferenceModel() const { return m_inference; }
+    QString modelDescription() const; // "general · luong · H 128 · 12,345 parameters"
+    // What the model was trained on (a shipped name or a file); empty without a model.
+    QString modelDataset() const;
+    // A model is tied to its vocabularies: it fits the current dataset only when it was trained
+    // on it (same name, or a path with that stem, and the same tokenisation). True when there is
+    // no model. A file edited under the same name still fits: coverageWarning() then says how
+    // much of it the model cannot spell.
+    bool modelFitsDataset() const;
+    // Steps and finished epochs the current model has trained in this window (0 for a model
+    // opened from a file). A continued run reports its steps and epochs after these, so its
+    // curves go on from where the last run ended instead of starting again at 0.
+    long long stepsTrained() const { return m_stepsTrained; }
+    int epochsTrained() const { return m_epochsTrained; }
+    // Set when the current run's data was prepared and more than 2% of its validation references
+    // are unknown to the model (they count as wrong); also sent as warning(). Empty otherwise.
+    QString coverageWarning() const { return m_coverageWarning; }
+
+    // A new dataset: an idle model trained on other data is kept for inspection until the next
+    // run; train() refuses to continue it on data it does not fit (see modelFitsDataset()).
+    void setDataset(std::shared_ptr<const Dataset> dataset);
+
+    // Starts (or continues, when a model exists) training on the current dataset.
+    // Returns false with a message when it cannot start, or when the model does not fit the
+    // dataset (reset() first to train a new model on it).
+    bool train(const ModelConfig& config, const TrainingSettings& settings, const PrepareOptions& prepare,
+               QString* message);
+    void pause();
+    void resume();
+    void step();
+    void stop();
+    // Forgets the model (not while running): the next Train starts from new weights.
+    void reset();
+
+    // Saves the current model (the latest snapshot while training) atomically.
+    bool saveModel(const QString& path, QString* message);
+    // Opens a model file for inspection (and further training); not while running.
+    bool openModel(const QString& path, QString* message);
+    const ModelBundle* bundle() const { return m_bundle.get(); }
+
+Q_SIGNALS:
+    void stateChanged(attnlab::ui::TrainingSession::State state);
+    void dataPrepared(const std::shared_ptr<const attnlab::TrainingData>& data);
+    void progressed(const attnlab::ui::ProgressChunk& chunk);
+    void epochFinished(const attnlab::EpochReport& report);
+    void attentionUpdated(const attnlab::AttentionSnapshot& snapshot);
+    void inferenceModelChanged(const attnlab::ui::InferenceModel& model);
+    void message(const QString& text);
+    void warning(const QString& text);
+    void finished(const attnlab::TrainingResult& result);
+
+private:
+    void setState(State state);
+    void onPrepared(const std::shared_ptr<const TrainingData>& data);
+    void onSnapshot(const ModelSnapshot& snapshot);
+    void onProgress(ProgressChunk chunk);
+    void onEpoch(EpochReport report);
+    void onAttention(AttentionSnapshot snapshot);
+    void onFinished(const TrainingResult& result);
+    // Copies m_bundle's vocabularies and tokenisation into m_inference, once they are fixed (the
+    // run's data prepared, or a model opened); publishInference() then only swaps the weights.
+    void setInferenceVocabularies();
+    QString describeCoverage(const TrainingData& data) const;
+    void publishInference(ModelSnapshot snapshot);
+    void stopThread();
+
+    State m_state = State::NoData;
+    std::shared_ptr<const Dataset> m_dataset;
+    std::shared_ptr<const TrainingData> m_data; // prepared for m_dataset and m_bundle's vocabularies
+    std::shared_ptr<ModelBundle> m_bundle;
+    InferenceModel m_inference;
+    QThread* m_thread = nullptr;
+    QPointer<TrainingWorker> m_worker;
+    long long m_stepsTrained = 0;
+    int m_epochsTrained = 0;
+    QString m_coverageWarning;
+    bool m_runReencodes = false;   // the run encodes the data with an earlier model's vocabularies
+    long long m_runStepOffset = 0; // m_stepsTrained when the current run started
+    int m_runEpochOffset = 0;
+};
+
+} // namespace attnlab::ui

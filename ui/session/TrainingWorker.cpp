@@ -1,0 +1,118 @@
+#include "ui/session/TrainingWorker.h"
+
+#include "core/experiment/Run.h"
+
+#include <QElapsedTimer>
+
+namespace attnlab::ui {
+
+void registerTrainingMetaTypes() {
+    qRegisterMetaType<ProgressChunk>();
+    qRegisterMetaType<ModelSnapshot>();
+    qRegisterMetaType<EpochReport>();
+    qRegisterMetaType<AttentionSnapshot>();
+    qRegisterMetaType<TrainingResult>();
+    qRegisterMetaType<std::shared_ptr<const TrainingData>>();
+}
+
+namespace {
+constexpr qint64 kProgressIntervalMs = 100;
+constexpr qint64 kSnapshotIntervalMs = 1000;
+
+ModelSnapshot copyOf(Seq2Seq<float>& model) {
+    auto copy = std::make_shared<Seq2Seq<float>>(model.config());
+    copy->copyValuesFrom(model);
+    return copy;
+}
+} // namespace
+
+// Receives the trainer's callbacks on the training thread and turns them into throttled signals.
+class TrainingWorker::Relay : public TrainingObserver {
+public:
+    Relay(TrainingWorker& worker, Seq2Seq<float>& model, const TrainingControl& control)
+        : m_worker(worker), m_model(model), m_control(control) {
+        m_sinceProgress.start();
+        m_sinceSnapshot.start();
+    }
+
+    void onStep(const StepProgress& p) override {
+        m_chunk.steps.push_back(p.step);
+        m_chunk.losses.push_back(p.loss);
+        m_chunk.latest = p;
+        // Single-stepping wants every step shown at once; otherwise at most every 100 ms.
+        if (m_control.paused() || p.step == p.totalSteps || m_sinceProgress.elapsed() >= kProgressIntervalMs)
+            flush();
+        if (m_control.paused() || m_sinceSnapshot.elapsed() >= kSnapshotIntervalMs) publishModel();
+    }
+    void onEpoch(const EpochReport& report) override {
+        flush();
+        Q_EMIT m_worker.epochFinished(report);
+        publishModel();
+    }
+    void onAttention(const AttentionSnapshot& snapshot) override {
+        Q_EMIT m_worker.attentionUpdated(snapshot);
+    }
+    void onMessage(const std::string& text) override {
+        Q_EMIT m_worker.message(QString::fromStdString(text));
+    }
+    void onWarning(const std::string& text) override {
+        Q_EMIT m_worker.warning(QString::fromStdString(text));
+    }
+
+    void flush() {
+        if (m_chunk.steps.empty()) return;
+        Q_EMIT m_worker.progressed(m_chunk);
+        m_chunk = {};
+        m_sinceProgress.restart();
+    }
+    void publishModel() {
+        Q_EMIT m_worker.snapshotReady(copyOf(m_model));
+        m_sinceSnapshot.restart();
+    }
+
+private:
+    TrainingWorker& m_worker;
+    Seq2Seq<float>& m_model;
+    const TrainingControl& m_control;
+    ProgressChunk m_chunk;
+    QElapsedTimer m_sinceProgress;
+    QElapsedTimer m_sinceSnapshot;
+};
+
+TrainingWorker::TrainingWorker(TrainingJob job, QObject* parent) : QObject(parent), m_job(std::move(job)) {}
+
+std::shared_ptr<const PreparedData> TrainingWorker::prepare() {
+    const ModelBundle& bundle = *m_job.bundle;
+    const std::string label = m_job.dataset ? m_job.dataset->name() : bundle.dataset;
+    std::shared_ptr<const PreparedData> prepared;
+    if (m_job.data)
+        prepared = wrapPreparedData(m_job.dataset, m_job.data, label);
+    else if (!m_job.dataset)
+        throw std::invalid_argument("there is no dataset to train on");
+    else if (bundle.model) // continue a model that has its own vocabularies
+        prepared = prepareDataFor(bundle, m_job.dataset, m_job.prepare, m_job.settings.seed, label);
+    else
+        prepared = prepareData(m_job.dataset, m_job.prepare, m_job.settings.seed, label);
+    m_job.data = prepared->data;
+    return prepared;
+}
+
+void TrainingWorker::run() {
+    TrainingResult result;
+    try {
+        std::shared_ptr<const PreparedData> data = prepare();
+        Run run(data, m_job.bundle, m_job.settings, data->label);
+        Q_EMIT prepared(m_job.data); // the bundle's vocabularies and model are fixed from here on
+        Relay relay(*this, *m_job.bundle->model, m_control);
+        result = run.train(relay, m_control).result;
+        relay.flush();
+        relay.publishModel();
+    } catch (const std::exception& e) {
+        result.outcome = TrainingOutcome::Failed;
+        result.message = std::string("Training failed: ") + e.what();
+        Q_EMIT message(QString::fromStdString(result.message));
+    }
+    Q_EMIT finished(result);
+}
+
+} // namespace attnlab::ui
