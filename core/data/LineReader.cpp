@@ -94,6 +94,11 @@ bool LineReader::next() {
                 m_displayName, 1,
                 "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
         }
+    } else if (m_view.starts_with("\xEF\xBB\xBF")) {
+        // Kept, it would be an invisible first token (U+FEFF) of this pair.
+        throw DatasetError(m_displayName, m_lineNumber,
+                           "a byte order mark (U+FEFF) starts this line, not the file: were files joined "
+                           "together (cat a.tsv b.tsv)? Remove it");
     }
     if (m_view.ends_with('\r')) m_view.remove_suffix(1);
     refuseNulBytes();
