@@ -76,6 +76,10 @@ inline QString badFilePath(const BadFile& entry, const QDir& scratch) {
     if (entry.make == u"long-line") return writeFile(path, longLine) ? path : QString();
     if (entry.make == u"long-line-late")
         return writeFile(path, "abc\tcba\nhello\tolleh\n" + longLine + "\tb\n") ? path : QString();
+    if (entry.make == u"good-model") {
+        QFile good(QDir(badFilesDirectory()).filePath(QStringLiteral("models/good.safetensors")));
+        return good.open(QIODevice::ReadOnly) && writeFile(path, good.readAll()) ? path : QString();
+    }
     if (entry.make == u"directory") return scratch.mkpath(entry.file) ? path : QString();
     if (entry.make == u"absent") return QFile::exists(path) ? QString() : path;
     return {};
