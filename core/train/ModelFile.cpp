@@ -95,7 +95,7 @@ Tokenization tokenizationFrom(const ConfigFields& tokens, const char* side) {
     const std::string name = tokens.text(side);
     const auto parsed = parseTokenization(name);
     if (!parsed)
-        throw std::invalid_argument(tokens.name(side) + " is '" + name + "': unknown tokenisation '" + name +
+        throw std::invalid_argument(tokens.name(side) + ": unknown tokenisation '" + name +
                                     "' (expected char or word)");
     return *parsed;
 }
