@@ -183,6 +183,22 @@ void readCsv(LineReader& lines, DatasetBuilder& builder, const DatasetOptions& o
     }
 }
 
+// A model file picked where a dataset belongs (they sit side by side): its 8-byte header length
+// would otherwise be refused as a line without a tab or a NUL byte. Leaves `in` at the start, so
+// `in` must be seekable (a regular file).
+void refuseModelFile(std::istream& in, const std::string& path) {
+    char start[10] = {};
+    in.read(start, sizeof start);
+    const bool model = in.gcount() == sizeof start && start[8] == '{' && start[9] == '"' && start[6] == 0 &&
+                       start[7] == 0; // a little-endian length below 2^48, then a JSON object
+    in.clear();
+    in.seekg(0);
+    if (model)
+        throw DatasetError(path, 0,
+                           "the file is a model file (safetensors), not a dataset: open it as a model "
+                           "(File > Open Model in the window, --model in attnlab-cli)");
+}
+
 } // namespace
 
 DatasetFormat resolveFormat(DatasetFormat format, const std::string& fileName) {
@@ -214,6 +230,7 @@ Dataset loadDataset(const std::string& path, const DatasetOptions& options,
         throw DatasetError(path, 0, "cannot open: it is a directory, not a dataset file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw DatasetError(path, 0, std::string("cannot open: ") + std::strerror(errno));
+    if (fs::is_regular_file(status)) refuseModelFile(in, path); // a pipe cannot be read twice
     const std::uintmax_t size = fs::file_size(path, error);
     DatasetSource source{fs::path(path).stem().string(), path, path,
                          error ? -1 : static_cast<std::int64_t>(size)};

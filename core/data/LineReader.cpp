@@ -9,6 +9,20 @@ namespace {
 
 constexpr std::int64_t ReportEvery = 1 << 20;
 
+// What a file that is not text at all is, from its first bytes: said plainly, not as the invalid
+// UTF-8 or NUL byte it would otherwise be refused for.
+const char* binaryKind(std::string_view start) {
+    if (start.starts_with("\x1F\x8B")) return "the file is gzip-compressed, not text: decompress it first";
+    if (start.starts_with("PK\x03\x04"))
+        return "the file is a ZIP archive (an .xlsx or .ods spreadsheet?), not text: save it as CSV (UTF-8) "
+               "or as tab-separated text";
+    if (start.starts_with("\x89PNG")) return "the file is a PNG image, not text";
+    if (start.starts_with("%PDF-")) return "the file is a PDF document, not text";
+    if (start.starts_with("\xD0\xCF\x11\xE0"))
+        return "the file is an old Office document (.xls or .doc?), not text: save it as CSV (UTF-8)";
+    return nullptr;
+}
+
 } // namespace
 
 LineReader::LineReader(std::istream& in, std::string displayName, std::int64_t totalBytes,
@@ -71,6 +85,7 @@ bool LineReader::next() {
     ++m_lineNumber;
     m_view = m_buffer;
     if (m_lineNumber == 1) {
+        if (const char* kind = binaryKind(m_view)) throw DatasetError(m_displayName, 1, kind);
         if (m_view.starts_with("\xEF\xBB\xBF")) {
             m_view.remove_prefix(3);
             m_lineOffset += 3;
@@ -79,9 +94,22 @@ bool LineReader::next() {
                 m_displayName, 1,
                 "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
         }
+    } else if (m_view.starts_with("\xEF\xBB\xBF")) {
+        // Kept, it would be an invisible first token (U+FEFF) of this pair.
+        throw DatasetError(m_displayName, m_lineNumber,
+                           "a byte order mark (U+FEFF) starts this line, not the file: were files joined "
+                           "together (cat a.tsv b.tsv)? Remove it");
     }
     if (m_view.ends_with('\r')) m_view.remove_suffix(1);
     refuseNulBytes();
+    // A CR anywhere else: lines that end in CR alone (classic Mac, some spreadsheet exports) would
+    // otherwise run together into one line and load as wrong pairs.
+    if (const auto cr = m_view.find('\r'); cr != std::string_view::npos)
+        throw DatasetError(m_displayName, m_lineNumber,
+                           "a carriage return (CR) inside the line at byte offset " +
+                               std::to_string(m_lineOffset + cr) +
+                               " of the file: are its lines ended by CR alone? Save it with LF or CRLF line "
+                               "endings");
     reportProgress(false);
     return true;
 }

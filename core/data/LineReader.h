@@ -1,9 +1,10 @@
 #pragma once
 // Reads a text file line by line into one reused buffer (never the whole file at once), keeping
 // the byte offset of each line for error messages. Accepts LF and CRLF endings and a UTF-8 byte
-// order mark; refuses UTF-16 (with or without a byte order mark), NUL bytes, and a line longer
-// than kMaxLineBytes, each with a message naming the line. Cancellation is checked within a long
-// line too, so a file with no newline cannot hold Cancel up.
+// order mark; refuses UTF-16 (with or without a byte order mark), NUL bytes, a CR that does not
+// end a line, a byte order mark at the start of a later line, a line longer than kMaxLineBytes, and a file
+// that starts like a known binary format (gzip, ZIP/xlsx, PNG, PDF, old Office), each with a message naming
+// the line. Cancellation is checked within a long line too, so a file with no newline cannot hold Cancel up.
 #include "core/data/ProgressCallback.h"
 
 #include <cstdint>

@@ -101,7 +101,11 @@ Vocabulary Vocabulary::fromJson(std::string_view json) {
     try {
         parsed = nlohmann::json::parse(json);
     } catch (const nlohmann::json::parse_error& e) {
-        throw std::invalid_argument(std::string("vocabulary: not JSON: ") + e.what());
+        // nlohmann's what() starts with "[json.exception.parse_error.101] "; only the rest says anything.
+        const std::string reason = e.what();
+        const auto bracket = reason.find("] ");
+        throw std::invalid_argument("vocabulary: not JSON: " +
+                                    (bracket == std::string::npos ? reason : reason.substr(bracket + 2)));
     }
     if (!parsed.is_array()) throw std::invalid_argument("vocabulary: expected a JSON array of strings");
     std::vector<std::string> tokens;

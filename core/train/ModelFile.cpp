@@ -1,6 +1,7 @@
 #include "core/train/ModelFile.h"
 
 #include "core/train/Checkpoint.h"
+#include "core/train/ConfigFields.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,13 @@ namespace attnlab {
 
 namespace {
 using Json = nlohmann::json;
+
+// nlohmann's what() starts with "[json.exception.parse_error.101] "; people need only the rest.
+std::string jsonReason(const Json::exception& e) {
+    const std::string text = e.what();
+    const auto bracket = text.find("] ");
+    return bracket == std::string::npos ? text : text.substr(bracket + 2);
+}
 
 // The sizes the config claims, checked against the tensors the file really stores (whose data
 // decodeSafeTensors has found in the file) before anything is allocated: a small file claiming
@@ -26,6 +34,25 @@ void checkSize(const CheckpointFile& file, const char* key, std::int64_t claimed
     if (dimension >= shape.size() || shape[dimension] != claimed)
         throw std::invalid_argument("the config's '" + std::string(key) + "' is " + std::to_string(claimed) +
                                     " but tensor '" + tensor + "' has shape " + formatShape(shape));
+}
+
+// The vocabularies are metadata of their own, not config keys: one embedding row per token.
+void checkVocabularySize(const CheckpointFile& file, const char* key, int tokens, const std::string& tensor) {
+    const std::string claim = "metadata '" + std::string(key) + "' has " + std::to_string(tokens) + " tokens";
+    const auto found = file.tensors.find(tensor);
+    if (found == file.tensors.end())
+        throw std::invalid_argument("tensor '" + tensor + "' is missing (" + claim + ")");
+    const std::vector<std::int64_t>& shape = found->second.shape;
+    if (shape.empty() || shape[0] != tokens)
+        throw std::invalid_argument(claim + " but tensor '" + tensor + "' has shape " + formatShape(shape));
+}
+
+Vocabulary vocabularyFrom(const CheckpointFile& file, const char* key) {
+    try {
+        return Vocabulary::fromJson(file.metadata.at(key));
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument("metadata '" + std::string(key) + "': " + e.what());
+    }
 }
 
 // The file format keeps any float bit for bit; a model with NaN or infinite weights only gives
@@ -46,8 +73,8 @@ void checkSizes(const CheckpointFile& file, const ModelBundle& b) {
     const ModelConfig& c = b.config;
     checkSize(file, "emb", c.embedding, "src_embedding.weight", 1);
     checkSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
-    checkSize(file, "source_vocab", c.sourceVocabulary, "src_embedding.weight", 0);
-    checkSize(file, "target_vocab", c.targetVocabulary, "tgt_embedding.weight", 0);
+    checkVocabularySize(file, "source_vocab", c.sourceVocabulary, "src_embedding.weight");
+    checkVocabularySize(file, "target_vocab", c.targetVocabulary, "tgt_embedding.weight");
     checkSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
     checkSize(file, "hidden", c.hidden, "output.weight", 1);
     if (c.scorer == ScorerKind::Additive || c.scorer == ScorerKind::LocationAware)
@@ -64,10 +91,32 @@ void checkSizes(const CheckpointFile& file, const ModelBundle& b) {
                                     ", outside 1 to 1000000");
 }
 
-Tokenization tokenizationFrom(const Json& value) {
-    const auto parsed = parseTokenization(value.get<std::string>());
-    if (!parsed) throw std::invalid_argument("unknown tokenisation '" + value.get<std::string>() + "'");
+Tokenization tokenizationFrom(const ConfigFields& tokens, const char* side) {
+    const std::string name = tokens.text(side);
+    const auto parsed = parseTokenization(name);
+    if (!parsed)
+        throw std::invalid_argument(tokens.name(side) + ": unknown tokenisation '" + name +
+                                    "' (expected char or word)");
     return *parsed;
+}
+
+// Model kinds and inputs beyond the encoder-decoder over tokens are planned (DESIGN.md); a file
+// that names one is not a model this AttnLab can run, whatever tensors it holds.
+void refuseUnknownKind(const ConfigFields& config, const char* key, const char* what) {
+    if (config.has(key))
+        throw std::invalid_argument(
+            config.name(key) + " is \"" + config.text(key) + "\", a model " + what +
+            " this AttnLab does not know (it reads encoder-decoder models over tokens)");
+}
+
+// Scorer, decoder and optimizer names: their parsers' messages, after the key's name.
+template <class Parse> auto parseNamed(const ConfigFields& fields, const char* key, Parse parse) {
+    const std::string value = fields.text(key);
+    try {
+        return parse(value);
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(fields.name(key) + ": " + e.what());
+    }
 }
 } // namespace
 
@@ -105,39 +154,50 @@ std::string modelConfigJson(const ModelBundle& b) {
 }
 
 void readModelConfigJson(const std::string& text, ModelBundle& b) {
+    Json json;
     try {
-        const Json json = Json::parse(text);
-        ModelConfig& c = b.config;
-        b.sourceTokens = tokenizationFrom(json.at("tokens").at("source"));
-        b.targetTokens = tokenizationFrom(json.at("tokens").at("target"));
-        c.scorer = parseScorer(json.at("scorer").get<std::string>());
-        c.decoder = parseDecoderStyle(json.at("decoder").get<std::string>());
-        c.inputFeeding = json.at("input_feeding").get<bool>();
-        c.bidirectional = json.at("bidirectional").get<bool>();
-        c.embedding = json.at("emb").get<int>();
-        c.hidden = json.at("hidden").get<int>();
-        c.attentionDim = json.at("attention_dim").get<int>();
-        c.maxSourceLength = json.at("max_source_len").get<int>();
-        c.locationFilters = json.value("location_filters", c.locationFilters);
-        c.locationKernel = json.value("location_kernel", c.locationKernel);
-        b.dataset = json.value("dataset", std::string());
-        if (json.contains("training")) {
-            const Json& t = json.at("training");
-            TrainingSettings& s = b.training;
-            s.optimizer = parseOptimizer(t.value("optimizer", std::string("adam")));
-            s.learningRate = t.value("learning_rate", s.learningRate);
-            s.momentum = t.value("momentum", s.momentum);
-            s.batchSize = t.value("batch_size", s.batchSize);
-            s.epochs = t.value("epochs", s.epochs);
-            s.maxSteps = t.value("max_steps", s.maxSteps);
-            s.clipNorm = t.value("clip_norm", s.clipNorm);
-            s.teacherForcing = t.value("teacher_forcing", s.teacherForcing);
-            s.dropout = t.value("dropout", s.dropout);
-            s.validationFraction = t.value("validation_fraction", s.validationFraction);
-            s.seed = t.value("seed", s.seed);
-        }
+        json = Json::parse(text);
     } catch (const Json::exception& e) {
-        throw std::invalid_argument(std::string("bad config metadata: ") + e.what());
+        throw std::invalid_argument("metadata 'config' is not JSON: " + jsonReason(e));
+    }
+    const ConfigFields config(json);
+    refuseUnknownKind(config, "kind", "kind");
+    refuseUnknownKind(config, "input", "input");
+    ModelConfig& c = b.config;
+    const ConfigFields tokens = config.object("tokens");
+    b.sourceTokens = tokenizationFrom(tokens, "source");
+    b.targetTokens = tokenizationFrom(tokens, "target");
+    c.scorer = parseNamed(config, "scorer", parseScorer);
+    c.decoder = parseNamed(config, "decoder", parseDecoderStyle);
+    c.inputFeeding = config.boolean("input_feeding");
+    c.bidirectional = config.boolean("bidirectional");
+    c.embedding = config.integer("emb");
+    c.hidden = config.integer("hidden");
+    c.attentionDim = config.integer("attention_dim");
+    c.maxSourceLength = config.integer("max_source_len");
+    c.locationFilters = config.integer("location_filters", c.locationFilters);
+    c.locationKernel = config.integer("location_kernel", c.locationKernel);
+    b.dataset = config.text("dataset", std::string());
+    if (config.has("training")) {
+        const ConfigFields t = config.object("training");
+        TrainingSettings& s = b.training;
+        if (t.has("optimizer")) s.optimizer = parseNamed(t, "optimizer", parseOptimizer);
+        s.learningRate = t.number("learning_rate", s.learningRate);
+        s.momentum = t.number("momentum", s.momentum);
+        s.batchSize = t.integer("batch_size", s.batchSize);
+        s.epochs = t.integer("epochs", s.epochs);
+        s.maxSteps = t.integer64("max_steps", s.maxSteps);
+        s.clipNorm = t.number("clip_norm", s.clipNorm);
+        s.teacherForcing = t.number("teacher_forcing", s.teacherForcing);
+        s.dropout = t.number("dropout", s.dropout);
+        s.validationFraction = t.number("validation_fraction", s.validationFraction);
+        s.seed = t.unsignedInteger("seed", s.seed);
+        // The window shows these settings and trains on with them: a damaged value is refused here.
+        try {
+            s.validate();
+        } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument("the config's 'training' is invalid: " + std::string(e.what()));
+        }
     }
 }
 
@@ -158,8 +218,8 @@ ModelBundle loadModel(const std::string& path) {
                 throw std::invalid_argument(std::string("the metadata has no '") + key +
                                             "': not an AttnLab model");
         readModelConfigJson(file.metadata.at("config"), bundle);
-        bundle.sourceVocabulary = Vocabulary::fromJson(file.metadata.at("source_vocab"));
-        bundle.targetVocabulary = Vocabulary::fromJson(file.metadata.at("target_vocab"));
+        bundle.sourceVocabulary = vocabularyFrom(file, "source_vocab");
+        bundle.targetVocabulary = vocabularyFrom(file, "target_vocab");
         bundle.config.sourceVocabulary = bundle.sourceVocabulary.size();
         bundle.config.targetVocabulary = bundle.targetVocabulary.size();
         checkSizes(file, bundle);

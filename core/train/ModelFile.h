@@ -32,6 +32,9 @@ ModelBundle loadModel(const std::string& path);
 
 // The `config` metadata JSON (docs/FORMAT.md) and back.
 std::string modelConfigJson(const ModelBundle& bundle);
-void readModelConfigJson(const std::string& json, ModelBundle& bundle); // throws std::invalid_argument
+// Throws std::invalid_argument naming the key and what it holds (a wrong type, a fraction or an
+// out-of-range integer, an unknown name, a 'kind' or 'input' this version does not know, training
+// settings that do not validate).
+void readModelConfigJson(const std::string& json, ModelBundle& bundle);
 
 } // namespace attnlab

@@ -9,6 +9,7 @@
 #include <bit>
 #include <cstring>
 #include <limits>
+#include <set>
 
 namespace attnlab {
 
@@ -132,7 +133,8 @@ std::map<std::string, std::string> parseMetadata(const Json& metadata, const std
 
 // The tensors must tile the data section exactly: sorted by offset, each begins where the last
 // ended. Returns the data size the header implies.
-std::uint64_t checkLayout(std::vector<HeaderEntry>& entries, const std::string& path) {
+std::uint64_t checkLayout(std::vector<HeaderEntry>& entries, std::uint64_t dataBytes,
+                          const std::string& path) {
     std::sort(entries.begin(), entries.end(), [](const HeaderEntry& a, const HeaderEntry& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
     });
@@ -141,6 +143,11 @@ std::uint64_t checkLayout(std::vector<HeaderEntry>& entries, const std::string& 
     for (const HeaderEntry& e : entries) {
         if (e.begin < position)
             throw CheckpointError(path, "tensors '" + previous->name + "' and '" + e.name + "' overlap");
+        if (e.begin > position && e.end > dataBytes) // not a hole: offsets past the end of the file
+            throw CheckpointError(path, "tensor '" + e.name + "': data_offsets [" + std::to_string(e.begin) +
+                                            "," + std::to_string(e.end) +
+                                            "] go beyond the end of the data section (" +
+                                            std::to_string(dataBytes) + " bytes)");
         if (e.begin > position)
             throw CheckpointError(path, "bytes " + std::to_string(position) + ".." + std::to_string(e.begin) +
                                             " of the data section belong to no tensor");
@@ -224,9 +231,25 @@ CheckpointFile decodeSafeTensors(std::string_view bytes, const std::string& path
     const std::string_view headerText = bytes.substr(8, headerBytes);
     const std::string_view data = bytes.substr(8 + headerBytes);
 
+    // nlohmann's parser takes a NUL for the end of its input, so whatever follows one would go unread.
+    if (const auto nul = headerText.find('\0'); nul != std::string_view::npos)
+        throw CheckpointError(path, "the header holds a NUL byte at byte offset " + std::to_string(8 + nul) +
+                                        " of the file: a safetensors header is JSON padded with spaces");
+    // JSON keeps the last of two equal keys; two tensors of one name would leave the first one's
+    // bytes unexplained, so they are refused by name.
+    std::set<std::string> names;
+    const auto refuseDuplicates = [&](int depth, Json::parse_event_t event, Json& parsed) {
+        if (depth != 1 || event != Json::parse_event_t::key) return true;
+        const std::string& name = parsed.get_ref<const std::string&>();
+        if (!names.insert(name).second)
+            throw CheckpointError(
+                path, "the header names " +
+                          (name == "__metadata__" ? "'__metadata__'" : "tensor '" + name + "'") + " twice");
+        return true;
+    };
     Json header;
     try {
-        header = Json::parse(headerText);
+        header = Json::parse(headerText, refuseDuplicates);
     } catch (const nlohmann::json::exception& e) {
         throw CheckpointError(path, "bad JSON header: " + jsonReason(e));
     }
@@ -248,7 +271,7 @@ CheckpointFile decodeSafeTensors(std::string_view bytes, const std::string& path
                                             std::to_string(e.end) + "] span " +
                                             std::to_string(e.end - e.begin) + " bytes");
     }
-    const std::uint64_t expectedData = checkLayout(entries, path);
+    const std::uint64_t expectedData = checkLayout(entries, data.size(), path);
     if (data.size() < expectedData)
         throw CheckpointError(path, "truncated: header says " + std::to_string(expectedData) +
                                         " bytes of data, file has " + std::to_string(data.size()));
