@@ -20,8 +20,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     if (!bundle.model) std::abort();
-    const std::vector<int> source =
+    std::vector<int> source =
         bundle.sourceVocabulary.encode(tokenize("ab c", bundle.sourceTokens)); // unknowns become <unk>
+    // The location scorer refuses sources longer than it has positions, and its callers trim them.
+    if (bundle.config.scorer == ScorerKind::Location &&
+        static_cast<int>(source.size()) > bundle.config.maxSourceLength)
+        source.resize(static_cast<std::size_t>(bundle.config.maxSourceLength));
     DecodeOptions options;
     options.maxLength = 3;
     const DecodeResult result = greedyDecode(*bundle.model, source, options);
