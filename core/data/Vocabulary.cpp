@@ -100,7 +100,7 @@ Vocabulary Vocabulary::fromJson(std::string_view json) {
     nlohmann::json parsed;
     try {
         parsed = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // parse_error, or out_of_range for a number like 1e400
         throw std::invalid_argument(std::string("vocabulary: not JSON: ") + e.what());
     }
     if (!parsed.is_array()) throw std::invalid_argument("vocabulary: expected a JSON array of strings");

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 namespace attnlab {
 
@@ -64,6 +66,27 @@ void checkSizes(const CheckpointFile& file, const ModelBundle& b) {
                                     ", outside 1 to 1000000");
 }
 
+// A whole number in the range of T under `key` of `object` (`path` names it in the message):
+// nlohmann's get<int>() would convert 1e10 (undefined behaviour for a float out of range) or 2.5,
+// and wrap 4294967298 to 2, so a lying size could slip past every check.
+template <class T> T wholeNumber(const Json& object, const char* key, const std::string& path) {
+    const Json& value = object.at(key);
+    if (value.is_number_unsigned() && std::in_range<T>(value.get<std::uint64_t>()))
+        return static_cast<T>(value.get<std::uint64_t>());
+    if (value.is_number_integer() && !value.is_number_unsigned() &&
+        std::in_range<T>(value.get<std::int64_t>()))
+        return static_cast<T>(value.get<std::int64_t>());
+    throw std::invalid_argument("the config's '" + path + "' is " +
+                                (value.is_number() ? value.dump() : std::string("a ") + value.type_name()) +
+                                ": expected a whole number from " +
+                                std::to_string(std::numeric_limits<T>::min()) + " to " +
+                                std::to_string(std::numeric_limits<T>::max()));
+}
+
+template <class T> T wholeNumber(const Json& object, const char* key, const std::string& path, T fallback) {
+    return object.is_object() && object.contains(key) ? wholeNumber<T>(object, key, path) : fallback;
+}
+
 Tokenization tokenizationFrom(const Json& value) {
     const auto parsed = parseTokenization(value.get<std::string>());
     if (!parsed) throw std::invalid_argument("unknown tokenisation '" + value.get<std::string>() + "'");
@@ -114,12 +137,12 @@ void readModelConfigJson(const std::string& text, ModelBundle& b) {
         c.decoder = parseDecoderStyle(json.at("decoder").get<std::string>());
         c.inputFeeding = json.at("input_feeding").get<bool>();
         c.bidirectional = json.at("bidirectional").get<bool>();
-        c.embedding = json.at("emb").get<int>();
-        c.hidden = json.at("hidden").get<int>();
-        c.attentionDim = json.at("attention_dim").get<int>();
-        c.maxSourceLength = json.at("max_source_len").get<int>();
-        c.locationFilters = json.value("location_filters", c.locationFilters);
-        c.locationKernel = json.value("location_kernel", c.locationKernel);
+        c.embedding = wholeNumber<int>(json, "emb", "emb");
+        c.hidden = wholeNumber<int>(json, "hidden", "hidden");
+        c.attentionDim = wholeNumber<int>(json, "attention_dim", "attention_dim");
+        c.maxSourceLength = wholeNumber<int>(json, "max_source_len", "max_source_len");
+        c.locationFilters = wholeNumber(json, "location_filters", "location_filters", c.locationFilters);
+        c.locationKernel = wholeNumber(json, "location_kernel", "location_kernel", c.locationKernel);
         b.dataset = json.value("dataset", std::string());
         if (json.contains("training")) {
             const Json& t = json.at("training");
@@ -127,14 +150,14 @@ void readModelConfigJson(const std::string& text, ModelBundle& b) {
             s.optimizer = parseOptimizer(t.value("optimizer", std::string("adam")));
             s.learningRate = t.value("learning_rate", s.learningRate);
             s.momentum = t.value("momentum", s.momentum);
-            s.batchSize = t.value("batch_size", s.batchSize);
-            s.epochs = t.value("epochs", s.epochs);
-            s.maxSteps = t.value("max_steps", s.maxSteps);
+            s.batchSize = wholeNumber(t, "batch_size", "training.batch_size", s.batchSize);
+            s.epochs = wholeNumber(t, "epochs", "training.epochs", s.epochs);
+            s.maxSteps = wholeNumber(t, "max_steps", "training.max_steps", s.maxSteps);
             s.clipNorm = t.value("clip_norm", s.clipNorm);
             s.teacherForcing = t.value("teacher_forcing", s.teacherForcing);
             s.dropout = t.value("dropout", s.dropout);
             s.validationFraction = t.value("validation_fraction", s.validationFraction);
-            s.seed = t.value("seed", s.seed);
+            s.seed = wholeNumber(t, "seed", "training.seed", s.seed);
         }
     } catch (const Json::exception& e) {
         throw std::invalid_argument(std::string("bad config metadata: ") + e.what());
