@@ -3,8 +3,12 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 JOBS ?= $(shell nproc)
 DATASET ?= dates
+FUZZ_SECONDS ?= 120
+FUZZ_SMOKE_SECONDS ?= 20
+# `make test` ends with `make fuzz-smoke` (the asan and tsan runs leave it out).
+FUZZ_SMOKE ?= yes
 
-.PHONY: all setup configure build run test bench format asan tsan screenshots clean
+.PHONY: all setup configure build run test bench format asan tsan fuzz fuzz-build fuzz-smoke screenshots clean
 
 all: build
 
@@ -22,6 +26,22 @@ run: build
 
 test: build
 	@ctest --preset $(PRESET) -j $(JOBS)
+ifeq ($(FUZZ_SMOKE),yes)
+	@$(MAKE) --no-print-directory fuzz-smoke
+endif
+
+# libFuzzer targets (fuzz/, clang): core with ASan + UBSan, no GUI, tests or bench.
+fuzz-build: setup
+	@cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j $(JOBS)
+
+# Each target for FUZZ_SECONDS in turn; the corpus grows in build/fuzz-corpus/.
+fuzz: fuzz-build
+	@bash scripts/run-fuzz long $(FUZZ_SECONDS)
+
+# Each target for FUZZ_SMOKE_SECONDS from the committed seeds, two at a time; fails on any crash,
+# leak, timeout or out-of-memory.
+fuzz-smoke: fuzz-build
+	@bash scripts/run-fuzz smoke $(FUZZ_SMOKE_SECONDS)
 
 bench:
 	@bash scripts/setup-deps
@@ -40,10 +60,10 @@ format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 asan:
-	@$(MAKE) test PRESET=asan
+	@$(MAKE) test PRESET=asan FUZZ_SMOKE=no
 
 tsan:
-	@$(MAKE) test PRESET=tsan
+	@$(MAKE) test PRESET=tsan FUZZ_SMOKE=no
 
 clean:
 	@rm -rf build

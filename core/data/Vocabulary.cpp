@@ -100,7 +100,7 @@ Vocabulary Vocabulary::fromJson(std::string_view json) {
     nlohmann::json parsed;
     try {
         parsed = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // parse_error, or out_of_range for a number like 1e400
         // nlohmann's what() starts with "[json.exception.parse_error.101] "; only the rest says anything.
         const std::string reason = e.what();
         const auto bracket = reason.find("] ");

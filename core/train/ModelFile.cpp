@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 namespace attnlab {
 
@@ -209,8 +211,9 @@ void saveModel(const std::string& path, ModelBundle& bundle) {
                     {"target_vocab", bundle.targetVocabulary.toJson()}});
 }
 
-ModelBundle loadModel(const std::string& path) {
-    const CheckpointFile file = readCheckpoint(path);
+namespace {
+// The model a validated file describes; `path` names the file in the messages.
+ModelBundle modelFromCheckpoint(const CheckpointFile& file, const std::string& path) {
     ModelBundle bundle;
     try {
         for (const char* key : {"config", "source_vocab", "target_vocab"})
@@ -231,6 +234,15 @@ ModelBundle loadModel(const std::string& path) {
     }
     loadParameters(file, bundle.model->parameters(), path);
     return bundle;
+}
+} // namespace
+
+ModelBundle loadModel(const std::string& path) {
+    return modelFromCheckpoint(readCheckpoint(path), path);
+}
+
+ModelBundle decodeModel(std::string_view bytes, const std::string& name) {
+    return modelFromCheckpoint(decodeSafeTensors(bytes, name), name);
 }
 
 } // namespace attnlab

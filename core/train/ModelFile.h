@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace attnlab {
 
@@ -29,6 +30,9 @@ void saveModel(const std::string& path, ModelBundle& bundle);
 // the model is allocated, and that every weight is finite; throws CheckpointError naming the file
 // and the problem (for a size: the key, the tensor and both values).
 ModelBundle loadModel(const std::string& path);
+// The same checks on a model file's bytes already in memory; `name` stands for the file in the
+// messages. loadModel is readCheckpoint(path) followed by this.
+ModelBundle decodeModel(std::string_view bytes, const std::string& name);
 
 // The `config` metadata JSON (docs/FORMAT.md) and back.
 std::string modelConfigJson(const ModelBundle& bundle);
