@@ -92,8 +92,7 @@ void TestVocabulary::fromJsonRejects_data() {
     // Found by fuzzing (issue 11, item 7): nlohmann reports a number it cannot hold as out_of_range,
     // not parse_error, and it escaped as an exception no caller expects.
     QTest::newRow("number too large") << "[\"<pad>\",1e400]"
-                                      << "vocabulary: not JSON: [json.exception.out_of_range.406] number "
-                                         "overflow parsing '1e400'";
+                                      << "vocabulary: not JSON: number overflow parsing '1e400'";
     QTest::newRow("duplicate") << "[\"<pad>\",\"<s>\",\"</s>\",\"<unk>\",\"a\",\"a\"]"
                                << "token 'a' appears twice";
 }
