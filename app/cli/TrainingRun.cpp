@@ -51,6 +51,7 @@ Json dataJson(const PreparedData& prepared) {
             {"validation", prepared.data.validation.pairs.size()},
             {"source_tokens", tokenizationName(d.options().sourceTokens)},
             {"target_tokens", tokenizationName(d.options().targetTokens)},
+            {"lowercase", d.options().lowercase},
             {"gold_alignments", d.hasAlignments()},
             {"longest_source", prepared.longestSource}};
 }
@@ -64,6 +65,7 @@ PreparedData prepareData(const TrainingArgs& args, std::ostream& log) {
     const auto tokens = parseTokenization(args.tokens);
     if (!tokens) throw InputError("unknown tokenisation '" + args.tokens + "' (expected char or word)");
     options.sourceTokens = options.targetTokens = *tokens;
+    options.lowercase = args.lowercase;
     PreparedData prepared;
     const ShippedDataset* shipped = findShippedDataset(args.data);
     prepared.label = args.data;
@@ -89,10 +91,10 @@ PreparedData prepareData(const TrainingArgs& args, std::ostream& log) {
 
     const TrainingData& data = prepared.data;
     log << args.data << ": " << dataset.size() << " pairs (" << tokenizationName(used.sourceTokens) << " -> "
-        << tokenizationName(used.targetTokens) << (dataset.hasAlignments() ? ", gold alignments" : "")
-        << "), " << data.train.pairs.size() << " train, " << data.validation.pairs.size()
-        << " validation; vocabulary " << data.sourceVocabulary.size() << " source, "
-        << data.targetVocabulary.size() << " target\n";
+        << tokenizationName(used.targetTokens) << (used.lowercase ? ", lowercased" : "")
+        << (dataset.hasAlignments() ? ", gold alignments" : "") << "), " << data.train.pairs.size()
+        << " train, " << data.validation.pairs.size() << " validation; vocabulary "
+        << data.sourceVocabulary.size() << " source, " << data.targetVocabulary.size() << " target\n";
     if (!shipped) log << "  " << dataset.report().summary() << '\n';
     if (data.validation.sourceUnknown + data.validation.targetUnknown > 0)
         log << "  validation tokens unseen in training (read as <unk>): " << data.validation.sourceUnknown
@@ -121,6 +123,7 @@ TrainingRun::TrainingRun(const PreparedData& prepared, const TrainingArgs& args,
                                   maxSourceLengthFor(prepared.longestSource));
     m_bundle.sourceTokens = prepared.dataset.options().sourceTokens;
     m_bundle.targetTokens = prepared.dataset.options().targetTokens;
+    m_bundle.text = textNormalization(prepared.dataset.options());
     m_bundle.sourceVocabulary = data.sourceVocabulary;
     m_bundle.targetVocabulary = data.targetVocabulary;
     m_bundle.dataset = prepared.label;

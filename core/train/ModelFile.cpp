@@ -77,6 +77,7 @@ std::string modelConfigJson(const ModelBundle& b) {
     Json json = {
         {"tokens",
          {{"source", tokenizationName(b.sourceTokens)}, {"target", tokenizationName(b.targetTokens)}}},
+        {"text", {{"lowercase", b.text.lowercase}, {"trim", b.text.trim}}},
         {"scorer", scorerName(c.scorer)},
         {"decoder", decoderStyleName(c.decoder)},
         {"input_feeding", c.inputFeeding},
@@ -110,6 +111,13 @@ void readModelConfigJson(const std::string& text, ModelBundle& b) {
         ModelConfig& c = b.config;
         b.sourceTokens = tokenizationFrom(json.at("tokens").at("source"));
         b.targetTokens = tokenizationFrom(json.at("tokens").at("target"));
+        // Files saved before the key existed were trained with the defaults (trim, no lowercase).
+        b.text = TextNormalization{};
+        if (json.contains("text")) {
+            const Json& text = json.at("text");
+            b.text.lowercase = text.value("lowercase", b.text.lowercase);
+            b.text.trim = text.value("trim", b.text.trim);
+        }
         c.scorer = parseScorer(json.at("scorer").get<std::string>());
         c.decoder = parseDecoderStyle(json.at("decoder").get<std::string>());
         c.inputFeeding = json.at("input_feeding").get<bool>();
