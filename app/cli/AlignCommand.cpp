@@ -1,6 +1,10 @@
 // `attnlab-cli align`: decode sentences with a saved model and show the attention behind each
 // output token. The </s> step is left out of both the output and the attention, so attention row
 // t belongs to output token t.
+// Input is read as the window reads a typed sentence (readSourceInput): normalised as the model's
+// training data were, and refused, never cut, when it is empty, not UTF-8 or longer than the
+// model takes (exit 2 after the other inputs are aligned). Unknown tokens are decoded as <unk>
+// and counted on stderr.
 #include "app/cli/CommandGuard.h"
 #include "app/cli/Format.h"
 #include "app/cli/JsonOutput.h"
@@ -27,23 +31,31 @@ struct AlignArgs {
 
 struct AlignedText {
     std::string input;
-    EncodedText source;
+    SourceInput source;
     std::vector<std::string> output;
     Matrix<float> attention; // (output x S)
     DecodeResult decoded;
 };
 
+// The input as messages quote it: whole when short, else its start and its length, so a pasted
+// page does not flood the terminal.
+std::string quoted(const std::string& text) {
+    constexpr std::size_t kShown = 60;
+    if (text.size() <= kShown + 20) return "\"" + text + "\"";
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut; // whole code points
+    const bool valid = findInvalidUtf8(text) == std::string::npos;
+    return "\"" + text.substr(0, cut) + "\u2026\" (" +
+           (valid ? std::to_string(codePointCount(text)) + " characters"
+                  : std::to_string(text.size()) + " bytes") +
+           ")";
+}
+
 AlignedText align(const ModelBundle& bundle, const std::string& text, int beam) {
-    if (findInvalidUtf8(text) != std::string::npos) throw InputError("the input is not valid UTF-8");
     AlignedText result;
     result.input = text;
-    result.source = encodeSource(bundle, text);
-    const int length = static_cast<int>(result.source.ids.size());
-    if (length == 0) throw InputError("the input is empty");
-    const int limit = sourceLengthLimit(bundle);
-    if (limit > 0 && length > limit)
-        throw InputError("the input has " + std::to_string(length) +
-                         " tokens; this model (location scorer) reads " + "at most " + std::to_string(limit));
+    result.source = readSourceInput(text, sourceReading(bundle), bundle.sourceVocabulary);
+    if (!result.source.ok()) throw InputError(result.source.problemText());
     result.decoded = decode(*bundle.model, result.source.ids, DecodeOptions{.beamWidth = beam});
     for (int id : result.decoded.tokens) result.output.push_back(bundle.targetVocabulary.token(id));
     result.attention = result.decoded.attention.topRows(static_cast<Eigen::Index>(result.output.size()));
@@ -64,7 +76,8 @@ Json alignmentJson(const ModelBundle& bundle, const AlignedText& a) {
             {"attention", rows},
             {"log_prob", a.decoded.logProb},
             {"finished", a.decoded.finished},
-            {"unknown", a.source.unknown}};
+            {"unknown", a.source.unknown},
+            {"unknown_count", a.source.unknownCount}};
 }
 
 // Output tokens down, source tokens across, each weight with two decimals and the row's
@@ -112,8 +125,9 @@ int runAlign(const AlignArgs& args) {
                 std::string list;
                 for (const std::string& token : a.source.unknown)
                     list += (list.empty() ? "'" : " '") + visibleToken(token) + "'";
-                std::cerr << "attnlab-cli align: \"" << text
-                          << "\": tokens unknown to the model (read as <unk>): " << list << '\n';
+                std::cerr << "attnlab-cli align: " << quoted(text) << ": " << a.source.unknownCount << " of "
+                          << a.source.length << " tokens unknown to the model (read as <unk>): " << list
+                          << '\n';
             }
             if (args.json) {
                 std::cout << jsonText(alignmentJson(bundle, a), true) << '\n';
@@ -123,7 +137,7 @@ int runAlign(const AlignArgs& args) {
             }
             std::cout.flush();
         } catch (const InputError& e) {
-            printError("align", "\"" + text + "\": " + e.what());
+            printError("align", quoted(text) + ": " + e.what());
             exitCode = std::max<int>(exitCode, ExitBadInput);
         }
     };
@@ -151,7 +165,8 @@ void addAlignCommand(CLI::App& app, int& exitCode) {
     command->add_option("--beam", args->beam, "Beam width (1: greedy)")->check(atLeast(1))->default_str("1");
     command->add_flag(
         "--json", args->json,
-        "One JSON object a line: source, output, attention (a row per output token), log_prob, unknown");
+        "One JSON object a line: source, output, attention (a row per output token), log_prob, unknown, "
+        "unknown_count");
     command->add_option("text", args->texts, "Texts to decode; without any, each non-blank line of stdin");
     command->callback([args, &exitCode] { exitCode = runGuarded("align", [&] { return runAlign(*args); }); });
 }

@@ -82,8 +82,10 @@ EvalData encode(const Dataset& dataset, const std::vector<int>& indices, const M
     EvalData data;
     const int limit = sourceLengthLimit(bundle);
     for (int i : indices) {
-        std::vector<std::string> source = tokenize(dataset.source(i), bundle.sourceTokens);
-        std::vector<std::string> target = tokenize(dataset.target(i), bundle.targetTokens);
+        // The dataset was read with the model's normalisation; modelTokens is the window's and
+        // align's reading too (applying it again to normalised text changes nothing).
+        std::vector<std::string> source = modelTokens(dataset.source(i), bundle.text, bundle.sourceTokens);
+        std::vector<std::string> target = modelTokens(dataset.target(i), bundle.text, bundle.targetTokens);
         if (limit > 0 && static_cast<int>(source.size()) > limit) {
             ++data.skippedTooLong;
             continue;
@@ -133,6 +135,9 @@ int runEval(const EvalArgs& args) {
     DatasetOptions options;
     options.sourceTokens = bundle.sourceTokens;
     options.targetTokens = bundle.targetTokens;
+    // Read as the model's training data were: the gold links then index the same tokens.
+    options.lowercase = bundle.text.lowercase;
+    options.trim = bundle.text.trim;
     const Dataset dataset = openDataset(args.data, options);
     const std::vector<int> indices = selectPairs(args, dataset, bundle);
     EvalData data = encode(dataset, indices, bundle);

@@ -1,7 +1,6 @@
 #include "app/cli/ModelInput.h"
 
 #include "app/cli/CommandGuard.h"
-#include "core/data/Utf8.h"
 #include "core/train/CheckpointError.h"
 
 #include <algorithm>
@@ -27,6 +26,8 @@ std::string describeArchitecture(const ModelConfig& c) {
 std::string describeModel(const ModelBundle& b) {
     std::string text = describeArchitecture(b.config) + ", " + std::string(tokenizationName(b.sourceTokens)) +
                        " -> " + std::string(tokenizationName(b.targetTokens));
+    if (b.text.lowercase) text += ", lowercased";
+    if (!b.text.trim) text += ", untrimmed";
     if (!b.dataset.empty()) text += ", trained on " + b.dataset;
     return text;
 }
@@ -35,12 +36,10 @@ int sourceLengthLimit(const ModelBundle& bundle) {
     return bundle.config.scorer == ScorerKind::Location ? bundle.config.maxSourceLength : 0;
 }
 
-EncodedText encodeSource(const ModelBundle& bundle, const std::string& text) {
-    EncodedText encoded;
-    encoded.tokens = tokenize(normalizeText(text, false, true), bundle.sourceTokens);
-    encoded.ids = bundle.sourceVocabulary.encode(encoded.tokens);
-    addDistinctUnknown(encoded.unknown, encoded.tokens, encoded.ids);
-    return encoded;
+SourceReading sourceReading(const ModelBundle& bundle) {
+    return SourceReading{.normalization = bundle.text,
+                         .tokenization = bundle.sourceTokens,
+                         .limit = typedSourceLimit(bundle.config)};
 }
 
 void addDistinctUnknown(std::vector<std::string>& distinct, const std::vector<std::string>& tokens,

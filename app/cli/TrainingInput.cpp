@@ -19,10 +19,10 @@ void logSummary(const TrainingArgs& args, const PreparedData& prepared, bool shi
     const DatasetOptions& used = dataset.options();
     const TrainingData& data = *prepared.data;
     log << args.data << ": " << dataset.size() << " pairs (" << tokenizationName(used.sourceTokens) << " -> "
-        << tokenizationName(used.targetTokens) << (dataset.hasAlignments() ? ", gold alignments" : "")
-        << "), " << data.train.pairs.size() << " train, " << data.validation.pairs.size()
-        << " validation; vocabulary " << data.sourceVocabulary.size() << " source, "
-        << data.targetVocabulary.size() << " target\n";
+        << tokenizationName(used.targetTokens) << (used.lowercase ? ", lowercased" : "")
+        << (dataset.hasAlignments() ? ", gold alignments" : "") << "), " << data.train.pairs.size()
+        << " train, " << data.validation.pairs.size() << " validation; vocabulary "
+        << data.sourceVocabulary.size() << " source, " << data.targetVocabulary.size() << " target\n";
     if (!shipped) log << "  " << dataset.report().summary() << '\n';
     if (data.validation.sourceUnknown + data.validation.targetUnknown > 0)
         log << "  validation tokens unseen in training (read as <unk>): " << data.validation.sourceUnknown
@@ -40,6 +40,7 @@ Json dataJson(const PreparedData& prepared) {
             {"validation", prepared.data->validation.pairs.size()},
             {"source_tokens", tokenizationName(d.options().sourceTokens)},
             {"target_tokens", tokenizationName(d.options().targetTokens)},
+            {"lowercase", d.options().lowercase},
             {"gold_alignments", d.hasAlignments()},
             {"longest_source", prepared.longestSource}};
 }
@@ -49,6 +50,7 @@ std::shared_ptr<const PreparedData> loadTrainingData(const TrainingArgs& args, s
     const auto tokens = parseTokenization(args.tokens);
     if (!tokens) throw InputError("unknown tokenisation '" + args.tokens + "' (expected char or word)");
     options.sourceTokens = options.targetTokens = *tokens;
+    options.lowercase = args.lowercase;
     const ShippedDataset* shipped = findShippedDataset(args.data);
     auto dataset = std::make_shared<const Dataset>(openDataset(args.data, options));
     const DatasetOptions& used = dataset->options();

@@ -45,6 +45,8 @@ void addTrainingOptions(CLI::App& command, TrainingArgs& args, bool withScorer) 
                     "Tokenisation of a file's both sides (shipped datasets bring their own)")
         ->check(CLI::IsMember({"char", "word"}))
         ->capture_default_str();
+    command.add_flag("--lowercase", args.lowercase,
+                     "Lowercase both sides before tokenising; the model then lowercases what it reads");
     if (withScorer)
         command.add_option("--scorer", args.scorer, "Attention scoring function")
             ->check(CLI::IsMember(scorerNames()))

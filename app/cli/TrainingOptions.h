@@ -19,6 +19,7 @@ struct TrainingArgs {
     std::string data;            // a shipped dataset's name or a TSV/CSV path
     std::string tokens = "char"; // for a user's file; a shipped dataset brings its own
     bool tokensGiven = false;
+    bool lowercase = false; // lowercase both sides before tokenising (saved in the model file)
     std::string scorer = "general";
     std::string decoder = "luong";
     bool noInputFeeding = false;

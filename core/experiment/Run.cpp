@@ -1,5 +1,6 @@
 #include "core/experiment/Run.h"
 
+#include "core/data/TextNormalization.h"
 #include "core/experiment/RunRecorder.h"
 #include "core/train/Trainer.h"
 
@@ -34,6 +35,7 @@ Run::Run(std::shared_ptr<const PreparedData> data, std::shared_ptr<ModelBundle> 
         if (m_data->dataset) {
             b.sourceTokens = m_data->dataset->options().sourceTokens;
             b.targetTokens = m_data->dataset->options().targetTokens;
+            b.text = textNormalization(m_data->dataset->options());
         }
         b.dataset = m_data->label;
         b.model = std::make_unique<Seq2Seq<float>>(b.config);

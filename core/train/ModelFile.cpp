@@ -128,6 +128,7 @@ std::string modelConfigJson(const ModelBundle& b) {
     Json json = {
         {"tokens",
          {{"source", tokenizationName(b.sourceTokens)}, {"target", tokenizationName(b.targetTokens)}}},
+        {"text", {{"lowercase", b.text.lowercase}, {"trim", b.text.trim}}},
         {"scorer", scorerName(c.scorer)},
         {"decoder", decoderStyleName(c.decoder)},
         {"input_feeding", c.inputFeeding},
@@ -169,6 +170,13 @@ void readModelConfigJson(const std::string& text, ModelBundle& b) {
     const ConfigFields tokens = config.object("tokens");
     b.sourceTokens = tokenizationFrom(tokens, "source");
     b.targetTokens = tokenizationFrom(tokens, "target");
+    // Files saved before the key existed were trained with the defaults (trim, no lowercase).
+    b.text = TextNormalization{};
+    if (config.has("text")) {
+        const ConfigFields text = config.object("text");
+        if (text.has("lowercase")) b.text.lowercase = text.boolean("lowercase");
+        if (text.has("trim")) b.text.trim = text.boolean("trim");
+    }
     c.scorer = parseNamed(config, "scorer", parseScorer);
     c.decoder = parseNamed(config, "decoder", parseDecoderStyle);
     c.inputFeeding = config.boolean("input_feeding");

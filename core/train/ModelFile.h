@@ -1,6 +1,7 @@
 #pragma once
 // A trained model as people handle it: architecture, tokenisation, both vocabularies, the
 // training settings and the weights, saved to and loaded from one .safetensors file.
+#include "core/data/TextNormalization.h"
 #include "core/data/Tokenization.h"
 #include "core/data/Vocabulary.h"
 #include "core/nn/Seq2Seq.h"
@@ -17,6 +18,7 @@ struct ModelBundle {
     TrainingSettings training;
     Tokenization sourceTokens = Tokenization::Char;
     Tokenization targetTokens = Tokenization::Char;
+    TextNormalization text; // what training did to both sides' text before tokenising
     Vocabulary sourceVocabulary;
     Vocabulary targetVocabulary;
     std::string dataset; // what it was trained on (a shipped name or a file name)

@@ -20,11 +20,15 @@ namespace {
 constexpr int kDefaultBeamWidth = 4;
 const char* const kDefaultExample = "saturday, march 3 2015";
 
+// The first few tokens, quoted: a pasted page of unknown symbols must not fill the panel.
 QString joinedForDisplay(const std::vector<std::string>& tokens) {
+    constexpr size_t kShown = 20;
     QStringList quoted;
-    for (const std::string& token : tokens)
-        quoted << QStringLiteral("'%1'").arg(QString::fromStdString(token));
-    return quoted.join(QStringLiteral(", "));
+    for (size_t i = 0; i < tokens.size() && i < kShown; ++i)
+        quoted << QStringLiteral("'%1'").arg(QString::fromStdString(tokens[i]));
+    QString text = quoted.join(QStringLiteral(", "));
+    if (tokens.size() > kShown) text += InspectPanel::tr(" and %1 more").arg(tokens.size() - kShown);
+    return text;
 }
 } // namespace
 
@@ -203,7 +207,9 @@ void InspectPanel::showDecoding() {
     if (m_decoding.ok() && !m_decoding.finished)
         warnings << tr("Stopped at the length limit without an end token.");
     if (!m_decoding.unknownTokens.empty())
-        warnings << tr("Not in the model's vocabulary, read as <unk>: %1")
+        warnings << tr("%1 of %2 tokens are not in the model's vocabulary and were read as <unk>: %3")
+                        .arg(m_decoding.unknownCount)
+                        .arg(m_decoding.sourceLength)
                         .arg(joinedForDisplay(m_decoding.unknownTokens));
     m_warningLabel->setText(warnings.join(QLatin1Char('\n')));
     m_warningLabel->setVisible(!warnings.isEmpty());

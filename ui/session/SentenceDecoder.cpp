@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 
-#include <algorithm>
 #include <exception>
 
 namespace attnlab::ui {
@@ -12,6 +11,33 @@ namespace attnlab::ui {
 namespace {
 QString tr(const char* text) {
     return QCoreApplication::translate("attnlab::ui::SentenceDecoder", text);
+}
+
+QString noModel() {
+    return tr("There is no model yet: train one or open one first.");
+}
+
+// Why a sentence is not decoded, in the window's words.
+QString problemText(const SourceInput& source) {
+    switch (source.problem) {
+    case SourceProblem::None:
+        break;
+    case SourceProblem::InvalidUtf8:
+        return tr("This sentence is not valid text (UTF-8).");
+    case SourceProblem::Empty:
+        return tr("Type a sentence first.");
+    case SourceProblem::TooLong:
+        if (source.limit.positional)
+            return tr("This model (location scorer) reads sources up to %1 tokens; this one has %2. "
+                      "Shorten it to decode it.")
+                .arg(source.limit.tokens)
+                .arg(source.length);
+        return tr("This sentence has %1 tokens; this model takes typed sentences of up to %2 tokens. "
+                  "Shorten it to decode it.")
+            .arg(source.length)
+            .arg(source.limit.tokens);
+    }
+    return QString();
 }
 } // namespace
 
@@ -24,41 +50,40 @@ QString SentenceDecoding::outputText(Tokenization tokenization) const {
 SentenceDecoding SentenceDecoder::decode(const InferenceModel& model, const QString& text) const {
     if (!model.ready()) {
         SentenceDecoding result;
-        result.error = tr("There is no model yet: train one or open one first.");
+        result.error = noModel();
         return result;
     }
-    return decode(model, tokenize(text.toStdString(), model.sourceTokens));
+    return decode(model, readSourceInput(text.toStdString(), model.sourceReading(), *model.sourceVocabulary));
 }
 
 SentenceDecoding SentenceDecoder::decode(const InferenceModel& model,
                                          const std::vector<std::string>& sourceTokens) const {
-    SentenceDecoding result;
-    result.sourceTokens = sourceTokens;
     if (!model.ready()) {
-        result.error = tr("There is no model yet: train one or open one first.");
+        SentenceDecoding result;
+        result.sourceTokens = sourceTokens;
+        result.error = noModel();
         return result;
     }
-    if (sourceTokens.empty()) {
-        result.error = tr("Type a sentence first.");
-        return result;
-    }
-    const Vocabulary& sourceVocabulary = *model.sourceVocabulary;
-    // encode() also maps a typed special ("</s>") to <unk>: it is text, not a control token.
-    const std::vector<int> ids = sourceVocabulary.encode(sourceTokens);
-    for (size_t i = 0; i < ids.size(); ++i) {
-        const std::string& token = sourceTokens[i];
-        if (ids[i] == UnknownId && std::find(result.unknownTokens.begin(), result.unknownTokens.end(),
-                                             token) == result.unknownTokens.end())
-            result.unknownTokens.push_back(token);
-    }
+    return decode(model, encodeSourceTokens(sourceTokens, *model.sourceVocabulary));
+}
 
+SentenceDecoding SentenceDecoder::decode(const InferenceModel& model, const SourceInput& source) const {
+    SentenceDecoding result;
+    result.sourceTokens = source.tokens;
+    result.unknownTokens = source.unknown;
+    result.unknownCount = source.unknownCount;
+    result.sourceLength = source.length;
+    if (!source.ok()) {
+        result.error = problemText(source);
+        return result;
+    }
     DecodeOptions options;
     options.beamWidth = m_beamWidth;
     DecodeResult decoded;
     try {
-        decoded = attnlab::decode(*model.model, ids, options);
+        decoded = attnlab::decode(*model.model, source.ids, options);
     } catch (const std::exception& e) {
-        // e.g. a location model refuses sources longer than the positions it was built for.
+        // e.g. a location model refuses a dataset pair longer than the positions it was built for.
         result.error = tr("Could not decode this sentence: %1").arg(QString::fromStdString(e.what()));
         return result;
     }

@@ -1,10 +1,14 @@
 #pragma once
 // S source length, T output rows (output tokens, then </s> when finished).
-// Decodes one sentence a person typed (or one dataset pair) with an inference snapshot: tokenises
-// it the way the model's source side was tokenised, looks the tokens up in the source
-// vocabulary, and decodes greedily or with beam search. Tokens the vocabulary does not know are
-// never replaced silently: they are decoded as <unk> and listed in the result for a warning.
-// Runs on the GUI thread (about a millisecond for the small models AttnLab trains).
+// Decodes one sentence a person typed (or one dataset pair) with an inference snapshot: reads it
+// with readSourceInput (core/infer/SourceInput.h) exactly as `attnlab-cli align` does (normalised
+// and tokenised as the model's training data were, held to the typed-input limit), then decodes
+// greedily or with beam search. Tokens the vocabulary does not know are never replaced silently:
+// they are decoded as <unk>, counted and listed in the result for a warning. A sentence longer
+// than the model takes is refused with a message, never cut. Runs on the GUI thread (about a
+// millisecond for the small models AttnLab trains; the limit keeps the worst case well under a
+// second).
+#include "core/infer/SourceInput.h"
 #include "core/nn/Tensor.h"
 #include "ui/session/InferenceModel.h"
 
@@ -16,12 +20,14 @@
 namespace attnlab::ui {
 
 struct SentenceDecoding {
-    std::vector<std::string> sourceTokens;  // (S) as typed, unknown ones included
+    std::vector<std::string> sourceTokens;  // (S) as the model reads them, unknown ones as typed
     std::vector<std::string> outputTokens;  // (T) "</s>" last when finished
     Matrix<float> attention;                // (T x S) row t: the weights behind output token t
     double logProb = 0.0;                   // log p of the output (and of </s> when finished)
     bool finished = false;                  // false: stopped at the length limit
     std::vector<std::string> unknownTokens; // distinct, in order of first appearance
+    int unknownCount = 0;                   // source tokens read as <unk>, repeats included
+    int sourceLength = 0;                   // tokens the sentence has (also when refused as too long)
     QString error;                          // empty on success; then the rest is meaningless
 
     bool ok() const { return error.isEmpty(); }
@@ -37,12 +43,14 @@ public:
     void setBeamWidth(int width) { m_beamWidth = width < 1 ? 1 : width; }
     int beamWidth() const { return m_beamWidth; }
 
-    // Tokenises `text` with the model's source tokenisation, then as below.
+    // Reads `text` as the model reads a person's text (InferenceModel::sourceReading), then decodes.
     SentenceDecoding decode(const InferenceModel& model, const QString& text) const;
     // Source tokens already split (a dataset pair).
     SentenceDecoding decode(const InferenceModel& model, const std::vector<std::string>& sourceTokens) const;
 
 private:
+    SentenceDecoding decode(const InferenceModel& model, const SourceInput& source) const;
+
     int m_beamWidth = 1;
 };
 

@@ -85,6 +85,7 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
         m_bundle->config = config;
         m_bundle->sourceTokens = m_dataset->options().sourceTokens;
         m_bundle->targetTokens = m_dataset->options().targetTokens;
+        m_bundle->text = textNormalization(m_dataset->options());
         m_bundle->dataset = m_dataset->name();
     }
     m_runReencodes = m_bundle->model && !m_data; // see TrainingWorker::prepare
@@ -209,6 +210,7 @@ void TrainingSession::setInferenceVocabularies() {
     m_inference.targetVocabulary = std::make_shared<const Vocabulary>(m_bundle->targetVocabulary);
     m_inference.sourceTokens = m_bundle->sourceTokens;
     m_inference.targetTokens = m_bundle->targetTokens;
+    m_inference.text = m_bundle->text;
 }
 
 void TrainingSession::publishInference(ModelSnapshot snapshot) {
@@ -248,6 +250,7 @@ bool TrainingSession::saveModel(const QString& path, QString* message) {
             copy.training = m_bundle->training;
             copy.sourceTokens = m_bundle->sourceTokens;
             copy.targetTokens = m_bundle->targetTokens;
+            copy.text = m_bundle->text;
             copy.sourceVocabulary = m_bundle->sourceVocabulary;
             copy.targetVocabulary = m_bundle->targetVocabulary;
             copy.dataset = m_bundle->dataset;
