@@ -9,6 +9,7 @@
 #include "app/cli/ModelCommands.h"
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainingRun.h"
+#include "core/util/AtomicFile.h"
 #include "core/util/Parallel.h"
 
 #include <CLI/CLI.hpp>
@@ -187,7 +188,7 @@ int runCompare(const CompareArgs& args) {
                            {"concurrent_runs", plan.concurrent},
                            {"threads_per_run", plan.perRun},
                            {"rows", list}};
-        writeTextAtomically(args.jsonPath, jsonText(json) + "\n");
+        writeFileAtomically(args.jsonPath, jsonText(json) + "\n");
         std::cout << "table written to " << args.jsonPath << std::endl;
     }
     return allOk ? ExitOk : ExitFailure;
