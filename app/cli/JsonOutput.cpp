@@ -64,6 +64,7 @@ Json epochJson(const EpochReport& r) {
             {"step", r.step},
             {"train_loss", number(r.trainLoss)},
             {"validation", metricsJson(r.validation)},
+            {"validation_pairs", r.validationPairs}, // more than validation.examples: Stop cut it short
             {"improved", r.improved},
             {"learning_rate", number(r.learningRate)},
             {"seconds", r.seconds}};
