@@ -71,8 +71,8 @@ void TestTrainerStop::stopDuringValidation_data() {
     QTest::addColumn<int>("validationPairs");
     QTest::addColumn<bool>("fromAnotherThread");
     // Greedy validation is batched (64 pairs a batch); beam search decodes pair by pair.
-    QTest::newRow("greedy, from another thread") << 1 << 4000 << true;
-    QTest::newRow("greedy, from the observer") << 1 << 4000 << false;
+    QTest::newRow("greedy, from another thread") << 1 << 2000 << true;
+    QTest::newRow("greedy, from the observer") << 1 << 2000 << false;
     QTest::newRow("beam 3, from another thread") << 3 << 600 << true;
     QTest::newRow("beam 3, from the observer") << 3 << 600 << false;
 }
