@@ -2,6 +2,7 @@
 // peak, inference latency, compare-mode throughput and peak memory, for the reference workload
 // of the speed issue. Prints a table, or JSON with --json (bench/run-bench reads it).
 #include "bench/GemmPeak.h"
+#include "bench/StopLatency.h"
 #include "bench/TrainingRun.h"
 #include "bench/Workload.h"
 #include "core/experiment/Experiment.h"
@@ -39,6 +40,38 @@ double medianMicroseconds(const std::function<void()>& run, int repeats) {
     return times[repeats / 2];
 }
 
+Json stopJson(const StopLatency& s) {
+    return {{"validation_pairs", s.validationPairs},
+            {"beam_width", s.beamWidth},
+            {"trials_ms", s.milliseconds},
+            {"median_ms", s.medianMilliseconds},
+            {"worst_ms", s.worstMilliseconds},
+            {"validation_step_ms", s.validationStepMilliseconds},
+            {"most_steps_after_stop", s.mostStepsAfterStop}};
+}
+
+// Greedy validation of every pair (stopped at several points), and beam search (5) early on.
+Json measureStops(const Workload& workload, int threads, bool quick) {
+    const std::vector<double> greedyAt =
+        quick ? std::vector<double>{0.5} : std::vector<double>{0.2, 0.5, 0.8};
+    const std::vector<double> beamAt =
+        quick ? std::vector<double>{0.01} : std::vector<double>{0.01, 0.02, 0.03};
+    return {{"greedy", stopJson(measureStopLatency(workload, 1, threads, greedyAt))},
+            {"beam5", stopJson(measureStopLatency(workload, 5, threads, beamAt))}};
+}
+
+void printStops(const Json& stops) {
+    for (const char* kind : {"greedy", "beam5"}) {
+        const Json& s = stops.at(kind);
+        std::printf("Stop during validation of %d pairs (%s): median %.1f ms, worst %.1f ms over %zu trials; "
+                    "a validation %s takes %.1f ms; at most %d finished after the request\n",
+                    s["validation_pairs"].get<int>(), kind, s["median_ms"].get<double>(),
+                    s["worst_ms"].get<double>(), s["trials_ms"].size(),
+                    s["beam_width"].get<int>() > 1 ? "pair" : "batch", s["validation_step_ms"].get<double>(),
+                    s["most_steps_after_stop"].get<int>());
+    }
+}
+
 double peakMemoryMegabytes() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -64,6 +97,8 @@ int main(int argc, char** argv) {
     app.add_option("--only", only,
                    "train this case alone and stop (general, dot, additive, general_bidirectional)");
     app.add_option("--threads", onlyThreads, "with --only: this thread count alone");
+    bool stopOnly = false;
+    app.add_flag("--stop-latency", stopOnly, "measure how fast Stop answers during validation, alone");
     CLI11_PARSE(app, argc, argv);
     if (quick) {
         steps = std::min<long long>(steps, 40);
@@ -95,6 +130,14 @@ int main(int argc, char** argv) {
     auto configOf = [&](const Case& c) {
         return withArchitecture(reference.config, c.scorer, c.bidirectional);
     };
+    if (stopOnly) {
+        const Json stops = measureStops(reference, hardware, quick);
+        if (json)
+            std::cout << Json{{"stop_latency", stops}}.dump(2) << "\n";
+        else
+            printStops(stops);
+        return 0;
+    }
     if (!only.empty()) { // one case, for profiling: perf record attnlab-bench --only general --threads 1
         const auto c =
             std::find_if(cases.begin(), cases.end(), [&](const Case& c) { return c.name == only; });
@@ -194,6 +237,7 @@ int main(int argc, char** argv) {
                           {"sequential_seconds", sequentialSeconds},
                           {"experiment_over_sequential", sequentialSeconds / seconds}};
     }
+    out["stop_latency"] = measureStops(reference, hardware, quick);
     out["peak_memory_mb"] = peakMemoryMegabytes();
 
     if (json) {
@@ -225,6 +269,7 @@ int main(int argc, char** argv) {
                 out["compare"]["models"].get<int>(), out["compare"]["pairs_per_second_total"].get<double>(),
                 out["compare"]["sequential_pairs_per_second"].get<double>(),
                 100.0 * out["compare"]["experiment_over_sequential"].get<double>());
+    printStops(out["stop_latency"]);
     std::printf("Peak memory: %.0f MB\n", out["peak_memory_mb"].get<double>());
     return 0;
 }

@@ -344,6 +344,14 @@ void MainWindow::onProgress(const ProgressChunk& chunk) {
 
 void MainWindow::onEpoch(const EpochReport& report) {
     const Metrics& v = report.validation;
+    if (v.examples < report.validationPairs) { // Stop cut the validation short: no point to plot
+        showStatus(tr("Epoch %1: training loss %2; validation stopped after %3 of %4 pairs")
+                       .arg(report.epoch)
+                       .arg(report.trainLoss, 0, 'f', 4)
+                       .arg(v.examples)
+                       .arg(report.validationPairs));
+        return;
+    }
     m_lossPlot->addValidation(static_cast<int>(report.step), report.epoch, v.loss, v.exactMatch);
     QString text = tr("Epoch %1: training loss %2, validation loss %3, exact match %4%")
                        .arg(report.epoch)

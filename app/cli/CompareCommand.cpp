@@ -10,6 +10,7 @@
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainingInput.h"
 #include "core/experiment/Experiment.h"
+#include "core/util/AtomicFile.h"
 
 #include <CLI/CLI.hpp>
 
@@ -169,7 +170,7 @@ int runCompare(const CompareArgs& args) {
                            {"concurrent_runs", plan.concurrent},
                            {"threads_per_run", plan.perRun},
                            {"rows", list}};
-        writeTextAtomically(args.jsonPath, jsonText(json) + "\n");
+        writeFileAtomically(args.jsonPath, jsonText(json) + "\n");
         std::cout << "table written to " << args.jsonPath << std::endl;
     }
     return allOk ? ExitOk : ExitFailure;

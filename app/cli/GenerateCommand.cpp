@@ -1,5 +1,6 @@
 #include "app/cli/DataCommands.h"
 #include "app/cli/JsonOutput.h"
+#include "core/util/AtomicFile.h"
 
 #include "core/data/ShippedDatasets.h"
 #include "core/data/TaskGenerators.h"
@@ -34,7 +35,7 @@ int run(const GenerateArgs& args) {
         }
         std::ostringstream text;
         writeTaskTsv(text, args.task, count, seed);
-        writeTextAtomically(args.out, text.str());
+        writeFileAtomically(args.out, text.str());
         std::cout << "wrote " << count << " pairs of " << args.task << " (seed " << seed << ") to "
                   << args.out << '\n';
         return 0;

@@ -1,13 +1,7 @@
 #include "app/cli/JsonOutput.h"
 
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <stdexcept>
-#include <unistd.h>
 
 namespace attnlab::cli {
 
@@ -70,6 +64,7 @@ Json epochJson(const EpochReport& r) {
             {"step", r.step},
             {"train_loss", number(r.trainLoss)},
             {"validation", metricsJson(r.validation)},
+            {"validation_pairs", r.validationPairs}, // more than validation.examples: Stop cut it short
             {"improved", r.improved},
             {"learning_rate", number(r.learningRate)},
             {"seconds", r.seconds}};
@@ -98,26 +93,6 @@ Json modelJson(const ModelBundle& bundle) {
 
 std::string jsonText(const Json& json, bool compact) {
     return json.dump(compact ? -1 : 2, ' ', false, Json::error_handler_t::replace);
-}
-
-void writeTextAtomically(const std::string& path, const std::string& text) {
-    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-    std::FILE* file = std::fopen(temp.c_str(), "wb");
-    if (!file) throw std::runtime_error("cannot create " + temp + ": " + std::strerror(errno));
-    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() &&
-                         std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
-    const int writeErrno = errno;
-    const bool closed = std::fclose(file) == 0;
-    if (!written || !closed) {
-        std::remove(temp.c_str());
-        throw std::runtime_error("cannot write " + temp + ": " + std::strerror(written ? errno : writeErrno));
-    }
-    std::error_code error;
-    std::filesystem::rename(temp, path, error);
-    if (error) {
-        std::remove(temp.c_str());
-        throw std::runtime_error("cannot rename " + temp + " to " + path + ": " + error.message());
-    }
 }
 
 } // namespace attnlab::cli

@@ -31,8 +31,4 @@ Json modelJson(const ModelBundle& bundle);
 // dataset reader never lets through) is replaced rather than thrown about.
 std::string jsonText(const Json& json, bool compact = false);
 
-// Writes `text` beside `path`, flushes it to disk and renames it over `path`: a reader never sees
-// half a file and a failure leaves any previous file as it was. Throws std::runtime_error.
-void writeTextAtomically(const std::string& path, const std::string& text);
-
 } // namespace attnlab::cli

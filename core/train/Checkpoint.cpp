@@ -1,5 +1,7 @@
 #include "core/train/Checkpoint.h"
 
+#include "core/util/AtomicFile.h"
+
 #include <Eigen/Core>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <cstdint>
 #include <cstring>
 #include <fcntl.h>
-#include <random>
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -21,75 +22,6 @@ using RowMajorMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eige
 
 std::string systemError(const std::string& what, int error) {
     return what + ": " + std::strerror(error);
-}
-
-// Closes the descriptor and removes the temp file unless the rename went through.
-class TempFile {
-public:
-    explicit TempFile(const std::string& target) : m_target(target) {
-        std::random_device entropy;
-        for (int attempt = 0; attempt < 100 && m_fd < 0; ++attempt) {
-            static const char* const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-            std::string name = target + ".tmp-";
-            for (int i = 0; i < 6; ++i) name.push_back(alphabet[entropy() % 36]);
-            // 0666 so the umask applies as for any new file (mkstemp would force 0600).
-            m_fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-            if (m_fd >= 0)
-                m_name = name;
-            else if (errno != EEXIST)
-                throw CheckpointError(m_target, systemError("cannot create " + name, errno));
-        }
-        if (m_fd < 0) throw CheckpointError(m_target, "cannot find a free temporary name beside the file");
-    }
-    ~TempFile() {
-        if (m_fd >= 0) ::close(m_fd);
-        if (!m_committed) ::unlink(m_name.c_str());
-    }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-
-    void write(const std::string& bytes) {
-        const char* p = bytes.data();
-        std::size_t left = bytes.size();
-        while (left > 0) {
-            const ssize_t n = ::write(m_fd, p, left);
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) throw CheckpointError(m_target, systemError("cannot write " + m_name, errno));
-            p += n;
-            left -= static_cast<std::size_t>(n);
-        }
-    }
-
-    // fsync before rename: otherwise a crash can leave PATH renamed but empty.
-    void commit() {
-        if (::fsync(m_fd) != 0) throw CheckpointError(m_target, systemError("cannot flush " + m_name, errno));
-        const int fd = m_fd;
-        m_fd = -1;
-        if (::close(fd) != 0) throw CheckpointError(m_target, systemError("cannot close " + m_name, errno));
-        if (::rename(m_name.c_str(), m_target.c_str()) != 0)
-            throw CheckpointError(m_target, systemError("cannot rename " + m_name + " over it", errno));
-        m_committed = true;
-    }
-
-private:
-    std::string m_target; // the path as the caller gave it; messages name it
-    std::string m_name;
-    int m_fd = -1;
-    bool m_committed = false;
-};
-
-std::string directoryOf(const std::string& path) {
-    const auto slash = path.rfind('/');
-    if (slash == std::string::npos) return ".";
-    return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-// Makes the rename itself durable; a failure here loses nothing already on disk, so it is ignored.
-void syncDirectory(const std::string& directory) {
-    const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
 }
 
 std::string readWholeFile(const std::string& path) {
@@ -154,10 +86,11 @@ void saveCheckpoint(const std::string& path, const ParameterList<float>& paramet
     }
     const std::string bytes = encodeSafeTensors(file, path);
 
-    TempFile temp(path);
-    temp.write(bytes);
-    temp.commit();
-    syncDirectory(directoryOf(path));
+    try {
+        writeFileAtomically(path, bytes);
+    } catch (const FileWriteError& e) {
+        throw CheckpointError(path, e.problem());
+    }
 }
 
 CheckpointFile readCheckpoint(const std::string& path) {

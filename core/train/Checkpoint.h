@@ -17,9 +17,9 @@
 namespace attnlab {
 
 // Each parameter is written as `p->shape` (row-major; element (r, c) of its (rows x cols) value at
-// r * cols + c). The metadata is stored with "format" and "checksum" added. Atomic: the bytes go to
-// PATH.tmp-XXXXXX beside PATH, are flushed to disk, and the temp file is renamed over PATH; on any
-// failure PATH is untouched and no temp file is left.
+// r * cols + c). The metadata is stored with "format" and "checksum" added. Atomic
+// (writeFileAtomically, core/util/AtomicFile.h): on any failure PATH is untouched, no temp file is
+// left, and the CheckpointError says why (a full disk: "the disk is full").
 void saveCheckpoint(const std::string& path, const ParameterList<float>& parameters,
                     const std::map<std::string, std::string>& metadata);
 

@@ -29,16 +29,21 @@ Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const Evalua
     const bool attends = model.config().scorer != ScorerKind::None;
     int done = 0;
     for (const SequenceBatch& batch : pairs.ordered()) {
-        accumulator.addLoss(model.loss(batch, cache), batch.targetTokenCount());
+        const double loss = model.loss(batch, cache); // fills cache: the teacher-forced attention
         std::vector<DecodeResult> decoded;
         if (options.beamWidth <= 1) {
             decoded = greedyDecodeBatch(model, batch, options.maxLength);
         } else {
-            for (int b = 0; b < batch.batchSize; ++b)
+            // Beam search takes a while per pair: a stop is heard between pairs, not batches.
+            for (int b = 0; b < batch.batchSize; ++b) {
+                if (b > 0 && options.progress && !options.progress(done + b, pairs.pairCount()))
+                    return accumulator.metrics(); // the pairs of this batch are not counted
                 decoded.push_back(
                     beamSearch(model, pairs.pairs()[batch.pairIndices[b]].source,
                                {.beamWidth = options.beamWidth, .maxLength = options.maxLength}));
+            }
         }
+        accumulator.addLoss(loss, batch.targetTokenCount());
         for (int b = 0; b < batch.batchSize; ++b) {
             const int index = batch.pairIndices[b];
             const std::vector<int>& reference = pairs.pairs()[index].target;

@@ -18,7 +18,9 @@ struct EvaluationOptions {
     int maxLength = 0; // 0: 2·S + 10
     // Gold alignment of pair k of the batcher (nullptr when none).
     std::function<const Alignment*(int pairIndex)> gold;
-    // Called with (pairs done, pairs total); return false to stop early (cancellation).
+    // Called with (pairs done, pairs total) after each batch (with beam search, also between the
+    // pairs of a batch); return false to stop early (cancellation): the metrics then cover fewer
+    // than all pairs, and Metrics::examples says how many.
     std::function<bool(int, int)> progress;
 };
 

@@ -184,12 +184,29 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
         report.epoch = epoch;
         report.step = steps;
         report.trainLoss = epochLoss / epochBatches;
+        report.validationPairs = validation.pairCount();
+        bool validationCut = false;
         if (validation.pairCount() > 0) {
             EvaluationOptions evaluation;
             evaluation.beamWidth = s.beamWidth;
             evaluation.gold = [this](int index) { return validationGold(index); };
-            evaluation.progress = [&control](int, int) { return !control.stopRequested(); };
+            // Stop is honoured between validation batches (a large split takes seconds).
+            evaluation.progress = [&control, &observer](int done, int total) {
+                observer.onValidationProgress(done, total);
+                return !control.stopRequested();
+            };
             report.validation = evaluate(m_model, validation, evaluation);
+            validationCut = report.validation.examples < validation.pairCount();
+        }
+        if (validationCut) {
+            // Metrics of the pairs validated so far (the shortest first) are no epoch's result:
+            // reported as cut short, they choose no best weights and lower no learning rate.
+            result.outcome = TrainingOutcome::Stopped;
+            report.learningRate = optimizer->learningRate();
+            report.seconds = secondsSince(epochStart);
+            result.epochs = epoch;
+            observer.onEpoch(report);
+            break;
         }
         const double watched = validation.pairCount() > 0 ? report.validation.loss : report.trainLoss;
         report.improved = watched < bestLoss;

@@ -31,7 +31,11 @@ struct EpochReport {
     long long step = 0;
     double trainLoss = 0.0; // mean over the epoch's batches
     Metrics validation;     // loss, accuracy, exact match, BLEU, AER, entropy, ... (NaN if no validation)
-    bool improved = false;  // best validation loss so far
+    // Pairs in the validation split. Stop during validation cuts it short: validation.examples is
+    // then fewer, its metrics cover those pairs only, and the epoch counts for nothing (not
+    // improved, no best weights, no decay or early stopping).
+    int validationPairs = 0;
+    bool improved = false; // best validation loss so far
     double learningRate = 0.0;
     double seconds = 0.0; // the epoch's wall time
 };
@@ -56,7 +60,7 @@ struct TrainingResult {
     long long steps = 0;
     int epochs = 0; // epochs finished
     double seconds = 0.0;
-    Metrics validation; // of the last validation
+    Metrics validation; // of the last complete validation
 };
 
 class TrainingObserver {
@@ -64,6 +68,8 @@ public:
     virtual ~TrainingObserver() = default;
     virtual void onStep(const StepProgress&) {}
     virtual void onEpoch(const EpochReport&) {}
+    // After each validation batch of an epoch's validation: pairs done of the split's total.
+    virtual void onValidationProgress(int /*done*/, int /*total*/) {}
     virtual void onAttention(const AttentionSnapshot&) {}
     virtual void onMessage(const std::string&) {}
     // The loss looks unhealthy (LossWatch); the run goes on. By default a message like any other.

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -38,13 +40,24 @@ void Parallelism::forEach(int count, const std::function<void(int)>& task) {
     // ThreadSanitizer cannot see the synchronisation inside the (uninstrumented) oneTBB library
     // and would report its task hand-offs as races: its builds share the work out over plain
     // threads instead, whose start and join it does see.
+    // An exception ends its thread's share and is rethrown here, as oneTBB does (an exception
+    // leaving a std::thread would terminate the program instead).
     std::atomic<int> next{0};
+    std::mutex failureMutex;
+    std::exception_ptr failure;
     std::vector<std::thread> workers;
     for (int w = 0; w < std::min(m_threads, count); ++w)
         workers.emplace_back([&] {
-            for (int i = next++; i < count; i = next++) task(i);
+            try {
+                for (int i = next++; i < count; i = next++) task(i);
+            } catch (...) {
+                std::lock_guard lock(failureMutex);
+                if (!failure) failure = std::current_exception();
+                next = count; // the others stop at their next task
+            }
         });
     for (std::thread& worker : workers) worker.join();
+    if (failure) std::rethrow_exception(failure);
     return;
 #endif
     m_arena->arena.execute([&] {

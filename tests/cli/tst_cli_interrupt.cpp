@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -16,6 +17,7 @@ class TestCliInterrupt : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void interruptSavesWhatWasTrained();
+    void interruptDuringValidation();
     void humanOutputOfACompleteRun();
 };
 
@@ -49,6 +51,54 @@ void TestCliInterrupt::interruptSavesWhatWasTrained() {
     const CliRun align = runCli({"align", "--model", model, "--json", "abc"});
     QVERIFY2(align.exitCode == 0, align.err.constData());
     QCOMPARE(jsonObject(align.out)["source"].toArray().size(), 3);
+}
+
+// Ctrl-C while a large validation split (19,800 pairs) is being validated: the run stops after the
+// validation batch in flight, the epoch line says how much of the split was validated, and the
+// weights are saved. Judged by the work done (pairs validated) and a 2 s backstop; attnlab-bench
+// measures the latency itself.
+void TestCliInterrupt::interruptDuringValidation() {
+    QTemporaryDir dir;
+    const QString data = dir.filePath("dates.tsv");
+    const CliRun generated = runCli({"generate", "dates", "--count", "20000", "--seed", "3", "--out", data});
+    QVERIFY2(generated.exitCode == 0, generated.err.constData());
+    const QString model = dir.filePath("model.safetensors");
+    QProcess process;
+    // 200 training pairs (4 batches) and 19,800 validation pairs: an epoch is nearly all validation.
+    process.start(QStringLiteral(ATTNLAB_CLI),
+                  {"train", "--data", data, "--out", model, "--epochs", "100", "--val-fraction", "0.99",
+                   "--hidden", "32", "--emb", "8", "--threads", "1"});
+    QVERIFY(process.waitForStarted());
+    QByteArray out;
+    QElapsedTimer timer;
+    timer.start();
+    while (!out.contains("epoch 1/100") && timer.elapsed() < 60000) {
+        process.waitForReadyRead(100);
+        out += process.readAllStandardOutput();
+    }
+    QVERIFY2(out.contains("epoch 1/100"), out.constData());
+    QTest::qWait(30); // the next epoch's 4 batches are done: its validation is under way
+    timer.restart();
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(30000));
+    const qint64 milliseconds = timer.elapsed(); // the rest of a batch, saving and exiting
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    out += process.readAllStandardOutput();
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(err.contains("Interrupted: stopping after the current batch"), err.constData());
+    // The cut epoch says so, and its pairs are a part of the split.
+    const QRegularExpression cut(R"(epoch 2/100 .*\(stopped: validated on (\d+) of 19800 pairs\))");
+    const QRegularExpressionMatch match = cut.match(QString::fromUtf8(out));
+    QVERIFY2(match.hasMatch(), out.constData());
+    QVERIFY(match.captured(1).toInt() < 19800);
+    QVERIFY(!out.contains("epoch 3/100"));
+    QVERIFY2(out.contains("Saved the weights trained so far to " + model.toUtf8()), out.constData());
+    QVERIFY2(milliseconds < 2000, qPrintable(QString("exited %1 ms after Ctrl-C").arg(milliseconds)));
+    qInfo("stopped after validating %s of 19800 pairs; exited %lld ms after Ctrl-C",
+          qPrintable(match.captured(1)), milliseconds);
+    const CliRun align = runCli({"align", "--model", model, "--json", "monday"});
+    QVERIFY2(align.exitCode == 0, align.err.constData());
 }
 
 void TestCliInterrupt::humanOutputOfACompleteRun() {

@@ -1,12 +1,9 @@
 // The JSON attnlab-cli prints: null for a metric with nothing to measure, float weights as their
-// shortest decimal, keys in a readable order, files written atomically.
+// shortest decimal, keys in a readable order. (Its files are written by core's writeFileAtomically,
+// tested in tests/core/util/tst_atomic_file.)
 #include "app/cli/JsonOutput.h"
 
-#include <QTemporaryDir>
 #include <QtTest>
-
-#include <fstream>
-#include <sstream>
 
 using namespace attnlab;
 using namespace attnlab::cli;
@@ -17,7 +14,6 @@ private Q_SLOTS:
     void numbersAndWeights();
     void metrics();
     void epochAndSettings();
-    void atomicWrite();
 };
 
 void TestJsonOutput::numbersAndWeights() {
@@ -77,20 +73,6 @@ void TestJsonOutput::epochAndSettings() {
     QCOMPARE(json.at("dropout").get<double>(), 0.2);
     QCOMPARE(json.at("batch_size").get<int>(), 64);
     QCOMPARE(json.at("threads").get<int>(), 0);
-}
-
-void TestJsonOutput::atomicWrite() {
-    QTemporaryDir dir;
-    const std::string path = dir.filePath("table.json").toStdString();
-    writeTextAtomically(path, "first\n");
-    writeTextAtomically(path, "second\n");
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    QCOMPARE(QString::fromStdString(text.str()), QString("second\n"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"table.json"}); // no temporary left
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error,
-                             writeTextAtomically(dir.filePath("missing/table.json").toStdString(), "x"));
 }
 
 QTEST_APPLESS_MAIN(TestJsonOutput)

@@ -27,8 +27,11 @@ void TrainingSession::setState(State state) {
 
 QString TrainingSession::modelDescription() const {
     if (!hasModel()) return tr("No model");
-    const ModelConfig& c = m_bundle->config;
-    const qint64 parameters = parameterCount(m_bundle->model->parameters());
+    // The running worker may be writing the bundle: describe the GUI thread's snapshot instead.
+    // (parameters() is not const, but it only lists the layers' parameters: nothing is written.)
+    Seq2Seq<float>& model = isRunning() ? const_cast<Seq2Seq<float>&>(*m_inference.model) : *m_bundle->model;
+    const ModelConfig& c = model.config();
+    const qint64 parameters = parameterCount(model.parameters());
     return tr("%1 · %2%3 · E %4 · H %5 · %6 parameters")
         .arg(QString::fromStdString(scorerName(c.scorer)),
              QString::fromStdString(decoderStyleName(c.decoder)),
@@ -98,6 +101,7 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
     job.prepare = prepare;
     job.bundle = m_bundle;
     job.settings = settings;
+    m_runSettings = settings;
 
     m_thread = new QThread(this);
     m_worker = new TrainingWorker(std::move(job));
@@ -244,18 +248,19 @@ bool TrainingSession::saveModel(const QString& path, QString* message) {
     }
     try {
         if (isRunning()) {
-            // The worker owns the live weights: save the latest snapshot instead.
+            // The worker owns the live weights and writes the bundle as it prepares the run: save
+            // the latest snapshot, with the GUI thread's copies of everything else.
+            if (!m_inference.ready()) throw std::runtime_error("no snapshot of the weights yet");
             ModelBundle copy;
-            copy.config = m_bundle->config;
-            copy.training = m_bundle->training;
-            copy.sourceTokens = m_bundle->sourceTokens;
-            copy.targetTokens = m_bundle->targetTokens;
-            copy.text = m_bundle->text;
-            copy.sourceVocabulary = m_bundle->sourceVocabulary;
-            copy.targetVocabulary = m_bundle->targetVocabulary;
-            copy.dataset = m_bundle->dataset;
-            copy.model = std::make_unique<Seq2Seq<float>>(m_bundle->config);
-            if (!m_inference.model) throw std::runtime_error("no snapshot of the weights yet");
+            copy.config = m_inference.model->config();
+            copy.training = m_runSettings;
+            copy.sourceTokens = m_inference.sourceTokens;
+            copy.targetTokens = m_inference.targetTokens;
+            copy.text = m_inference.text;
+            copy.sourceVocabulary = *m_inference.sourceVocabulary;
+            copy.targetVocabulary = *m_inference.targetVocabulary;
+            copy.dataset = m_bundle->dataset; // written on the GUI thread only
+            copy.model = std::make_unique<Seq2Seq<float>>(copy.config);
             copy.model->copyValuesFrom(*m_inference.model);
             attnlab::saveModel(path.toStdString(), copy);
         } else {

@@ -29,7 +29,9 @@ public:
     bool isRunning() const { return m_state == State::Running || m_state == State::Paused; }
     std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
     std::shared_ptr<const TrainingData> trainingData() const { return m_data; }
-    bool hasModel() const { return m_bundle && m_bundle->model; }
+    // While a run goes, the worker builds and writes the bundle (TrainingWorker::prepare): the GUI
+    // thread then answers from the latest snapshot, which is its own copy.
+    bool hasModel() const { return isRunning() ? m_inference.model != nullptr : m_bundle && m_bundle->model; }
     const InferenceModel& inferenceModel() const { return m_inference; }
     QString modelDescription() const; // "general · luong · H 128 · 12,345 parameters"
     // What the model was trained on (a shipped name or a file); empty without a model.
@@ -63,6 +65,10 @@ public:
     void stop();
     // Forgets the model (not while running): the next Train starts from new weights.
     void reset();
+
+    // A run's thread or worker still exists (between train() and its finished(); tests check that
+    // none is left over).
+    bool hasWorkerThread() const { return m_thread != nullptr || !m_worker.isNull(); }
 
     // Saves the current model (the latest snapshot while training) atomically.
     bool saveModel(const QString& path, QString* message);
@@ -109,6 +115,7 @@ private:
     bool m_runReencodes = false;   // the run encodes the data with an earlier model's vocabularies
     long long m_runStepOffset = 0; // m_stepsTrained when the current run started
     int m_runEpochOffset = 0;
+    TrainingSettings m_runSettings; // of the current run, for saving a snapshot while it goes
 };
 
 } // namespace attnlab::ui
