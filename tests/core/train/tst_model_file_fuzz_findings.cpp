@@ -7,7 +7,7 @@
 //    out of loadModel instead of a CheckpointError naming the file.
 #include "core/train/Checkpoint.h"
 #include "core/train/ModelFile.h"
-#include "support/ReversalTask.h"
+#include "support/ReversalBundle.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,19 +29,6 @@ private Q_SLOTS:
 };
 
 namespace {
-ModelBundle reversalBundle() {
-    ModelBundle bundle;
-    bundle.config = test::reversalConfig(ScorerKind::General);
-    const TrainingData data = test::reversalTrainingData(8, 4, 1);
-    bundle.sourceVocabulary = data.sourceVocabulary;
-    bundle.targetVocabulary = data.targetVocabulary;
-    bundle.config.sourceVocabulary = bundle.sourceVocabulary.size();
-    bundle.config.targetVocabulary = bundle.targetVocabulary.size();
-    bundle.model = std::make_unique<Seq2Seq<float>>(bundle.config);
-    bundle.model->initialize(1);
-    return bundle;
-}
-
 // The bundle's file bytes with the config rewritten by `edit` (and the source vocabulary replaced).
 template <class Edit>
 std::string bytesWithConfig(ModelBundle& bundle, Edit edit, const std::string& sourceVocabulary = {}) {
@@ -93,10 +80,11 @@ void TestModelFileFuzzFindings::wrongNumbersAreRefused_data() {
                                            << "max_source_len"
                                            << "-1e300"
                                            << "the config's 'max_source_len' must be an integer, got -1e+300";
-    QTest::newRow("location_filters string") << ""
-                                             << "location_filters"
-                                             << "\"ten\""
-                                             << "the config's 'location_filters' must be an integer, got \"ten\"";
+    QTest::newRow("location_filters string")
+        << ""
+        << "location_filters"
+        << "\"ten\""
+        << "the config's 'location_filters' must be an integer, got \"ten\"";
     QTest::newRow("batch_size 1e99") << "training"
                                      << "batch_size"
                                      << "1e99"
@@ -112,7 +100,7 @@ void TestModelFileFuzzFindings::wrongNumbersAreRefused() {
     QFETCH(QString, key);
     QFETCH(QString, value);
     QFETCH(QString, expected);
-    ModelBundle bundle = reversalBundle();
+    ModelBundle bundle = test::reversalBundle();
     const std::string bytes = bytesWithConfig(bundle, [&](nlohmann::json& config) {
         nlohmann::json& object = section.isEmpty() ? config : config[section.toStdString()];
         object[key.toStdString()] = nlohmann::json::parse(value.toStdString());
@@ -126,19 +114,21 @@ void TestModelFileFuzzFindings::fuzzInputIsRefused() {
     std::ifstream in(path, std::ios::binary);
     QVERIFY2(in, path.c_str());
     const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    QCOMPARE(messageOf(bytes), "model.safetensors: the config's 'hidden' must be an integer, got 10000000000.0");
+    QCOMPARE(messageOf(bytes),
+             "model.safetensors: the config's 'hidden' must be an integer, got 10000000000.0");
 }
 
 void TestModelFileFuzzFindings::vocabularyNumberOverflowIsRefused() {
-    ModelBundle bundle = reversalBundle();
+    ModelBundle bundle = test::reversalBundle();
     const std::string bytes = bytesWithConfig(
         bundle, [](nlohmann::json&) {}, "[\"<pad>\",1e400]");
-    QCOMPARE(messageOf(bytes), "model.safetensors: metadata 'source_vocab': vocabulary: not JSON: number overflow parsing "
-                               "'1e400'");
+    QCOMPARE(messageOf(bytes),
+             "model.safetensors: metadata 'source_vocab': vocabulary: not JSON: number overflow parsing "
+             "'1e400'");
 }
 
 void TestModelFileFuzzFindings::bytesInMemoryLoadAsTheFileDoes() {
-    ModelBundle bundle = reversalBundle();
+    ModelBundle bundle = test::reversalBundle();
     const std::string bytes = bytesWithConfig(bundle, [](nlohmann::json&) {});
     const ModelBundle loaded = decodeModel(bytes, "model.safetensors");
     QCOMPARE(loaded.config.hidden, bundle.config.hidden);

@@ -3,7 +3,7 @@
 // refused from its first 8 bytes, and weights that are NaN or infinite are refused.
 #include "core/train/Checkpoint.h"
 #include "core/train/ModelFile.h"
-#include "support/ReversalTask.h"
+#include "support/ReversalBundle.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,19 +28,6 @@ private:
 };
 
 namespace {
-ModelBundle reversalBundle(ScorerKind scorer) {
-    ModelBundle bundle;
-    bundle.config = test::reversalConfig(scorer);
-    const TrainingData data = test::reversalTrainingData(8, 4, 1);
-    bundle.sourceVocabulary = data.sourceVocabulary;
-    bundle.targetVocabulary = data.targetVocabulary;
-    bundle.config.sourceVocabulary = bundle.sourceVocabulary.size();
-    bundle.config.targetVocabulary = bundle.targetVocabulary.size();
-    bundle.model = std::make_unique<Seq2Seq<float>>(bundle.config);
-    bundle.model->initialize(1);
-    return bundle;
-}
-
 QString messageOf(const std::string& path) {
     try {
         loadModel(path);
@@ -76,7 +63,7 @@ void TestModelFileTrust::lyingSizesAreRefusedBeforeAllocating() {
     QFETCH(QString, key);
     QFETCH(int, claimed);
     QFETCH(QString, expected);
-    ModelBundle bundle = reversalBundle(static_cast<ScorerKind>(scorer));
+    ModelBundle bundle = test::reversalBundle(static_cast<ScorerKind>(scorer));
     nlohmann::json config = nlohmann::json::parse(modelConfigJson(bundle));
     config[key.toStdString()] = claimed;
     const std::string path = m_dir.filePath("lying.safetensors").toStdString();
@@ -102,7 +89,7 @@ void TestModelFileTrust::notSafeTensorsIsRefusedFromItsHeader() {
 }
 
 void TestModelFileTrust::brokenWeightsAreRefused() {
-    ModelBundle bundle = reversalBundle(ScorerKind::General);
+    ModelBundle bundle = test::reversalBundle(ScorerKind::General);
     bundle.model->parameters()[2]->value(0, 1) = std::nanf("");
     const std::string name = bundle.model->parameters()[2]->name;
     const std::string path = m_dir.filePath("nan.safetensors").toStdString();
@@ -114,7 +101,7 @@ void TestModelFileTrust::brokenWeightsAreRefused() {
 
 void TestModelFileTrust::honestFileLoads() {
     for (ScorerKind scorer : allScorers()) {
-        ModelBundle bundle = reversalBundle(scorer);
+        ModelBundle bundle = test::reversalBundle(scorer);
         const std::string path = m_dir.filePath("honest.safetensors").toStdString();
         saveModel(path, bundle);
         const ModelBundle loaded = loadModel(path);

@@ -5,7 +5,7 @@
 #include "core/infer/SourceInput.h"
 #include "core/train/Checkpoint.h"
 #include "core/train/ModelFile.h"
-#include "support/ReversalTask.h"
+#include "support/ReversalBundle.h"
 
 #include <nlohmann/json.hpp>
 
@@ -30,20 +30,6 @@ private:
 
 namespace {
 // An initialised reversal model over 'a'..'f'.
-ModelBundle reversalBundle(TextNormalization text) {
-    ModelBundle bundle;
-    bundle.config = test::reversalConfig();
-    const TrainingData data = test::reversalTrainingData(8, 4, 1);
-    bundle.sourceVocabulary = data.sourceVocabulary;
-    bundle.targetVocabulary = data.targetVocabulary;
-    bundle.config.sourceVocabulary = bundle.sourceVocabulary.size();
-    bundle.config.targetVocabulary = bundle.targetVocabulary.size();
-    bundle.text = text;
-    bundle.model = std::make_unique<Seq2Seq<float>>(bundle.config);
-    bundle.model->initialize(3);
-    return bundle;
-}
-
 nlohmann::json savedConfig(const std::string& path) {
     return nlohmann::json::parse(readCheckpoint(path).metadata.at("config"));
 }
@@ -70,7 +56,7 @@ void TestModelTextOptions::optionsAreSavedAndRead_data() {
 void TestModelTextOptions::optionsAreSavedAndRead() {
     QFETCH(bool, lowercase);
     QFETCH(bool, trim);
-    ModelBundle bundle = reversalBundle({.lowercase = lowercase, .trim = trim});
+    ModelBundle bundle = test::reversalBundle(ScorerKind::General, {.lowercase = lowercase, .trim = trim});
     const std::string path = m_dir.filePath(QTest::currentDataTag()).toStdString() + ".safetensors";
     saveModel(path, bundle);
     const nlohmann::json config = savedConfig(path);
@@ -110,7 +96,7 @@ void TestModelTextOptions::badValuesAreRefused_data() {
 
 void TestModelTextOptions::badValuesAreRefused() {
     QFETCH(QString, text);
-    ModelBundle bundle = reversalBundle({});
+    ModelBundle bundle = test::reversalBundle(ScorerKind::General, {});
     nlohmann::json config = nlohmann::json::parse(modelConfigJson(bundle));
     config["text"] = nlohmann::json::parse(text.toStdString());
     ModelBundle read;
@@ -122,7 +108,7 @@ void TestModelTextOptions::badValuesAreRefused() {
 }
 
 void TestModelTextOptions::lowercaseModelDecodesCapitalsAsLowercase() {
-    ModelBundle lower = reversalBundle({.lowercase = true});
+    ModelBundle lower = test::reversalBundle(ScorerKind::General, {.lowercase = true});
     const std::string path = m_dir.filePath("lower.safetensors").toStdString();
     saveModel(path, lower);
     const ModelBundle loaded = loadModel(path);
@@ -134,7 +120,7 @@ void TestModelTextOptions::lowercaseModelDecodesCapitalsAsLowercase() {
     QVERIFY(capitals.attention == small.attention);
 
     // The same weights without the option read capitals as three <unk>: a different decoding.
-    ModelBundle plain = reversalBundle({});
+    ModelBundle plain = test::reversalBundle(ScorerKind::General, {});
     const DecodeResult plainCapitals = decodeText(plain, "ABC");
     QVERIFY(plainCapitals.logProb != small.logProb || plainCapitals.tokens != small.tokens);
     QCOMPARE(decodeText(plain, "abc").logProb, small.logProb); // same weights: lowercase input agrees
