@@ -7,6 +7,7 @@
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/JsonOutput.h"
 #include "app/cli/ModelCommands.h"
+#include "app/cli/RunVariant.h"
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainingInput.h"
 #include "core/experiment/Experiment.h"
@@ -24,12 +25,15 @@ namespace {
 struct CompareArgs {
     TrainingArgs training;
     std::vector<std::string> scorers;
+    std::vector<std::string> variants; // NAME:KEY=VALUE,...
     std::string jsonPath;
     std::string outDir;
 };
 
 struct Row {
-    std::string scorer;
+    std::string name;   // the scorer's, or the variant's
+    std::string scorer; // the run's scorer
+    Json config;        // the run's architecture
     long long parameters = 0;
     RunRecord record;
     std::string modelPath;
@@ -37,7 +41,8 @@ struct Row {
 
 void checkArgs(const CompareArgs& args) {
     namespace fs = std::filesystem;
-    if (args.scorers.empty()) throw InputError("--scorers needs at least one scorer");
+    if (args.scorers.empty() && args.variants.empty())
+        throw InputError("give --scorers, --variant or both: there is nothing to compare");
     for (size_t i = 0; i < args.scorers.size(); ++i)
         if (std::find(args.scorers.begin(), args.scorers.begin() + static_cast<long>(i), args.scorers[i]) !=
             args.scorers.begin() + static_cast<long>(i))
@@ -64,13 +69,13 @@ std::string outcomeOf(const Row& row) {
 
 void printTable(const std::vector<Row>& rows, std::ostream& out) {
     using A = TextTable::Align;
-    TextTable table({"scorer", "params", "steps", "steps/s", "val loss", "exact", "BLEU", "AER", "entropy",
+    TextTable table({"run", "params", "steps", "steps/s", "val loss", "exact", "BLEU", "AER", "entropy",
                      "time", "outcome"},
                     {A::Left, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right,
                      A::Right, A::Left});
     for (const Row& row : rows) {
         const Metrics& v = row.record.result.validation;
-        table.addRow({row.scorer, grouped(row.parameters), std::to_string(row.record.result.steps),
+        table.addRow({row.name, grouped(row.parameters), std::to_string(row.record.result.steps),
                       fixed(row.record.stepsPerSecond(), 1), fixed(v.loss, 4), percent(v.exactMatch),
                       fixed(v.bleu.score, 2), fixed(v.alignmentErrorRate, 3), fixed(v.attentionEntropy, 3),
                       duration(row.record.result.seconds), outcomeOf(row)});
@@ -82,7 +87,9 @@ Json rowJson(const Row& row) {
     const TrainingResult& result = row.record.result;
     Json history = Json::array();
     for (const EpochReport& epoch : row.record.history) history.push_back(epochJson(epoch));
-    return {{"scorer", row.scorer},
+    return {{"name", row.name},
+            {"scorer", row.scorer},
+            {"config", row.config},
             {"parameters", row.parameters},
             {"steps", result.steps},
             {"epochs", result.epochs},
@@ -98,12 +105,25 @@ Json rowJson(const Row& row) {
 
 int runCompare(const CompareArgs& args) {
     checkArgs(args);
-    for (const std::string& name : args.scorers) checkTrainingArgs(args.training, parseScorer(name));
+    // Every run's arguments are checked before the data is read.
+    std::vector<RunSpec> specs;
+    for (const std::string& name : args.scorers) {
+        checkTrainingArgs(args.training, parseScorer(name));
+        specs.push_back(runSpec(args.training, parseScorer(name), 1));
+    }
+    for (const std::string& text : args.variants) {
+        const RunVariant variant = parseVariant(text);
+        const TrainingArgs variantArgs = applyVariant(args.training, variant);
+        specs.push_back(runSpec(variantArgs, parseScorer(variantArgs.scorer), 1));
+        specs.back().name = variant.name;
+    }
+    for (size_t i = 0; i < specs.size(); ++i)
+        for (size_t j = 0; j < i; ++j)
+            if (specs[i].name == specs[j].name) throw InputError("two runs are called " + specs[i].name);
     Experiment experiment(loadTrainingData(args.training, std::cout));
-    const int count = static_cast<int>(args.scorers.size());
+    const int count = static_cast<int>(specs.size());
     try {
-        for (const std::string& name : args.scorers)
-            experiment.add(runSpec(args.training, parseScorer(name), 1));
+        for (RunSpec& spec : specs) experiment.add(std::move(spec));
     } catch (const std::invalid_argument& e) {
         throw InputError(e.what());
     }
@@ -115,7 +135,7 @@ int runCompare(const CompareArgs& args) {
                                 args.training.maxSteps > 0 ? 0 : run.plannedEpochs(),
                                 static_cast<int>(experiment.data().data->validation.pairs.size())});
     }
-    std::cout << "comparing " << count << " scorers: " << experiment.run(0).plannedSteps() << " steps each, "
+    std::cout << "comparing " << count << " runs: " << experiment.run(0).plannedSteps() << " steps each, "
               << plan.concurrent << " at a time on " << plan.perRun
               << (plan.perRun == 1 ? " thread" : " threads") << " each" << std::endl;
 
@@ -138,17 +158,20 @@ int runCompare(const CompareArgs& args) {
     for (int i = 0; i < count; ++i) {
         Run& run = experiment.run(i);
         Row& row = rows[static_cast<size_t>(i)];
-        row.scorer = run.name();
+        row.name = run.name();
+        row.scorer = scorerName(run.bundle().config.scorer);
+        row.config = modelJson(run.bundle());
+        row.config.erase("training");
         row.parameters = run.parameterCount();
         row.record = run.record();
         const TrainingOutcome outcome = row.record.result.outcome;
         const bool ok = outcome == TrainingOutcome::Completed || outcome == TrainingOutcome::EarlyStopped;
         if (!ok) {
             allOk = false;
-            printError("compare", row.scorer + ": " + row.record.result.message);
+            printError("compare", row.name + ": " + row.record.result.message);
         }
         if (!args.outDir.empty() && outcome != TrainingOutcome::Failed && row.record.result.steps > 0) {
-            row.modelPath = (std::filesystem::path(args.outDir) / (row.scorer + ".safetensors")).string();
+            row.modelPath = (std::filesystem::path(args.outDir) / (row.name + ".safetensors")).string();
             saveModel(row.modelPath, run.bundle());
         }
     }
@@ -181,13 +204,17 @@ int runCompare(const CompareArgs& args) {
 void addCompareCommand(CLI::App& app, int& exitCode) {
     CLI::App* command = app.add_subcommand(
         "compare",
-        "Train one model per scorer on identical data, split and seed, in parallel, and tabulate them");
+        "Train one model per scorer (or variant) on identical data, split and seed, in parallel, and "
+        "tabulate them");
     auto args = std::make_shared<CompareArgs>();
     addTrainingOptions(*command, args->training, false);
     command->add_option("--scorers", args->scorers, "Comma-separated scorers, e.g. dot,general,additive")
-        ->required()
         ->delimiter(',')
         ->check(CLI::IsMember(scorerNames()));
+    command->add_option("--variant", args->variants,
+                        "A run that differs in other settings, NAME:KEY=VALUE,... (repeatable), e.g. "
+                        "additive-h64:scorer=additive,hidden=64; keys: scorer, decoder, input_feeding, "
+                        "bidirectional, emb, hidden, attention_dim, dropout");
     command->add_option("--json", args->jsonPath, "Also write the table as JSON to this file (atomically)");
     command->add_option("--out-dir", args->outDir, "Save each model as DIR/<scorer>.safetensors");
     command->callback([command, args, &exitCode] {

@@ -1,5 +1,5 @@
-// attnlab-cli compare: one model per scorer on identical data, split and seed, trained side by
-// side; each row is exactly what `train` with the same options gives.
+// attnlab-cli compare: one model per scorer or variant on identical data, split and seed, trained
+// side by side; each row is exactly what `train` with the same options gives.
 #include "CliRunner.h"
 
 #include <QDir>
@@ -19,6 +19,8 @@ private Q_SLOTS:
     void savesEachModel();
     void rowsEqualSingleTrainingRuns_data();
     void rowsEqualSingleTrainingRuns();
+    void badVariantsAreRefused_data();
+    void badVariantsAreRefused();
 
 private:
     // 40 pairs, validation 0.25: 10 validation and 30 training pairs, 4 batches of 8 an epoch.
@@ -32,8 +34,9 @@ private:
 
 void TestCliCompare::initTestCase() {
     QVERIFY(m_dir.isValid());
-    m_run = runCli(QStringList{"compare", "--scorers", "dot,general", "--threads", "2", "--json",
-                               m_dir.filePath("table.json"), "--out-dir", m_dir.filePath("models")} +
+    m_run = runCli(QStringList{"compare", "--scorers", "dot,general", "--variant", "general-h8:hidden=8",
+                               "--threads", "2", "--json", m_dir.filePath("table.json"), "--out-dir",
+                               m_dir.filePath("models")} +
                    m_options);
     QVERIFY2(m_run.exitCode == 0, m_run.err.constData());
     QFile file(m_dir.filePath("table.json"));
@@ -51,9 +54,16 @@ void TestCliCompare::writesTheTableAsJson() {
     QCOMPARE(m_table["threads_per_run"].toInt(), 1);
     QCOMPARE(m_table["training"].toObject()["seed"].toInt(), 3);
     const QJsonArray rows = m_table["rows"].toArray();
-    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows[0].toObject()["name"].toString(), QString("dot"));
     QCOMPARE(rows[0].toObject()["scorer"].toString(), QString("dot"));
     QCOMPARE(rows[1].toObject()["scorer"].toString(), QString("general"));
+    // The variant: named as given, the shared scorer, its own hidden size.
+    QCOMPARE(rows[2].toObject()["name"].toString(), QString("general-h8"));
+    QCOMPARE(rows[2].toObject()["scorer"].toString(), QString("general"));
+    QCOMPARE(rows[2].toObject()["config"].toObject()["hidden"].toInt(), 8);
+    QCOMPARE(rows[1].toObject()["config"].toObject()["hidden"].toInt(), 16);
+    QVERIFY(rows[2].toObject()["parameters"].toInt() < rows[1].toObject()["parameters"].toInt());
     // Vocabularies a-e + 4 specials = 9 a side; E 8, H 16: embeddings 2·9·8, encoder 64·8 + 64·16 + 128,
     // decoder 64·24 + 64·16 + 128, combine 16·32, output 9·16 + 9; general adds W_a 16·16.
     const int withoutScorer = 144 + 1664 + 2688 + 512 + 153;
@@ -68,6 +78,11 @@ void TestCliCompare::writesTheTableAsJson() {
         QCOMPARE(row["validation"].toObject()["examples"].toInt(), 10);
         QCOMPARE(row["validation"].toObject()["aligned_examples"].toInt(), 10);
         QVERIFY(row["steps_per_second"].toDouble() > 0);
+        // Exact match by source length: every validation pair in one row or another.
+        int counted = 0;
+        for (const auto& length : row["validation"].toObject()["by_source_length"].toArray())
+            counted += length.toObject()["count"].toInt();
+        QCOMPARE(counted, 10);
     }
     // Written beside and renamed: no temporary file is left.
     QCOMPARE(QDir(m_dir.path()).entryList({"*.tmp-*"}, QDir::Files).size(), 0);
@@ -77,12 +92,13 @@ void TestCliCompare::printsTheTable() {
     const QStringList lines = QString::fromUtf8(m_run.out).split('\n');
     int header = -1;
     for (int i = 0; i < lines.size(); ++i)
-        if (lines[i].startsWith("scorer")) header = i;
+        if (lines[i].startsWith("run ")) header = i;
     QVERIFY2(header >= 0, m_run.out.constData());
     for (const char* column : {"params", "steps/s", "val loss", "exact", "BLEU", "AER", "entropy", "time"})
         QVERIFY2(lines[header].contains(column), column);
     QVERIFY(lines[header + 1].startsWith("dot "));
     QVERIFY(lines[header + 2].startsWith("general "));
+    QVERIFY(lines[header + 3].startsWith("general-h8 "));
     QVERIFY(lines[header + 1].contains("completed"));
 }
 
@@ -90,7 +106,7 @@ void TestCliCompare::savesEachModel() {
     const QJsonArray rows = m_table["rows"].toArray();
     for (const auto& value : rows) {
         const QString path = value.toObject()["model"].toString();
-        QCOMPARE(path, m_dir.filePath("models/" + value.toObject()["scorer"].toString() + ".safetensors"));
+        QCOMPARE(path, m_dir.filePath("models/" + value.toObject()["name"].toString() + ".safetensors"));
         QVERIFY(QFile::exists(path));
     }
 }
@@ -100,15 +116,19 @@ void TestCliCompare::rowsEqualSingleTrainingRuns_data() {
     QTest::addColumn<QString>("threads");
     QTest::newRow("dot, 2 threads") << 0 << "2";
     QTest::newRow("general, 1 thread") << 1 << "1";
+    QTest::newRow("general-h8 (a variant), 1 thread") << 2 << "1";
 }
 
 void TestCliCompare::rowsEqualSingleTrainingRuns() {
     QFETCH(int, row);
     QFETCH(QString, threads);
     const QJsonObject compared = m_table["rows"].toArray()[row].toObject();
+    QStringList options = m_options;
+    options[options.indexOf("--hidden") + 1] =
+        QString::number(compared["config"].toObject()["hidden"].toInt());
     const CliRun run = runCli(QStringList{"train", "--scorer", compared["scorer"].toString(), "--threads",
                                           threads, "--out", m_dir.filePath("single.safetensors"), "--json"} +
-                              m_options);
+                              options);
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonObject trained = jsonObject(run.out);
     QCOMPARE(trained["parameters"].toInt(), compared["parameters"].toInt());
@@ -121,6 +141,32 @@ void TestCliCompare::rowsEqualSingleTrainingRuns() {
         QVERIFY(a[epoch].toObject()["validation"].toObject()["loss"].toDouble() ==
                 b[epoch].toObject()["validation"].toObject()["loss"].toDouble());
     }
+}
+
+void TestCliCompare::badVariantsAreRefused_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no settings") << QStringList{"--variant", "wide"} << "--variant wide: no settings";
+    QTest::newRow("unknown key") << QStringList{"--variant", "w:width=3"} << "unknown setting 'width'";
+    QTest::newRow("bad number") << QStringList{"--variant", "w:hidden=big"}
+                                << "--variant w: hidden must be a whole number of at least 1, got 'big'";
+    QTest::newRow("unknown scorer") << QStringList{"--variant", "w:scorer=cosine"} << "--variant w: ";
+    QTest::newRow("odd bidirectional")
+        << QStringList{"--variant", "w:bidirectional=true,hidden=15"} << "--variant w: ";
+    QTest::newRow("name clash") << QStringList{"--scorers", "dot", "--variant", "dot:hidden=8"}
+                                << "two runs are called dot";
+    QTest::newRow("path in name") << QStringList{"--variant", "../x:hidden=8"} << "a name may hold letters";
+    QTest::newRow("nothing") << QStringList{} << "there is nothing to compare";
+}
+
+// Refused before any data is read or model trained: exit 2, the variant and the reason named.
+void TestCliCompare::badVariantsAreRefused() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const CliRun run = runCli(QStringList{"compare"} + arguments + m_options);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+    QVERIFY2(!run.out.contains("pairs"), run.out.constData()); // the data was not read
 }
 
 QTEST_GUILESS_MAIN(TestCliCompare)
