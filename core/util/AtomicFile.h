@@ -3,25 +3,17 @@
 // new one, whole, never a mix: the bytes go to PATH.tmp-XXXXXX beside PATH, are flushed to disk
 // (fsync), and the temp file is renamed over PATH; the directory is then synced so the rename
 // itself lasts. Model files (saveCheckpoint) and the CLI's JSON and generated data use it.
-#include <stdexcept>
+#include "core/util/FileError.h"
+
 #include <string>
 #include <string_view>
 
 namespace attnlab {
 
-// what() reads "<path>: <problem>"; the problem names the temp file and the system's reason, and
-// says "the disk is full" for ENOSPC.
-class FileWriteError : public std::runtime_error {
+// The problem names the temp file and the system's reason, and says "the disk is full" for ENOSPC.
+class FileWriteError : public FileError {
 public:
-    FileWriteError(const std::string& path, const std::string& problem)
-        : std::runtime_error(path + ": " + problem), m_path(path), m_problem(problem) {}
-
-    const std::string& path() const { return m_path; }
-    const std::string& problem() const { return m_problem; }
-
-private:
-    std::string m_path;
-    std::string m_problem;
+    using FileError::FileError;
 };
 
 // Replaces (or creates) `path` with `bytes`. On any failure it throws FileWriteError, `path` is
