@@ -24,7 +24,6 @@ public:
     explicit Experiment(std::shared_ptr<const PreparedData> data) : m_data(std::move(data)) {}
 
     const PreparedData& data() const { return *m_data; }
-    const std::shared_ptr<const PreparedData>& sharedData() const { return m_data; }
 
     // Builds and initialises the run's model. Throws std::invalid_argument naming the run and the
     // bad field; run names must be unique.
