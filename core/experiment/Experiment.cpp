@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <thread>
 
 namespace attnlab {
 
@@ -39,18 +40,33 @@ ThreadPlan Experiment::plan(int threads) {
 }
 
 void Experiment::train(int threads, const std::function<TrainingObserver&(int)>& observerFor,
-                       const std::vector<TrainingControl*>& controls) {
+                       const std::vector<TrainingControl*>& controls, Schedule schedule,
+                       const std::function<void(int)>& ended) {
     if (static_cast<int>(controls.size()) != size())
         throw std::invalid_argument("Experiment::train needs one control per run");
-    const ThreadPlan threadPlan = plan(threads);
-    Parallelism(threadPlan.concurrent).forEach(size(), [&](int i) {
+    const auto trainOne = [&](int i) {
         Run& r = run(i);
         try {
             r.train(observerFor(i), *controls[static_cast<size_t>(i)]);
         } catch (const std::exception& e) {
             r.recordFailure(e.what()); // one failed run does not take the others down
         }
-    });
+        if (ended) ended(i);
+    };
+    if (schedule == Schedule::InTurn) {
+        Parallelism(plan(threads).concurrent).forEach(size(), trainOne);
+        return;
+    }
+    // Together: plain threads, so every run starts now however few cores there are.
+    const int total = threads > 0 ? threads : Parallelism::hardwareThreads();
+    for (auto& r : m_runs) {
+        TrainingSettings settings = r->settings();
+        settings.threads = std::max(1, total / std::max(1, size()));
+        if (settings.threads != r->settings().threads) r->setSettings(settings);
+    }
+    std::vector<std::thread> workers;
+    for (int i = 0; i < size(); ++i) workers.emplace_back(trainOne, i);
+    for (std::thread& worker : workers) worker.join();
 }
 
 } // namespace attnlab

@@ -19,6 +19,15 @@ struct ThreadPlan {
 // threads <= 0 means every hardware thread.
 ThreadPlan planThreads(int threads, int runs);
 
+// How runs take turns when there are more runs than threads.
+enum class Schedule {
+    // As many runs at once as there are threads; the others wait their turn (fastest overall).
+    InTurn,
+    // Every run at once, each on its own thread, the threads shared out by the OS: all curves
+    // grow together, which is what a person watching the window wants to see.
+    Together,
+};
+
 class Experiment {
 public:
     explicit Experiment(std::shared_ptr<const PreparedData> data) : m_data(std::move(data)) {}
@@ -35,11 +44,14 @@ public:
     // Shares `threads` between the runs (see planThreads) and sets each run's thread count.
     ThreadPlan plan(int threads);
 
-    // Trains every run as plan(threads) says. Run i's events reach observerFor(i) on the thread
+    // Trains every run as plan(threads) says (Schedule::Together: every run at once, with
+    // max(1, threads / runs) threads each). Run i's events reach observerFor(i) on the thread
     // training it, and it obeys controls[i] (stop one run, or all). A run that throws is recorded
-    // as failed with its message; the others go on. Returns when every run has ended.
+    // as failed with its message; the others go on. ended(i), when given, is called on run i's
+    // thread as soon as it has ended (its record complete). Returns when every run has ended.
     void train(int threads, const std::function<TrainingObserver&(int)>& observerFor,
-               const std::vector<TrainingControl*>& controls);
+               const std::vector<TrainingControl*>& controls, Schedule schedule = Schedule::InTurn,
+               const std::function<void(int)>& ended = {});
 
 private:
     std::shared_ptr<const PreparedData> m_data;

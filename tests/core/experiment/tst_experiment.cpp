@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <atomic>
+
 #include <stdexcept>
 
 using namespace attnlab;
@@ -15,6 +17,7 @@ private Q_SLOTS:
     void initTestCase();
     void runKeepsARecord();
     void togetherEqualsAlone();
+    void everyRunAtOnceEqualsInTurn();
     void sharedParametersStartEqual();
     void stopEndsOneRun();
     void aFailingRunLeavesTheOthers();
@@ -100,6 +103,36 @@ void TestExperiment::togetherEqualsAlone() {
         QCOMPARE(together.stepLosses, alone.record().stepLosses);
         QCOMPARE(together.result.validation.loss, alone.record().result.validation.loss);
         QCOMPARE(together.result.validation.exactMatches, alone.record().result.validation.exactMatches);
+    }
+}
+
+// Schedule::Together (the window's: three runs on their own threads over two cores) gives what
+// runs in turn give, and says when each run has ended, once.
+void TestExperiment::everyRunAtOnceEqualsInTurn() {
+    Experiment inTurn(m_data);
+    Experiment together(m_data);
+    for (Experiment* experiment : {&inTurn, &together})
+        for (ScorerKind kind : {ScorerKind::Dot, ScorerKind::Location, ScorerKind::None})
+            experiment->add(smallSpec(kind));
+    Quiet quiet;
+    std::vector<TrainingControl> controls(3);
+    inTurn.train(
+        2, [&](int) -> TrainingObserver& { return quiet; }, pointersTo(controls), Schedule::InTurn);
+    std::vector<TrainingControl> moreControls(3);
+    std::vector<std::atomic<int>> ended(3);
+    together.train(
+        2, [&](int) -> TrainingObserver& { return quiet; }, pointersTo(moreControls), Schedule::Together,
+        [&](int i) {
+            // The record is complete by now: counted only when it says so.
+            if (together.run(i).record().result.outcome == TrainingOutcome::Completed)
+                ++ended[static_cast<size_t>(i)];
+        });
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(ended[static_cast<size_t>(i)].load(), 1);
+        QCOMPARE(together.run(i).settings().threads, 1); // two threads over three runs
+        QCOMPARE(together.run(i).record().stepLosses, inTurn.run(i).record().stepLosses);
+        QCOMPARE(together.run(i).record().result.validation.loss,
+                 inTurn.run(i).record().result.validation.loss);
     }
 }
 
