@@ -34,6 +34,8 @@ public:
 
     // Shares `threads` between the runs (see planThreads) and sets each run's thread count.
     ThreadPlan plan(int threads);
+    // The plan last made by plan() or train(); one run on one thread before either.
+    const ThreadPlan& lastPlan() const { return m_plan; }
 
     // Trains every run as plan(threads) says. Run i's events reach observerFor(i) on the thread
     // training it, and it obeys controls[i] (stop one run, or all). A run that throws is recorded
@@ -44,6 +46,7 @@ public:
 private:
     std::shared_ptr<const PreparedData> m_data;
     std::vector<std::unique_ptr<Run>> m_runs;
+    ThreadPlan m_plan;
 };
 
 } // namespace attnlab
