@@ -5,13 +5,12 @@
 #include "app/cli/CompareProgress.h"
 #include "app/cli/Format.h"
 #include "app/cli/InterruptGuard.h"
-#include "app/cli/JsonOutput.h"
 #include "app/cli/ModelCommands.h"
 #include "app/cli/RunVariant.h"
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainingInput.h"
 #include "core/experiment/Experiment.h"
-#include "core/util/AtomicFile.h"
+#include "core/experiment/ExperimentFile.h"
 
 #include <CLI/CLI.hpp>
 
@@ -28,15 +27,6 @@ struct CompareArgs {
     std::vector<std::string> variants; // NAME:KEY=VALUE,...
     std::string jsonPath;
     std::string outDir;
-};
-
-struct Row {
-    std::string name;   // the scorer's, or the variant's
-    std::string scorer; // the run's scorer
-    Json config;        // the run's architecture
-    long long parameters = 0;
-    RunRecord record;
-    std::string modelPath;
 };
 
 void checkArgs(const CompareArgs& args) {
@@ -63,44 +53,33 @@ void checkArgs(const CompareArgs& args) {
     }
 }
 
-std::string outcomeOf(const Row& row) {
-    return outcomeName(row.record.result.outcome);
-}
-
-void printTable(const std::vector<Row>& rows, std::ostream& out) {
+void printTable(const std::vector<RunSummary>& runs, std::ostream& out) {
     using A = TextTable::Align;
     TextTable table({"run", "params", "steps", "steps/s", "val loss", "exact", "BLEU", "AER", "entropy",
                      "time", "outcome"},
                     {A::Left, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right,
                      A::Right, A::Left});
-    for (const Row& row : rows) {
-        const Metrics& v = row.record.result.validation;
-        table.addRow({row.name, grouped(row.parameters), std::to_string(row.record.result.steps),
-                      fixed(row.record.stepsPerSecond(), 1), fixed(v.loss, 4), percent(v.exactMatch),
+    for (const RunSummary& run : runs) {
+        const Metrics& v = run.record.result.validation;
+        table.addRow({run.name, grouped(run.parameters), std::to_string(run.record.result.steps),
+                      fixed(run.record.stepsPerSecond(), 1), fixed(v.loss, 4), percent(v.exactMatch),
                       fixed(v.bleu.score, 2), fixed(v.alignmentErrorRate, 3), fixed(v.attentionEntropy, 3),
-                      duration(row.record.result.seconds), outcomeOf(row)});
+                      duration(run.record.result.seconds), outcomeName(run.record.result.outcome)});
     }
     table.print(out);
 }
 
-Json rowJson(const Row& row) {
-    const TrainingResult& result = row.record.result;
-    Json history = Json::array();
-    for (const EpochReport& epoch : row.record.history) history.push_back(epochJson(epoch));
-    return {{"name", row.name},
-            {"scorer", row.scorer},
-            {"config", row.config},
-            {"parameters", row.parameters},
-            {"steps", result.steps},
-            {"epochs", result.epochs},
-            {"steps_per_second", row.record.stepsPerSecond()},
-            {"seconds", result.seconds},
-            {"training_seconds", row.record.trainingSeconds},
-            {"outcome", outcomeOf(row)},
-            {"message", result.message},
-            {"validation", metricsJson(result.validation)},
-            {"history", history},
-            {"model", row.modelPath.empty() ? Json(nullptr) : Json(row.modelPath)}};
+// Where the experiment file finds a model: relative to its own directory when both paths are
+// known, so the file and its models can move together.
+std::string modelPathFor(const std::string& modelPath, const std::string& jsonPath) {
+    namespace fs = std::filesystem;
+    if (jsonPath.empty()) return modelPath;
+    std::error_code error;
+    const fs::path base = fs::absolute(fs::path(jsonPath), error).parent_path();
+    const fs::path model = fs::absolute(fs::path(modelPath), error);
+    if (error) return modelPath;
+    const fs::path relative = model.lexically_normal().lexically_relative(base.lexically_normal());
+    return relative.empty() ? modelPath : relative.string();
 }
 
 int runCompare(const CompareArgs& args) {
@@ -153,17 +132,10 @@ int runCompare(const CompareArgs& args) {
             args.training.threads, [&](int i) -> TrainingObserver& { return progress.observer(i); },
             controlPointers);
     }
-    std::vector<Row> rows(static_cast<size_t>(count));
+    ExperimentSummary summary = summarize(experiment);
     bool allOk = true;
     for (int i = 0; i < count; ++i) {
-        Run& run = experiment.run(i);
-        Row& row = rows[static_cast<size_t>(i)];
-        row.name = run.name();
-        row.scorer = scorerName(run.bundle().config.scorer);
-        row.config = modelJson(run.bundle());
-        row.config.erase("training");
-        row.parameters = run.parameterCount();
-        row.record = run.record();
+        RunSummary& row = summary.runs[static_cast<size_t>(i)];
         const TrainingOutcome outcome = row.record.result.outcome;
         const bool ok = outcome == TrainingOutcome::Completed || outcome == TrainingOutcome::EarlyStopped;
         if (!ok) {
@@ -171,29 +143,18 @@ int runCompare(const CompareArgs& args) {
             printError("compare", row.name + ": " + row.record.result.message);
         }
         if (!args.outDir.empty() && outcome != TrainingOutcome::Failed && row.record.result.steps > 0) {
-            row.modelPath = (std::filesystem::path(args.outDir) / (row.name + ".safetensors")).string();
-            saveModel(row.modelPath, run.bundle());
+            const std::string path =
+                (std::filesystem::path(args.outDir) / (row.name + ".safetensors")).string();
+            saveModel(path, experiment.run(i).bundle());
+            row.modelPath = modelPathFor(path, args.jsonPath);
         }
     }
     std::cout << '\n';
-    printTable(rows, std::cout);
+    printTable(summary.runs, std::cout);
     if (!args.outDir.empty()) std::cout << "models saved in " << args.outDir << '\n';
     std::cout.flush();
     if (!args.jsonPath.empty()) {
-        Json list = Json::array();
-        for (const Row& row : rows) list.push_back(rowJson(row));
-        TrainingSettings settings = experiment.run(0).bundle().training;
-        Json config = modelJson(experiment.run(0).bundle());
-        config.erase("scorer");
-        config.erase("training");
-        const Json json = {{"command", "compare"},
-                           {"data", dataJson(experiment.data())},
-                           {"config", config},
-                           {"training", settingsJson(settings)},
-                           {"concurrent_runs", plan.concurrent},
-                           {"threads_per_run", plan.perRun},
-                           {"rows", list}};
-        writeFileAtomically(args.jsonPath, jsonText(json) + "\n");
+        saveExperiment(args.jsonPath, summary);
         std::cout << "table written to " << args.jsonPath << std::endl;
     }
     return allOk ? ExitOk : ExitFailure;

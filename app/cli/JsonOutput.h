@@ -1,11 +1,10 @@
 #pragma once
 // The JSON attnlab-cli prints with --json: the same names as the model file's config metadata
 // (docs/FORMAT.md), snake_case, rates as fractions in [0, 1] (BLEU in [0, 100]), and null for a
-// metric with nothing to measure (NaN in the core).
-#include "core/eval/Metrics.h"
+// metric with nothing to measure (NaN in the core). `compare --json` writes an experiment file
+// (core/experiment/ExperimentFile.h, docs/EXPERIMENT.md).
+#include "core/experiment/ExperimentJson.h"
 #include "core/train/ModelFile.h"
-#include "core/train/TrainingEvents.h"
-#include "core/train/TrainingSettings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -13,16 +12,11 @@
 
 namespace attnlab::cli {
 
-// Keys stay in the order written, so people can read the output too.
-using Json = nlohmann::ordered_json;
+// Keys stay in the order written, so people can read the output too. number, weight,
+// metricsJson, epochJson and settingsJson are core's (core/experiment/ExperimentJson.h), shared
+// with the experiment file.
+using Json = OrderedJson;
 
-Json number(double value); // null when NaN or infinite
-// A float weight as the shortest decimal that reads back as the same float ("0.93", not
-// "0.9300000071525574").
-Json weight(float value);
-Json metricsJson(const Metrics& metrics);
-Json epochJson(const EpochReport& report);
-Json settingsJson(const TrainingSettings& settings);
 // Architecture, tokenisation and dataset as the model file's `config` holds them, with the full
 // training settings under "training".
 Json modelJson(const ModelBundle& bundle);

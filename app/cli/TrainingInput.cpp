@@ -32,17 +32,7 @@ void logSummary(const TrainingArgs& args, const PreparedData& prepared, bool shi
 } // namespace
 
 Json dataJson(const PreparedData& prepared) {
-    const Dataset& d = *prepared.dataset;
-    return {{"name", prepared.label},
-            {"path", d.path().empty() ? Json(nullptr) : Json(d.path())},
-            {"pairs", d.size()},
-            {"train", prepared.data->train.pairs.size()},
-            {"validation", prepared.data->validation.pairs.size()},
-            {"source_tokens", tokenizationName(d.options().sourceTokens)},
-            {"target_tokens", tokenizationName(d.options().targetTokens)},
-            {"lowercase", d.options().lowercase},
-            {"gold_alignments", d.hasAlignments()},
-            {"longest_source", prepared.longestSource}};
+    return attnlab::dataJson(describeData(prepared));
 }
 
 std::shared_ptr<const PreparedData> loadTrainingData(const TrainingArgs& args, std::ostream& log) {

@@ -30,6 +30,7 @@ Run& Experiment::add(RunSpec spec) {
 
 ThreadPlan Experiment::plan(int threads) {
     const ThreadPlan plan = planThreads(threads, size());
+    m_plan = plan;
     for (auto& run : m_runs) {
         if (run->settings().threads == plan.perRun) continue;
         TrainingSettings settings = run->settings();

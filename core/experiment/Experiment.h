@@ -43,6 +43,8 @@ public:
 
     // Shares `threads` between the runs (see planThreads) and sets each run's thread count.
     ThreadPlan plan(int threads);
+    // The plan last made by plan() or train(); one run on one thread before either.
+    const ThreadPlan& lastPlan() const { return m_plan; }
 
     // Trains every run as plan(threads) says (Schedule::Together: every run at once, with
     // max(1, threads / runs) threads each). Run i's events reach observerFor(i) on the thread
@@ -56,6 +58,7 @@ public:
 private:
     std::shared_ptr<const PreparedData> m_data;
     std::vector<std::unique_ptr<Run>> m_runs;
+    ThreadPlan m_plan;
 };
 
 } // namespace attnlab

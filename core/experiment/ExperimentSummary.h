@@ -13,6 +13,7 @@
 namespace attnlab {
 
 class Experiment;
+struct PreparedData;
 
 // The experiment's data as it was prepared (the file's "data" object).
 struct ExperimentData {
@@ -24,8 +25,11 @@ struct ExperimentData {
     std::string sourceTokens = "char"; // "char" or "word"
     std::string targetTokens = "char";
     bool lowercase = false;
+    bool trim = true; // leading and trailing whitespace stripped from each side
     bool goldAlignments = false;
     int longestSource = 0;
+    int sourceVocabulary = 0; // tokens of the training split's vocabularies, specials included
+    int targetVocabulary = 0;
 };
 
 // One run: a row of the table.
@@ -45,6 +49,9 @@ struct ExperimentSummary {
     int threadsPerRun = 1;
     std::vector<RunSummary> runs;
 };
+
+// `prepared` described: its label, file, split sizes, tokenisation and vocabulary sizes.
+ExperimentData describeData(const PreparedData& prepared);
 
 // The summary of `experiment` as it stands (after train(), or before it with empty records).
 ExperimentSummary summarize(const Experiment& experiment);

@@ -1,22 +1,24 @@
 #include "core/train/ConfigFields.h"
 
+#include "core/train/TrainingSettings.h"
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 
 namespace attnlab {
 
-ConfigFields::ConfigFields(const nlohmann::json& object, std::string prefix)
-    : m_object(object), m_prefix(std::move(prefix)) {
+ConfigFields::ConfigFields(const nlohmann::json& object, std::string prefix, std::string subject)
+    : m_object(object), m_prefix(std::move(prefix)), m_subject(std::move(subject)) {
     if (!m_object.is_object())
         throw std::invalid_argument(m_prefix.empty()
-                                        ? "the config is not a JSON object"
-                                        : "the config's '" + m_prefix.substr(0, m_prefix.size() - 1) +
+                                        ? m_subject + " is not a JSON object"
+                                        : m_subject + "'s '" + m_prefix.substr(0, m_prefix.size() - 1) +
                                               "' is not a JSON object");
 }
 
 std::string ConfigFields::name(const char* key) const {
-    return "the config's '" + m_prefix + key + "'";
+    return m_subject + "'s '" + m_prefix + key + "'";
 }
 
 bool ConfigFields::has(const char* key) const {
@@ -25,7 +27,7 @@ bool ConfigFields::has(const char* key) const {
 
 const nlohmann::json& ConfigFields::at(const char* key) const {
     const auto found = m_object.find(key);
-    if (found == m_object.end()) throw std::invalid_argument("the config has no '" + m_prefix + key + "'");
+    if (found == m_object.end()) throw std::invalid_argument(m_subject + " has no '" + m_prefix + key + "'");
     return *found;
 }
 
@@ -90,10 +92,55 @@ std::string ConfigFields::text(const char* key, const std::string& fallback) con
     return has(key) ? text(key) : fallback;
 }
 
+std::vector<int> ConfigFields::indices(const char* key, std::vector<int> fallback) const {
+    if (!has(key)) return fallback;
+    const nlohmann::json& list = at(key);
+    if (!list.is_array()) wrongType(key, "an array of non-negative integers");
+    std::vector<int> values;
+    for (const nlohmann::json& value : list) {
+        if (!value.is_number_integer() || value.get<std::int64_t>() < 0 ||
+            value.get<std::int64_t>() > std::numeric_limits<int>::max())
+            wrongType(key, "an array of non-negative integers");
+        values.push_back(value.get<int>());
+    }
+    return values;
+}
+
 ConfigFields ConfigFields::object(const char* key) const {
     const nlohmann::json& value = at(key);
     if (!value.is_object()) wrongType(key, "a JSON object");
-    return ConfigFields(value, m_prefix + key + ".");
+    return ConfigFields(value, m_prefix + key + ".", m_subject);
+}
+
+void readTrainingSettings(const ConfigFields& t, TrainingSettings& s) {
+    if (t.has("optimizer")) {
+        const std::string name = t.text("optimizer");
+        try {
+            s.optimizer = parseOptimizer(name);
+        } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument(t.name("optimizer") + ": " + e.what());
+        }
+    }
+    s.learningRate = t.number("learning_rate", s.learningRate);
+    s.momentum = t.number("momentum", s.momentum);
+    s.batchSize = t.integer("batch_size", s.batchSize);
+    s.epochs = t.integer("epochs", s.epochs);
+    s.maxSteps = t.integer64("max_steps", s.maxSteps);
+    s.clipNorm = t.number("clip_norm", s.clipNorm);
+    s.teacherForcing = t.number("teacher_forcing", s.teacherForcing);
+    s.dropout = t.number("dropout", s.dropout);
+    s.validationFraction = t.number("validation_fraction", s.validationFraction);
+    s.seed = t.unsignedInteger("seed", s.seed);
+    // Not in a model file (it trains on with the window's choices); an experiment keeps them all.
+    s.threads = t.integer("threads", s.threads);
+    if (t.has("early_stopping")) s.earlyStopping = t.boolean("early_stopping");
+    s.patience = t.integer("patience", s.patience);
+    if (t.has("decay_on_plateau")) s.decayOnPlateau = t.boolean("decay_on_plateau");
+    s.decayFactor = t.number("decay_factor", s.decayFactor);
+    s.decayPatience = t.integer("decay_patience", s.decayPatience);
+    s.beamWidth = t.integer("beam_width", s.beamWidth);
+    s.attentionEverySteps = t.integer("attention_every_steps", s.attentionEverySteps);
+    s.attentionPairs = t.indices("attention_pairs", s.attentionPairs);
 }
 
 } // namespace attnlab

@@ -8,13 +8,16 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace attnlab {
 
 class ConfigFields {
 public:
-    // `object` must outlive this; `prefix` is prepended to keys in messages ("training.").
-    explicit ConfigFields(const nlohmann::json& object, std::string prefix = {});
+    // `object` must outlive this; `prefix` is prepended to keys in messages ("training."), and
+    // `subject` names what holds them ("the config's 'hidden'", "the row's 'training.seed'").
+    explicit ConfigFields(const nlohmann::json& object, std::string prefix = {},
+                          std::string subject = "the config");
 
     bool has(const char* key) const;
     // A required key; the overloads with a fallback return it when the key is absent.
@@ -26,6 +29,8 @@ public:
     bool boolean(const char* key) const;
     std::string text(const char* key) const;
     std::string text(const char* key, const std::string& fallback) const;
+    // An array of non-negative ints (indices).
+    std::vector<int> indices(const char* key, std::vector<int> fallback) const;
     // A nested object, whose keys are named "key.inner" in messages.
     ConfigFields object(const char* key) const;
 
@@ -40,6 +45,13 @@ private:
 
     const nlohmann::json& m_object;
     std::string m_prefix;
+    std::string m_subject;
 };
+
+struct TrainingSettings;
+// The training settings under `fields` (a model file's config.training, an experiment's rows):
+// each key present replaces the field's value in `settings`, each absent one leaves it. Does not
+// validate the result.
+void readTrainingSettings(const ConfigFields& fields, TrainingSettings& settings);
 
 } // namespace attnlab

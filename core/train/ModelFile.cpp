@@ -191,17 +191,7 @@ void readModelConfigJson(const std::string& text, ModelBundle& b) {
     if (config.has("training")) {
         const ConfigFields t = config.object("training");
         TrainingSettings& s = b.training;
-        if (t.has("optimizer")) s.optimizer = parseNamed(t, "optimizer", parseOptimizer);
-        s.learningRate = t.number("learning_rate", s.learningRate);
-        s.momentum = t.number("momentum", s.momentum);
-        s.batchSize = t.integer("batch_size", s.batchSize);
-        s.epochs = t.integer("epochs", s.epochs);
-        s.maxSteps = t.integer64("max_steps", s.maxSteps);
-        s.clipNorm = t.number("clip_norm", s.clipNorm);
-        s.teacherForcing = t.number("teacher_forcing", s.teacherForcing);
-        s.dropout = t.number("dropout", s.dropout);
-        s.validationFraction = t.number("validation_fraction", s.validationFraction);
-        s.seed = t.unsignedInteger("seed", s.seed);
+        readTrainingSettings(t, s);
         // The window shows these settings and trains on with them: a damaged value is refused here.
         try {
             s.validate();

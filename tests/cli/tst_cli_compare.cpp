@@ -1,6 +1,8 @@
 // attnlab-cli compare: one model per scorer or variant on identical data, split and seed, trained
 // side by side; each row is exactly what `train` with the same options gives.
 #include "CliRunner.h"
+#include "core/experiment/ExperimentFile.h"
+#include "core/train/ModelFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+using namespace attnlab;
 using namespace attnlab::test;
 
 class TestCliCompare : public QObject {
@@ -17,6 +20,7 @@ private Q_SLOTS:
     void writesTheTableAsJson();
     void printsTheTable();
     void savesEachModel();
+    void opensAsAnExperiment();
     void rowsEqualSingleTrainingRuns_data();
     void rowsEqualSingleTrainingRuns();
     void badVariantsAreRefused_data();
@@ -105,9 +109,36 @@ void TestCliCompare::printsTheTable() {
 void TestCliCompare::savesEachModel() {
     const QJsonArray rows = m_table["rows"].toArray();
     for (const auto& value : rows) {
+        // Relative to the table's directory, so the table and its models can move together.
         const QString path = value.toObject()["model"].toString();
-        QCOMPARE(path, m_dir.filePath("models/" + value.toObject()["name"].toString() + ".safetensors"));
-        QVERIFY(QFile::exists(path));
+        QCOMPARE(path, "models/" + value.toObject()["name"].toString() + ".safetensors");
+        QVERIFY(QFile::exists(m_dir.filePath(path)));
+    }
+}
+
+// The table is an experiment file: the window opens what a server wrote.
+void TestCliCompare::opensAsAnExperiment() {
+    const std::string path = m_dir.filePath("table.json").toStdString();
+    const ExperimentSummary experiment = loadExperiment(path);
+    QCOMPARE(experiment.data.trainPairs, 30LL);
+    QCOMPARE(experiment.data.validationPairs, 10LL);
+    QCOMPARE(experiment.threadsPerRun * experiment.concurrentRuns, 2);
+    const QJsonArray rows = m_table["rows"].toArray();
+    QCOMPARE(experiment.runs.size(), size_t(3));
+    for (int i = 0; i < 3; ++i) {
+        const RunSummary& run = experiment.runs[static_cast<size_t>(i)];
+        const QJsonObject row = rows[i].toObject();
+        QCOMPARE(QString::fromStdString(run.name), row["name"].toString());
+        QCOMPARE(run.config.hidden, row["config"].toObject()["hidden"].toInt());
+        QCOMPARE(run.record.result.steps, static_cast<long long>(row["steps"].toInteger()));
+        QCOMPARE(run.record.stepLosses.size(), size_t(8)); // 30 pairs in batches of 8, 2 epochs
+        QCOMPARE(run.record.history.size(), size_t(2));
+        QCOMPARE(run.record.result.validation.exactMatches,
+                 static_cast<long>(row["validation"].toObject()["exact_matches"].toInteger()));
+        QVERIFY(!run.record.result.validation.bySourceLength.empty());
+        const ModelBundle model = loadModel(experimentModelPath(path, run));
+        QCOMPARE(model.config.hidden, run.config.hidden);
+        QCOMPARE(model.training.seed, run.settings.seed);
     }
 }
 
