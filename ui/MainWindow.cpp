@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "ui/compare/CompareController.h"
 #include "ui/panels/DatasetPanel.h"
 #include "ui/panels/ElidedLabel.h"
 #include "ui/panels/InspectPanel.h"
@@ -14,7 +15,6 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 
 // The icon lives in attnlab_ui's resources; a static library must register them itself.
@@ -85,7 +86,11 @@ void MainWindow::createPanels() {
     centre->setStretchFactor(0, 2);
     centre->setStretchFactor(1, 3);
     centre->setSizes({300, 450});
-    setCentralWidget(centre);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName("centralTabs");
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(centre, tr("Train"));
+    setCentralWidget(m_tabs);
 
     QDockWidget* datasetDock = dock(tr("Dataset"), "datasetDock", m_datasetPanel, this);
     QDockWidget* settingsDock = dock(tr("Model and training"), "settingsDock", m_settingsPanel, this);
@@ -102,6 +107,9 @@ void MainWindow::createPanels() {
     QToolBar* toolbar = addToolBar(tr("Training"));
     toolbar->setObjectName("trainingToolBar");
     toolbar->addWidget(m_controls);
+
+    // The Compare tab; the toolbar's controls drive it while it is in front.
+    m_compare = new CompareController(*m_tabs, *m_controls, *m_settingsPanel, this);
 }
 
 void MainWindow::createActions() {
@@ -115,6 +123,8 @@ void MainWindow::createActions() {
     exportMenu->addAction(tr("Heatmap as Image…"), this, &MainWindow::exportHeatmap);
     exportMenu->addAction(tr("Loss History as CSV…"), this, &MainWindow::exportLossCsv);
     exportMenu->addAction(tr("Attention Matrix as CSV…"), this, &MainWindow::exportAttentionCsv);
+    file->addSeparator();
+    m_compare->addActions(*file, *exportMenu);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -163,16 +173,25 @@ void MainWindow::connectPanels() {
     connect(m_datasetPanel, &DatasetPanel::loadFailed, this, &MainWindow::onDatasetLoadFailed);
     connect(m_datasetPanel, &DatasetPanel::datasetLoaded, this, &MainWindow::closeDatasetError);
 
-    connect(m_controls, &TrainingControls::trainRequested, this, &MainWindow::startTraining);
-    connect(m_controls, &TrainingControls::pauseRequested, m_session, &TrainingSession::pause);
-    connect(m_controls, &TrainingControls::resumeRequested, m_session, &TrainingSession::resume);
-    connect(m_controls, &TrainingControls::stepRequested, this, [this] {
-        // Step while idle starts a run that pauses after its first batch.
-        if (!m_session->isRunning()) startTraining();
-        m_session->step();
-    });
-    connect(m_controls, &TrainingControls::stopRequested, m_session, &TrainingSession::stop);
-    connect(m_controls, &TrainingControls::resetRequested, this, &MainWindow::resetModel);
+    // One set of controls: it drives the comparison while the Compare tab is in front.
+    const auto route = [this](auto single, auto compare) {
+        return
+            [this, single, compare] { m_compare->isActive() ? (m_compare->*compare)() : (this->*single)(); };
+    };
+    connect(m_controls, &TrainingControls::trainRequested, this,
+            route(&MainWindow::startTraining, &CompareController::train));
+    connect(m_controls, &TrainingControls::pauseRequested, this,
+            route(&MainWindow::pauseTraining, &CompareController::pause));
+    connect(m_controls, &TrainingControls::resumeRequested, this,
+            route(&MainWindow::resumeTraining, &CompareController::resume));
+    connect(m_controls, &TrainingControls::stepRequested, this,
+            route(&MainWindow::stepTraining, &CompareController::step));
+    connect(m_controls, &TrainingControls::stopRequested, this,
+            route(&MainWindow::stopTraining, &CompareController::stop));
+    connect(m_controls, &TrainingControls::resetRequested, this,
+            route(&MainWindow::resetModel, &CompareController::reset));
+    connect(m_compare, &CompareController::status, this, &MainWindow::showStatus);
+    connect(m_compare, &CompareController::activated, this, &MainWindow::onCompareActivated);
 
     // The session re-emits the worker's queued signals on this (the GUI) thread.
     connect(m_session, &TrainingSession::stateChanged, this, &MainWindow::onStateChanged);
@@ -246,6 +265,7 @@ void MainWindow::openDataset(const QString& nameOrPath) {
 void MainWindow::onDatasetLoaded() {
     const auto dataset = m_datasetPanel->dataset();
     m_session->setDataset(dataset);
+    m_compare->setDataset(dataset, m_settingsPanel->prepareOptions());
     if (!m_session->isRunning()) m_controls->clearProgress(); // the last run's warning was about other data
     if (dataset && dataset->size() > 0)
         m_inspectPanel->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
@@ -339,7 +359,41 @@ void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data)
 void MainWindow::onProgress(const ProgressChunk& chunk) {
     for (size_t i = 0; i < chunk.steps.size(); ++i)
         m_lossPlot->addTrainingLoss(static_cast<int>(chunk.steps[i]), chunk.losses[i]);
-    m_controls->showProgress(chunk.latest);
+    if (!m_compare->isActive()) m_controls->showProgress(chunk.latest);
+}
+
+void MainWindow::pauseTraining() {
+    m_session->pause();
+}
+
+void MainWindow::resumeTraining() {
+    m_session->resume();
+}
+
+void MainWindow::stepTraining() {
+    // Step while idle starts a run that pauses after its first batch.
+    if (!m_session->isRunning()) startTraining();
+    m_session->step();
+}
+
+void MainWindow::stopTraining() {
+    m_session->stop();
+}
+
+// The comparison needs the room the pinned pairs take; they come back with the Train tab.
+void MainWindow::onCompareActivated(bool active) {
+    if (auto* pinnedDock = findChild<QDockWidget*>("pinnedDock")) {
+        if (active) {
+            m_pinnedShownOnTrain = pinnedDock->isVisible();
+            pinnedDock->hide();
+        } else if (m_pinnedShownOnTrain) {
+            pinnedDock->show();
+        }
+    }
+    if (!active) {
+        m_controls->clearProgress();
+        onStateChanged(m_session->state());
+    }
 }
 
 void MainWindow::onEpoch(const EpochReport& report) {
@@ -367,6 +421,7 @@ void MainWindow::onFinished(const TrainingResult& result) {
     const QString coverage = m_session->coverageWarning(); // still true at the end
     if (!coverage.isEmpty()) text += QLatin1Char(' ') + coverage;
     showStatus(text);
+    if (m_compare->isActive()) return updateStatusLabels(); // the controls show the comparison
     if (result.warning.empty() && coverage.isEmpty())
         m_controls->showMessage(text);
     else
@@ -375,7 +430,7 @@ void MainWindow::onFinished(const TrainingResult& result) {
 }
 
 void MainWindow::onStateChanged(TrainingSession::State state) {
-    m_controls->setState(state);
+    if (!m_compare->isActive()) m_controls->setState(state);
     m_settingsPanel->setLocked(m_session->isRunning() || m_session->hasModel());
     updateStatusLabels();
 }
@@ -397,84 +452,6 @@ void MainWindow::showSaved(const QString& what, const QString& path) {
 
 void MainWindow::showStatus(const QString& text) {
     statusBar()->showMessage(text, 15000);
-}
-
-void MainWindow::openDatasetFile() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Dataset"), QString(),
-                                                      tr("Datasets (*.tsv *.txt *.csv);;All files (*)"));
-    if (!path.isEmpty()) m_datasetPanel->loadFile(path);
-}
-
-void MainWindow::openModelFile() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QString(),
-                                                      tr("Models (*.safetensors);;All files (*)"));
-    if (path.isEmpty()) return;
-    QString problem;
-    if (!m_session->openModel(path, &problem)) {
-        QMessageBox::warning(this, tr("Open Model"), problem);
-        return;
-    }
-    const ModelBundle* bundle = m_session->bundle();
-    m_settingsPanel->setFromModel(bundle->config, bundle->training);
-    m_runBook->replaceModel({QString::fromStdString(bundle->dataset), bundle->config, bundle->training});
-    m_controls->clearProgress(); // the bar and any warning were the replaced model's
-    showStatus(tr("Opened %1").arg(path));
-    updateStatusLabels();
-}
-
-void MainWindow::saveModelFile() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Model"), "model.safetensors",
-                                                      tr("Models (*.safetensors)"));
-    if (path.isEmpty()) return;
-    QString problem;
-    if (m_session->saveModel(path, &problem))
-        showSaved(tr("model"), path);
-    else
-        QMessageBox::warning(this, tr("Save Model"), problem);
-}
-
-void MainWindow::exportLossPlot() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Loss Plot"), "loss.png",
-                                                      tr("Images (*.png *.svg *.pdf)"));
-    QString problem;
-    if (path.isEmpty()) return;
-    if (m_lossPlot->exportImage(path, &problem))
-        showSaved(tr("loss plot"), path);
-    else
-        QMessageBox::warning(this, tr("Export"), problem);
-}
-
-void MainWindow::exportHeatmap() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Heatmap"), "attention.png",
-                                                      tr("Images (*.png *.svg *.pdf)"));
-    QString problem;
-    if (path.isEmpty()) return;
-    if (m_inspectPanel->heatmap()->exportImage(path, &problem))
-        showSaved(tr("heatmap"), path);
-    else
-        QMessageBox::warning(this, tr("Export"), problem);
-}
-
-void MainWindow::exportLossCsv() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export Loss History"), "loss.csv", tr("CSV (*.csv)"));
-    QString problem;
-    if (path.isEmpty()) return;
-    if (m_lossPlot->exportCsv(path, &problem))
-        showSaved(tr("loss history"), path);
-    else
-        QMessageBox::warning(this, tr("Export"), problem);
-}
-
-void MainWindow::exportAttentionCsv() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export Attention Matrix"), "attention.csv", tr("CSV (*.csv)"));
-    QString problem;
-    if (path.isEmpty()) return;
-    if (m_inspectPanel->heatmap()->exportCsv(path, &problem))
-        showSaved(tr("attention matrix"), path);
-    else
-        QMessageBox::warning(this, tr("Export"), problem);
 }
 
 void MainWindow::showAbout() {

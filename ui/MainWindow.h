@@ -12,6 +12,7 @@
 
 class QLabel;
 class QAction;
+class QTabWidget;
 
 namespace attnlab::ui {
 
@@ -23,6 +24,7 @@ class LossPlot;
 class InspectPanel;
 class PinnedPairsPanel;
 class RunBook;
+class CompareController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -40,6 +42,8 @@ public:
     LossPlot* lossPlot() const { return m_lossPlot; }
     InspectPanel* inspectPanel() const { return m_inspectPanel; }
     PinnedPairsPanel* pinnedPairsPanel() const { return m_pinnedPanel; }
+    CompareController* compare() const { return m_compare; }
+    QTabWidget* centralTabs() const { return m_tabs; }
 
     // Asks the person a yes/no question (title, text); true for yes. A message box by default;
     // tests answer it themselves.
@@ -61,6 +65,11 @@ private:
     // clears the plot of runs on the other dataset. False when the person declines.
     bool startNewModelForDataset();
     void resetModel();
+    void pauseTraining();
+    void resumeTraining();
+    void stepTraining();
+    void stopTraining();
+    void onCompareActivated(bool active);
     RunSettings settingsOfNextRun() const;
     void onDatasetLoaded();
     void onDataPrepared(const std::shared_ptr<const TrainingData>& data);
@@ -94,6 +103,9 @@ private:
     QLabel* m_trainingLabel = nullptr;
     QAction* m_logScaleAction = nullptr;
     std::unique_ptr<RunBook> m_runBook; // the runs on the loss plot, current and grey
+    QTabWidget* m_tabs = nullptr;       // Train and Compare
+    CompareController* m_compare = nullptr;
+    bool m_pinnedShownOnTrain = true;
     Confirmation m_confirm;
 };
 

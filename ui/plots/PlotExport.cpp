@@ -9,6 +9,8 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <functional>
+
 namespace attnlab::ui {
 
 namespace {
@@ -18,25 +20,36 @@ bool fail(QString* error, const QString& message) {
     return false;
 }
 
-QByteArray renderPng(QCustomPlot& plot, QSize size, double scale) {
-    const QPixmap pixmap = plot.toPixmap(size.width(), size.height(), scale);
+using Draw = std::function<void(QCPPainter&)>;
+
+QByteArray pngBytes(const QImage& image) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    if (pixmap.isNull() || !pixmap.save(&buffer, "PNG")) return {};
+    if (image.isNull() || !image.save(&buffer, "PNG")) return {};
     return bytes;
 }
 
 // QCustomPlot draws into any QCPPainter; vectorized mode keeps lines and text as vector paths
 // instead of the pixmap caches the screen uses.
-void drawVectorized(QCustomPlot& plot, QCPPainter& painter, QSize size) {
-    painter.setMode(QCPPainter::pmVectorized);
-    painter.setMode(QCPPainter::pmNoCaching);
-    painter.setWindow(0, 0, size.width(), size.height());
-    plot.toPainter(&painter, size.width(), size.height());
+Draw drawPlot(QCustomPlot& plot, QSize size) {
+    return [&plot, size](QCPPainter& painter) {
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        painter.setWindow(0, 0, size.width(), size.height());
+        plot.toPainter(&painter, size.width(), size.height());
+    };
 }
 
-QByteArray renderSvg(QCustomPlot& plot, QSize size, const QString& title) {
+// In SVG and PDF the drawing's pixels are mapped onto the page (size); a PNG paints 1:1.
+Draw drawWidget(QWidget& widget, QSize size = QSize()) {
+    return [&widget, size](QCPPainter& painter) {
+        if (!size.isEmpty()) painter.setWindow(0, 0, size.width(), size.height());
+        widget.render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    };
+}
+
+QByteArray renderSvg(QSize size, const QString& title, const Draw& draw) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -48,12 +61,12 @@ QByteArray renderSvg(QCustomPlot& plot, QSize size, const QString& title) {
     generator.setDescription(QStringLiteral("Exported from AttnLab"));
     QCPPainter painter;
     if (!painter.begin(&generator)) return {};
-    drawVectorized(plot, painter, size);
+    draw(painter);
     painter.end();
     return bytes;
 }
 
-QByteArray renderPdf(QCustomPlot& plot, QSize size, const QString& title) {
+QByteArray renderPdf(QSize size, const QString& title, const Draw& draw) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -61,15 +74,31 @@ QByteArray renderPdf(QCustomPlot& plot, QSize size, const QString& title) {
         QPdfWriter writer(&buffer);
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("AttnLab"));
-        // One point per plot pixel: the page is exactly the plot, with no margins.
+        // One point per pixel: the page is exactly the drawing, with no margins.
         writer.setPageSize(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         QCPPainter painter;
         if (!painter.begin(&writer)) return {};
-        drawVectorized(plot, painter, size);
+        draw(painter);
         painter.end();
     }
     return bytes;
+}
+
+bool writeBytes(const QString& path, const QByteArray& bytes, QString* error) {
+    if (bytes.isEmpty()) return fail(error, QStringLiteral("cannot render the picture for %1").arg(path));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return fail(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return true;
+}
+
+std::optional<ImageFormat> checkedFormat(const QString& path, QString* error) {
+    const std::optional<ImageFormat> format = imageFormatForPath(path);
+    if (!format)
+        fail(error,
+             QStringLiteral("cannot export to %1: the file name must end in .png, .svg or .pdf").arg(path));
+    return format;
 }
 
 } // namespace
@@ -87,32 +116,43 @@ QString imageFileFilter() {
 }
 
 bool exportPlotImage(QCustomPlot& plot, const QString& path, QString* error, const ExportOptions& options) {
-    const std::optional<ImageFormat> format = imageFormatForPath(path);
-    if (!format)
-        return fail(
-            error,
-            QStringLiteral("cannot export to %1: the file name must end in .png, .svg or .pdf").arg(path));
+    const std::optional<ImageFormat> format = checkedFormat(path, error);
+    if (!format) return false;
     QSize size = options.size.isEmpty() ? plot.size() : options.size;
     if (size.isEmpty()) size = QSize(800, 600); // a plot that was never laid out
-
-    QByteArray bytes;
     switch (*format) {
     case ImageFormat::Png:
-        bytes = renderPng(plot, size, options.pngScale);
-        break;
+        return writeBytes(
+            path, pngBytes(plot.toPixmap(size.width(), size.height(), options.pngScale).toImage()), error);
     case ImageFormat::Svg:
-        bytes = renderSvg(plot, size, options.title);
-        break;
+        return writeBytes(path, renderSvg(size, options.title, drawPlot(plot, size)), error);
     case ImageFormat::Pdf:
-        bytes = renderPdf(plot, size, options.title);
-        break;
+        return writeBytes(path, renderPdf(size, options.title, drawPlot(plot, size)), error);
     }
-    if (bytes.isEmpty()) return fail(error, QStringLiteral("cannot render the plot for %1").arg(path));
+    return false;
+}
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return true;
+bool exportWidgetImage(QWidget& widget, const QString& path, QString* error, const QString& title) {
+    const std::optional<ImageFormat> format = checkedFormat(path, error);
+    if (!format) return false;
+    const QSize size = widget.size().isEmpty() ? QSize(800, 600) : widget.size();
+    switch (*format) {
+    case ImageFormat::Png: {
+        constexpr double scale = 2.0; // sharp on slides, as the plots' PNGs
+        QImage image(size * scale, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        image.setDevicePixelRatio(scale);
+        QCPPainter painter(&image);
+        drawWidget(widget)(painter);
+        painter.end();
+        return writeBytes(path, pngBytes(image), error);
+    }
+    case ImageFormat::Svg:
+        return writeBytes(path, renderSvg(size, title, drawWidget(widget, size)), error);
+    case ImageFormat::Pdf:
+        return writeBytes(path, renderPdf(size, title, drawWidget(widget, size)), error);
+    }
+    return false;
 }
 
 } // namespace attnlab::ui

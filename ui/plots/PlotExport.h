@@ -8,6 +8,7 @@
 #include <optional>
 
 class QCustomPlot;
+class QWidget;
 
 namespace attnlab::ui {
 
@@ -29,5 +30,10 @@ struct ExportOptions {
 // existing file untouched. On failure returns false and says why in *error (if given).
 bool exportPlotImage(QCustomPlot& plot, const QString& path, QString* error = nullptr,
                      const ExportOptions& options = {});
+
+// Renders a widget and its children (a grid of plots) the same way: PNG at twice its size, SVG and
+// PDF with the widgets' own painting recorded as vectors where they draw vectors.
+bool exportWidgetImage(QWidget& widget, const QString& path, QString* error = nullptr,
+                       const QString& title = QString());
 
 } // namespace attnlab::ui

@@ -1,0 +1,88 @@
+#include "ui/compare/CompareWorkspace.h"
+
+#include "ui/compare/CompareLossPlot.h"
+#include "ui/compare/HeatmapGrid.h"
+#include "ui/compare/LengthAccuracyPlot.h"
+#include "ui/compare/MetricsTableModel.h"
+#include "ui/compare/RunProgressTable.h"
+#include "ui/plots/CsvWriter.h"
+#include "ui/session/CompareSession.h"
+
+#include <QHeaderView>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace attnlab::ui {
+
+CompareWorkspace::CompareWorkspace(CompareSession& session, RunPicker::BaseSettings base, QWidget* parent)
+    : QWidget(parent), m_session(session) {
+    setObjectName(QStringLiteral("compareWorkspace"));
+    m_picker = new RunPicker(std::move(base), this);
+    m_progress = new RunProgressTable(session, this);
+    m_lossPlot = new CompareLossPlot(session, this);
+    m_lengthPlot = new LengthAccuracyPlot(session, this);
+    m_metrics = new MetricsTableModel(session, this);
+    m_sorted = new QSortFilterProxyModel(this);
+    m_sorted->setSourceModel(m_metrics);
+    m_sorted->setSortRole(MetricsTableModel::kSortRole);
+    m_metricsView = new QTableView(this);
+    m_metricsView->setObjectName(QStringLiteral("metricsTable"));
+    m_metricsView->setModel(m_sorted);
+    m_metricsView->setSortingEnabled(true);
+    m_metricsView->sortByColumn(-1, Qt::AscendingOrder); // the runs' own order until a header is clicked
+    m_metricsView->verticalHeader()->hide();
+    m_metricsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_metricsView->horizontalHeader()->setStretchLastSection(true);
+    m_metricsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_metricsView->setToolTip(tr("Click a header to sort by it. The best value of each column is bold."));
+    m_heatmaps = new HeatmapGrid(session, this);
+
+    auto* left = new QSplitter(Qt::Vertical, this);
+    left->setObjectName(QStringLiteral("compareLeftSplitter"));
+    left->addWidget(m_picker);
+    left->addWidget(m_progress);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+
+    auto* curves = new QSplitter(Qt::Horizontal, this);
+    curves->addWidget(m_lossPlot);
+    curves->addWidget(m_lengthPlot);
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->setObjectName(QStringLiteral("compareRightSplitter"));
+    right->addWidget(curves);
+    right->addWidget(m_metricsView);
+    right->addWidget(m_heatmaps);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+    right->setStretchFactor(2, 5);
+    right->setChildrenCollapsible(false);
+
+    auto* main = new QSplitter(Qt::Horizontal, this);
+    main->addWidget(left);
+    main->addWidget(right);
+    main->setStretchFactor(0, 0);
+    main->setStretchFactor(1, 1);
+    main->setSizes({250, 900});
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(main);
+
+    connect(&session, &CompareSession::stateChanged, this,
+            [this] { m_picker->setLocked(m_session.isRunning()); });
+}
+
+bool CompareWorkspace::train(const ModelConfig& base, const TrainingSettings& settings, QString* problem) {
+    std::vector<RunSpec> specs;
+    for (const RunChoice& choice : m_picker->checkedRuns()) specs.push_back(choice.spec(base, settings));
+    return m_session.train(std::move(specs), settings.threads, problem);
+}
+
+bool CompareWorkspace::exportTableCsv(const QString& path, QString* error) const {
+    CsvWriter csv;
+    m_metrics->writeCsv(csv);
+    return csv.save(path, error);
+}
+
+} // namespace attnlab::ui
