@@ -1,6 +1,7 @@
 #include "ui/compare/CompareLossPlot.h"
 
 #include "ui/compare/RunPalette.h"
+#include "ui/plots/LegendRow.h"
 #include "ui/plots/PlotExport.h"
 #include "ui/session/CompareSession.h"
 
@@ -18,15 +19,16 @@ CompareLossPlot::CompareLossPlot(const CompareSession& session, QWidget* parent)
     m_plot = new QCustomPlot(this);
     m_plot->setMinimumSize(160, 120);
     m_plot->xAxis->setLabel(tr("step"));
-    m_plot->yAxis->setLabel(tr("loss (training smoothed, validation ●)"));
+    m_plot->yAxis->setLabel(tr("cross-entropy"));
     m_plot->legend->setVisible(true);
     m_plot->legend->setSelectableParts(QCPLegend::spItems);
-    m_plot->legend->setFont(QFont(font().family(), 9));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->legend->setFont(QFont(font().family(), 8));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
     m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(
-        0, 0, new QCPTextElement(m_plot, tr("Loss of every run"), QFont(font().family(), 11, QFont::Bold)));
+    m_plot->plotLayout()->addElement(0, 0,
+                                     new QCPTextElement(m_plot, tr("Loss: training (line), validation (●)"),
+                                                        QFont(font().family(), 10, QFont::Bold)));
+    placeLegendInRow(*m_plot, 1, 3); // click an entry to hide or show its run
     m_hover = std::make_unique<GraphHover>(m_plot);
     connect(m_plot, &QCustomPlot::legendClick, this,
             [this](QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent*) {
@@ -70,6 +72,7 @@ void CompareLossPlot::rebuild() {
         m_runs.push_back(curves);
     }
     m_follow = true;
+    m_plot->legend->setVisible(runCount() > 0);
     for (int i = 0; i < runCount(); ++i) updateRun(i);
     m_plot->rescaleAxes(true);
     m_plot->replot(QCustomPlot::rpQueuedReplot);

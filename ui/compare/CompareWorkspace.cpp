@@ -49,6 +49,7 @@ CompareWorkspace::CompareWorkspace(CompareSession& session, RunPicker::BaseSetti
     auto* curves = new QSplitter(Qt::Horizontal, this);
     curves->addWidget(m_lossPlot);
     curves->addWidget(m_lengthPlot);
+    curves->setSizes({450, 450});
     auto* right = new QSplitter(Qt::Vertical, this);
     right->setObjectName(QStringLiteral("compareRightSplitter"));
     right->addWidget(curves);
@@ -58,13 +59,14 @@ CompareWorkspace::CompareWorkspace(CompareSession& session, RunPicker::BaseSetti
     right->setStretchFactor(1, 2);
     right->setStretchFactor(2, 5);
     right->setChildrenCollapsible(false);
+    right->setSizes({280, 190, 430}); // a table of seven runs, and room for their heatmaps
 
     auto* main = new QSplitter(Qt::Horizontal, this);
     main->addWidget(left);
     main->addWidget(right);
     main->setStretchFactor(0, 0);
     main->setStretchFactor(1, 1);
-    main->setSizes({250, 900});
+    main->setSizes({320, 900});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(main);

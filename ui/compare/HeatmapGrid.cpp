@@ -3,6 +3,7 @@
 #include "core/experiment/Experiment.h"
 #include "ui/compare/RunPalette.h"
 #include "ui/plots/AlignmentHeatmap.h"
+#include "ui/plots/ColorGradients.h"
 #include "ui/plots/PlotExport.h"
 #include "ui/session/CompareSession.h"
 
@@ -21,6 +22,25 @@ namespace attnlab::ui {
 
 namespace {
 constexpr int kPairsListed = 200;
+
+// The one colour scale every map uses: viridis from weight 0 to 1.
+QWidget* scaleLegend(QWidget* parent) {
+    QImage bar(64, 10, QImage::Format_RGB32);
+    for (int x = 0; x < bar.width(); ++x)
+        for (int y = 0; y < bar.height(); ++y)
+            bar.setPixelColor(x, y, viridisColor(x / double(bar.width() - 1)));
+    auto* box = new QWidget(parent);
+    auto* layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(3);
+    auto* image = new QLabel(box);
+    image->setPixmap(QPixmap::fromImage(bar));
+    layout->addWidget(new QLabel(QStringLiteral("0"), box));
+    layout->addWidget(image);
+    layout->addWidget(new QLabel(QStringLiteral("1"), box));
+    box->setToolTip(QObject::tr("Attention weight: every map uses this one scale, from 0 to 1"));
+    return box;
+}
 } // namespace
 
 HeatmapGrid::HeatmapGrid(const CompareSession& session, QWidget* parent)
@@ -28,7 +48,7 @@ HeatmapGrid::HeatmapGrid(const CompareSession& session, QWidget* parent)
     setObjectName(QStringLiteral("heatmapGrid"));
     m_pairs = new QComboBox(this);
     m_pairs->setObjectName(QStringLiteral("comparePairBox"));
-    m_pairs->setMinimumContentsLength(10);
+    m_pairs->setMinimumContentsLength(6);
     m_pairs->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_pairs->setToolTip(tr("A validation pair: its gold links are drawn, and each title says whether the run "
                            "got the reference right"));
@@ -41,7 +61,8 @@ HeatmapGrid::HeatmapGrid(const CompareSession& session, QWidget* parent)
     input->addWidget(new QLabel(tr("Input:"), this));
     input->addWidget(m_pairs, 1);
     input->addWidget(m_sentence, 1);
-    m_sentence->setMinimumWidth(80);
+    input->addWidget(scaleLegend(this));
+    m_sentence->setMinimumWidth(60);
     m_gridHost = new QWidget(this);
     m_grid = new QGridLayout(m_gridHost);
     m_grid->setContentsMargins(0, 0, 0, 0);
@@ -70,6 +91,12 @@ void HeatmapGrid::rebuild() {
         cell.heatmap = new AlignmentHeatmap(cell.frame);
         cell.heatmap->setObjectName(QStringLiteral("compareHeatmap%1").arg(run));
         cell.heatmap->setMinimumSize(90, 80);
+        cell.heatmap->setCompact(); // one shared scale above the grid, no strip under each map
+        cell.note = new QLabel(cell.frame);
+        cell.note->setWordWrap(true);
+        cell.note->setAlignment(Qt::AlignCenter);
+        cell.note->setStyleSheet(QStringLiteral("color: #555"));
+        cell.note->hide();
         QCustomPlot* plot = cell.heatmap->plot();
         cell.hoverOutline = new QCPItemRect(plot);
         cell.hoverOutline->setPen(QPen(runColor(run), 3.0));
@@ -87,6 +114,7 @@ void HeatmapGrid::rebuild() {
         box->setSpacing(2);
         box->addWidget(cell.title);
         box->addWidget(cell.heatmap, 1);
+        box->addWidget(cell.note, 1);
         m_grid->addWidget(cell.frame, run / columns, run % columns);
         m_cells.push_back(cell);
     }
@@ -174,9 +202,13 @@ void HeatmapGrid::redecode(int run) {
         if (decoding.finished && !words.empty()) words.pop_back();
         output += words == reference ? QStringLiteral(" ✓") : QStringLiteral(" ✗");
     }
-    if (m_session.summary().runs[size_t(run)].config.scorer == ScorerKind::None) {
-        cell.heatmap->clear();
-        return setTitle(output + tr(" (no attention: one vector for the whole source)"));
+    const bool attends = m_session.summary().runs[size_t(run)].config.scorer != ScorerKind::None;
+    cell.heatmap->setVisible(attends);
+    cell.note->setVisible(!attends);
+    if (!attends) {
+        cell.note->setText(tr("No attention: this decoder reads the whole source as one vector, its last "
+                              "encoder state, at every step."));
+        return setTitle(output);
     }
     cell.heatmap->setAlignment(decoding.sourceTokens, decoding.outputTokens, decoding.attention, gold);
     setTitle(output);

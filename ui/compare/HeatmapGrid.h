@@ -52,6 +52,7 @@ private:
         QWidget* frame = nullptr;
         QLabel* title = nullptr;
         AlignmentHeatmap* heatmap = nullptr;
+        QLabel* note = nullptr; // instead of the map for a run without attention
         QCPItemRect* hoverOutline = nullptr;
         QString plainTitle;
     };

@@ -1,6 +1,7 @@
 #include "ui/compare/LengthAccuracyPlot.h"
 
 #include "ui/compare/RunPalette.h"
+#include "ui/plots/LegendRow.h"
 #include "ui/plots/PlotExport.h"
 #include "ui/session/CompareSession.h"
 
@@ -29,15 +30,15 @@ LengthAccuracyPlot::LengthAccuracyPlot(const CompareSession& session, QWidget* p
     m_plot->xAxis->setLabel(tr("source length (tokens)"));
     m_plot->yAxis->setRange(0, 100);
     m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(QFont(font().family(), 9));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    m_plot->legend->setFont(QFont(font().family(), 8));
     m_hover = std::make_unique<GraphHover>(m_plot);
     connect(m_plot, &QCustomPlot::mouseMove, this, &LengthAccuracyPlot::onMouseMove);
 
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(
         0, 0,
-        new QCPTextElement(m_plot, tr("Accuracy by source length"), QFont(font().family(), 11, QFont::Bold)));
+        new QCPTextElement(m_plot, tr("Accuracy by source length"), QFont(font().family(), 10, QFont::Bold)));
+    placeLegendInRow(*m_plot, 1, 3);
     auto* top = new QHBoxLayout;
     top->addStretch(1);
     top->addWidget(m_measureBox);
@@ -74,6 +75,7 @@ void LengthAccuracyPlot::redraw() {
             m_graphs.push_back(graph);
         }
     }
+    m_plot->legend->setVisible(!m_graphs.empty());
     m_buckets.clear();
     for (const RunSummary& run : summary.runs)
         if (!run.record.result.validation.bySourceLength.empty()) {

@@ -36,6 +36,10 @@ int direction(int column) {
     }
 }
 
+bool isLive(CompareSession::RunState state) {
+    return state == CompareSession::RunState::Training || state == CompareSession::RunState::Paused;
+}
+
 QString fixed(double value, int decimals) {
     return std::isfinite(value) ? QString::number(value, 'f', decimals) : QStringLiteral("–");
 }
@@ -105,12 +109,19 @@ int MetricsTableModel::bestRow(int column) const {
     const int sign = direction(column);
     if (sign == 0) return -1;
     int best = -1;
+    bool tied = false;
     for (int row = 0; row < m_rows; ++row) {
+        // A run still training has no wall time to compare yet.
+        if (column == WallTime && isLive(m_session.runState(row))) continue;
         const double v = value(row, column);
         if (!std::isfinite(v)) continue;
-        if (best < 0 || sign * v > sign * value(best, column)) best = row;
+        if (best >= 0 && v == value(best, column)) tied = true;
+        if (best < 0 || sign * v > sign * value(best, column)) {
+            best = row;
+            tied = false;
+        }
     }
-    return best;
+    return tied ? -1 : best; // equal values (0 BLEU all round) mark nothing
 }
 
 QString MetricsTableModel::text(int row, int column) const {

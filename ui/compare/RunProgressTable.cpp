@@ -5,6 +5,7 @@
 #include "ui/session/CompareSession.h"
 
 #include <QHeaderView>
+#include <QStyle>
 #include <QToolButton>
 
 namespace attnlab::ui {
@@ -16,7 +17,8 @@ RunProgressTable::RunProgressTable(CompareSession& session, QWidget* parent)
     setHorizontalHeaderLabels({tr("Run"), tr("State"), tr("Epoch"), tr("Steps/s"), tr("ETA"), QString()});
     verticalHeader()->hide();
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    horizontalHeader()->setSectionResizeMode(Run, QHeaderView::Stretch);
+    horizontalHeader()->setStretchLastSection(false);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionMode(QAbstractItemView::NoSelection);
     setFocusPolicy(Qt::NoFocus);
@@ -39,7 +41,8 @@ void RunProgressTable::rebuild() {
             item(row, column)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto* stop = new QToolButton(this);
         stop->setObjectName(QStringLiteral("stopRunButton%1").arg(row));
-        stop->setText(tr("Stop"));
+        stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+        stop->setAutoRaise(true);
         stop->setToolTip(tr("End this run after its current batch; the others go on"));
         connect(stop, &QToolButton::clicked, this, [this, row] { m_session.stopRun(row); });
         setCellWidget(row, StopColumn, stop);

@@ -185,8 +185,22 @@ void AlignmentHeatmap::clear() {
 void AlignmentHeatmap::showEmptyState(bool empty) {
     m_emptyText->setVisible(empty);
     m_map->setVisible(!empty);
-    m_scale->setVisible(!empty);
-    m_strip->setVisible(!empty);
+    if (m_scale) m_scale->setVisible(!empty);
+    m_strip->setVisible(!empty && !m_compact);
+}
+
+void AlignmentHeatmap::setCompact() {
+    if (m_compact) return;
+    m_compact = true;
+    // The map keeps its fixed 0..1 data range without the scale.
+    m_map->setColorScale(nullptr);
+    m_map->setDataRange(QCPRange(0.0, 1.0));
+    m_plot->plotLayout()->take(m_scale);
+    m_plot->plotLayout()->simplify();
+    delete m_scale;
+    m_scale = nullptr;
+    m_strip->setVisible(false);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 double AlignmentHeatmap::cellValue(int outputRow, int sourceColumn) const {
@@ -315,7 +329,7 @@ bool AlignmentHeatmap::exportImage(const QString& path, QString* error) {
         title = new QCPTextElement(m_plot, titleText(), titleFont);
         grid->addElement(0, 0, title);
     }
-    const bool stripShown = outputCount() > 0 && m_highlightedRow >= 0;
+    const bool stripShown = outputCount() > 0 && m_highlightedRow >= 0 && !m_compact;
     m_strip->setVisible(stripShown);
     fitLabels();
     ExportOptions options;
@@ -326,7 +340,7 @@ bool AlignmentHeatmap::exportImage(const QString& path, QString* error) {
         grid->remove(title);
         grid->simplify();
     }
-    m_strip->setVisible(outputCount() > 0);
+    m_strip->setVisible(outputCount() > 0 && !m_compact);
     fitLabels();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     return ok;
@@ -367,7 +381,7 @@ void AlignmentHeatmap::fitLabels() {
         if (mapMargins == m_mapRect->margins() && stripHeight == m_strip->outerHeight()) break;
         m_mapRect->setMargins(mapMargins);
         m_strip->setHorizontalMargins(left, kMapRightMargin);
-        m_scale->setMargins(QMargins(6, top, 4, kMapBottomMargin));
+        if (m_scale) m_scale->setMargins(QMargins(6, top, 4, kMapBottomMargin));
     }
 }
 

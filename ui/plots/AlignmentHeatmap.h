@@ -45,6 +45,10 @@ public:
                       const std::vector<std::string>& outputTokens, const Matrix<float>& weights,
                       const Alignment& gold = {});
     void clear();
+    // For a grid of small maps that share one scale: no colour scale and no distribution strip
+    // (clicking a row still outlines it). Cannot be undone.
+    void setCompact();
+    bool isCompact() const { return m_compact; }
 
     int sourceCount() const { return int(m_sourceTokens.size()); }
     int outputCount() const { return int(m_outputTokens.size()); }
@@ -121,6 +125,7 @@ private:
     std::vector<std::string> m_outputTokens;
     Matrix<float> m_weights; // (T x S)
     int m_highlightedRow = -1;
+    bool m_compact = false;
     QPointF m_pressPos;
     bool m_pressed = false;
 };
