@@ -10,6 +10,7 @@
 #include "ui/compare/CompareController.h"
 #include "ui/compare/CompareWorkspace.h"
 #include "ui/compare/HeatmapGrid.h"
+#include "ui/compare/LengthAccuracyPlot.h"
 #include "ui/compare/MetricsTableModel.h"
 #include "ui/compare/RunProgressTable.h"
 #include "ui/panels/DatasetPanel.h"
@@ -19,6 +20,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QListWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void tableEqualsEvalOfEachSavedModel();
     void savedExperimentOpensToTheSameTable();
     void badExperimentFileLeavesTheWorkspace();
+    void screenshotsOfBothComparisons();
     void cleanupTestCase() { m_window.reset(); }
 
 private:
@@ -212,6 +215,74 @@ void TestCompareWorkspace::badExperimentFileLeavesTheWorkspace() {
     QVERIFY(!window.compare()->openExperiment(m_dir.filePath("reverse.tsv"), &problem));
     QVERIFY2(problem.contains("reverse.tsv"), qPrintable(problem));
     QCOMPARE(table.rowCount(), 3);
+}
+
+namespace {
+// Ticks every scorer, trains them together to the end and returns the wall time in seconds.
+double compareAllScorers(MainWindow& window) {
+    CompareWorkspace* workspace = window.compare()->workspace();
+    workspace->picker()->setAllScorersChecked(true);
+    QElapsedTimer clock;
+    clock.start();
+    window.trainingControls()->trainAction()->trigger();
+    if (!QTest::qWaitFor([&] { return window.compare()->session()->state() == TrainingSession::State::Finished; },
+                         30 * 60 * 1000))
+        return -1;
+    return clock.elapsed() / 1000.0;
+}
+
+void printByLength(const CompareSession& session, const char* run) {
+    for (const RunSummary& summary : session.summary().runs) {
+        if (summary.name != run) continue;
+        QString line = QStringLiteral("%1 exact match by source length:").arg(run);
+        for (const LengthAccuracy& row : summary.record.result.validation.bySourceLength)
+            line += QStringLiteral(" %1:%2/%3").arg(row.sourceLength).arg(row.exactMatches).arg(row.count);
+        qInfo("%s", qPrintable(line));
+    }
+}
+} // namespace
+
+// `make screenshots`: all seven scorers on dates, then on copy_long with its recommended
+// settings, each compared in one go from the window, as the README shows them.
+void TestCompareWorkspace::screenshotsOfBothComparisons() {
+    const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
+    if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshots");
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.settingsPanel()->setFromModel(ModelConfig{}, TrainingSettings{}); // the defaults
+    for (const char* dataset : {"dates", "copy_long"}) {
+        QSignalSpy loaded(window.datasetPanel(), &DatasetPanel::datasetLoaded);
+        window.openDataset(dataset);
+        QVERIFY(loaded.wait(30000));
+        window.findChild<QAction*>("newComparisonAction")->trigger();
+        const double seconds = compareAllScorers(window);
+        QVERIFY(seconds > 0);
+        qInfo("%s: seven scorers compared in %.0f s", dataset, seconds);
+        const CompareSession& session = *window.compare()->session();
+        printByLength(session, "none");
+        printByLength(session, "additive");
+        HeatmapGrid* grid = window.compare()->workspace()->heatmapGrid();
+        // A long pair for copy_long, where the runs differ most; the first pair for dates.
+        int pair = 0;
+        const auto prepared = session.preparedData();
+        for (int k = 0; k < grid->pairBox()->count(); ++k)
+            if (prepared->dataset->source(prepared->data->validation.datasetIndices[size_t(k)]).size() >
+                (std::string(dataset) == "copy_long" ? 40u : 0u)) {
+                pair = k;
+                break;
+            }
+        grid->pairBox()->setCurrentIndex(pair);
+        grid->showPair(pair);
+        QTest::qWait(500);
+        const QString name = QStringLiteral("compare-%1.png").arg(dataset);
+        QVERIFY(window.grab().save(QDir(directory).filePath(name)));
+        QString error;
+        QVERIFY2(window.compare()->workspace()->lengthPlot()->exportImage(
+                     QDir(directory).filePath(QStringLiteral("%1-by-length.png").arg(dataset)), &error),
+                 qPrintable(error));
+    }
 }
 
 QTEST_MAIN(TestCompareWorkspace)
