@@ -180,6 +180,7 @@ void addCompareCommand(CLI::App& app, int& exitCode) {
     command->add_option("--out-dir", args->outDir, "Save each model as DIR/<scorer>.safetensors");
     command->callback([command, args, &exitCode] {
         args->training.tokensGiven = command->count("--tokens") > 0;
+        applyRecommendedSettings(*command, args->training);
         exitCode = runGuarded("compare", [&] { return runCompare(*args); });
     });
 }

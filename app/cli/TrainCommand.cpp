@@ -159,6 +159,7 @@ void addTrainCommand(CLI::App& app, int& exitCode) {
                       "Print one JSON object at the end on stdout (progress stays on stderr)");
     command->callback([command, args, &exitCode] {
         args->training.tokensGiven = command->count("--tokens") > 0;
+        applyRecommendedSettings(*command, args->training);
         exitCode = runGuarded("train", [&] { return runTrain(*args); });
     });
 }

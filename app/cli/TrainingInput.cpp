@@ -24,6 +24,10 @@ void logSummary(const TrainingArgs& args, const PreparedData& prepared, bool shi
         << " train, " << data.validation.pairs.size() << " validation; vocabulary "
         << data.sourceVocabulary.size() << " source, " << data.targetVocabulary.size() << " target\n";
     if (!shipped) log << "  " << dataset.report().summary() << '\n';
+    if (!args.recommendedApplied.empty())
+        log << "  " << args.data
+            << "'s recommended settings, for the options not given: " << args.recommendedApplied
+            << " (give an option to override it)\n";
     if (data.validation.sourceUnknown + data.validation.targetUnknown > 0)
         log << "  validation tokens unseen in training (read as <unk>): " << data.validation.sourceUnknown
             << " of " << data.validation.sourceTokens << " source, " << data.validation.targetUnknown

@@ -1,10 +1,12 @@
 #include "app/cli/TrainingOptions.h"
 
 #include "app/cli/CommandGuard.h"
+#include "core/data/ShippedDatasets.h"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <type_traits>
 
 namespace attnlab::cli {
 
@@ -57,7 +59,7 @@ void addTrainingOptions(CLI::App& command, TrainingArgs& args, bool withScorer) 
     command.add_flag("--no-input-feeding", args.noInputFeeding,
                      "Luong: do not feed h~ back into the LSTM input");
     command.add_flag("--bidirectional", args.bidirectional,
-                     "Bidirectional encoder (H/2 units per direction)");
+                     "Bidirectional encoder (H/2 units per direction); --bidirectional=false: one direction");
     command.add_option("--emb", args.embedding, "Embedding size E")->check(atLeast(1))->capture_default_str();
     command.add_option("--hidden", args.hidden, "Hidden size H")->check(atLeast(1))->capture_default_str();
     command.add_option("--attention-dim", args.attentionDim, "Attention size A of additive scorers (0: H)")
@@ -90,6 +92,28 @@ void addTrainingOptions(CLI::App& command, TrainingArgs& args, bool withScorer) 
     command.add_option("--threads", args.threads, "Threads (0: all cores)")
         ->check(atLeast(0))
         ->capture_default_str();
+}
+
+void applyRecommendedSettings(const CLI::App& command, TrainingArgs& args) {
+    args.recommendedApplied.clear();
+    const ShippedDataset* shipped = findShippedDataset(args.data);
+    if (!shipped) return;
+    const RecommendedSettings& recommended = shipped->recommended;
+    const auto fill = [&](const char* option, const auto& value, auto& field) {
+        if (!value || command.count(option) > 0) return;
+        field = *value;
+        char text[32];
+        if constexpr (std::is_same_v<std::decay_t<decltype(*value)>, bool>)
+            std::snprintf(text, sizeof text, "%s", *value ? "true" : "false");
+        else
+            std::snprintf(text, sizeof text, "%g", static_cast<double>(*value));
+        args.recommendedApplied +=
+            std::string(args.recommendedApplied.empty() ? "" : " ") + option + '=' + text;
+    };
+    fill("--bidirectional", recommended.bidirectional, args.bidirectional);
+    fill("--batch", recommended.batchSize, args.batch);
+    fill("--epochs", recommended.epochs, args.epochs);
+    fill("--lr", recommended.learningRate, args.learningRate);
 }
 
 TrainingSettings trainingSettings(const TrainingArgs& args) {

@@ -38,11 +38,19 @@ struct TrainingArgs {
     double validationFraction = 0.1;
     std::uint64_t seed = 1;
     int threads = 0; // all cores
+    // The options a shipped dataset's recommended settings filled, e.g. "--batch=32 --epochs=7"
+    // (see applyRecommendedSettings); printed with the data summary so the user knows.
+    std::string recommendedApplied;
 };
 
 // Registers --data and every model and training option on `command`; --scorer only when
 // withScorer (compare takes --scorers instead). Values out of range are usage errors (exit 2).
 void addTrainingOptions(CLI::App& command, TrainingArgs& args, bool withScorer);
+
+// Fills the settings the shipped dataset named by args.data recommends (ShippedDataset::recommended)
+// whose option the user did not give on `command` (--bidirectional, --batch, --epochs, --lr), and records
+// them in args.recommendedApplied. A file, or a dataset without recommendations, changes nothing.
+void applyRecommendedSettings(const CLI::App& command, TrainingArgs& args);
 
 // The settings the arguments describe; throws InputError when they are inconsistent.
 TrainingSettings trainingSettings(const TrainingArgs& args);

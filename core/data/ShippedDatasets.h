@@ -6,11 +6,25 @@
 #include "core/data/Tokenization.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace attnlab {
+
+// Settings a shipped dataset is best trained with, where they differ from the general defaults
+// (ModelConfig, TrainingSettings). They fill only what the user left alone: `attnlab-cli train`
+// and `compare` apply each one whose option was not given (the window does not use them yet).
+// Empty fields keep the general defaults.
+struct RecommendedSettings {
+    std::optional<bool> bidirectional;
+    std::optional<int> batchSize;
+    std::optional<int> epochs;
+    std::optional<double> learningRate;
+
+    bool empty() const { return !bidirectional && !batchSize && !epochs && !learningRate; }
+};
 
 struct ShippedDataset {
     std::string name;
@@ -19,6 +33,7 @@ struct ShippedDataset {
     Tokenization targetTokens = Tokenization::Char;
     int defaultCount = 0; // pairs in the shipped file
     std::uint64_t seed = 0;
+    RecommendedSettings recommended = {}; // empty for most: the general defaults suit them
 };
 
 const std::vector<ShippedDataset>& shippedDatasets();

@@ -17,15 +17,19 @@ private Q_SLOTS:
     void outOfRangeValuesAreUsageErrors_data();
     void outOfRangeValuesAreUsageErrors();
     void inconsistentModelIsAnInputError();
+    void recommendedSettingsFillOnlyWhatIsNotGiven();
 };
 
 namespace {
 // Parses `arguments` (after the program name) into args; rethrows CLI11's errors.
-void parse(TrainingArgs& args, std::vector<std::string> arguments, bool withScorer = true) {
+// With `recommend`, then fills what the shipped dataset recommends, as train and compare do.
+void parse(TrainingArgs& args, std::vector<std::string> arguments, bool withScorer = true,
+           bool recommend = false) {
     CLI::App app;
     addTrainingOptions(app, args, withScorer);
     std::reverse(arguments.begin(), arguments.end()); // CLI11 takes them last first
     app.parse(arguments);
+    if (recommend) applyRecommendedSettings(app, args);
 }
 } // namespace
 
@@ -149,6 +153,41 @@ void TestTrainingOptions::inconsistentModelIsAnInputError() {
     TrainingArgs full;
     parse(full, {"--data", "dates", "--val-fraction", "1"}); // in [0, 1] for CLI11, but nothing left to train
     QVERIFY_THROWS_EXCEPTION(InputError, trainingSettings(full));
+}
+
+void TestTrainingOptions::recommendedSettingsFillOnlyWhatIsNotGiven() {
+    // dates and a user's file keep the reference model.
+    for (const char* data : {"dates", "copy_long.tsv"}) {
+        TrainingArgs args;
+        parse(args, {"--data", data}, false, true);
+        QCOMPARE(args.recommendedApplied, std::string());
+        QVERIFY(!args.bidirectional);
+        QCOMPARE(args.hidden, 128);
+        QCOMPARE(args.batch, 64);
+        QCOMPARE(args.epochs, 15);
+        QCOMPARE(args.learningRate, 1e-3);
+    }
+    TrainingArgs copyLong;
+    parse(copyLong, {"--data", "copy_long"}, false, true);
+    QCOMPARE(copyLong.recommendedApplied,
+             std::string("--bidirectional=true --batch=32 --epochs=7 --lr=0.003"));
+    const ModelConfig c = modelConfig(copyLong, ScorerKind::Additive, 30, 30, 64);
+    QVERIFY(c.bidirectional);
+    QCOMPARE(c.hidden, 128);
+    const TrainingSettings s = trainingSettings(copyLong);
+    QCOMPARE(s.batchSize, 32);
+    QCOMPARE(s.epochs, 7);
+    QCOMPARE(s.learningRate, 3e-3);
+    QCOMPARE(s.optimizer, OptimizerKind::Adam); // not recommended: the general default
+    // What the user gives wins, even when it equals the general default.
+    TrainingArgs chosen;
+    parse(chosen, {"--data", "copy_long", "--bidirectional=false", "--epochs", "15", "--lr", "0.001"}, false,
+          true);
+    QCOMPARE(chosen.recommendedApplied, std::string("--batch=32"));
+    QVERIFY(!chosen.bidirectional);
+    QCOMPARE(chosen.batch, 32);
+    QCOMPARE(chosen.epochs, 15);
+    QCOMPARE(chosen.learningRate, 1e-3);
 }
 
 QTEST_APPLESS_MAIN(TestTrainingOptions)

@@ -50,6 +50,15 @@ void TestShippedDatasets::catalogue() {
     QCOMPARE(findShippedDataset("numbers")->sourceTokens, Tokenization::Char);
     QCOMPARE(findShippedDataset("translation")->sourceTokens, Tokenization::Word);
     QVERIFY(!findShippedDataset("eng-fra"));
+    // copy_long alone brings settings of its own (Figure 2 of Bahdanau et al. in a few minutes);
+    // the others, dates first, train with the general defaults.
+    const RecommendedSettings& copyLong = findShippedDataset("copy_long")->recommended;
+    QCOMPARE(copyLong.bidirectional, std::optional<bool>(true));
+    QCOMPARE(copyLong.batchSize, std::optional<int>(32));
+    QCOMPARE(copyLong.epochs, std::optional<int>(7));
+    QCOMPARE(copyLong.learningRate, std::optional<double>(3e-3));
+    for (const ShippedDataset& d : all)
+        if (d.name != "copy_long") QVERIFY2(d.recommended.empty(), d.name.c_str());
     QCOMPARE(datasetsDirectory(), std::string(ATTNLAB_SHIPPED_DATASETS));
 }
 
