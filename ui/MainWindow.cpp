@@ -25,7 +25,9 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+
 #include <QToolBar>
+#include <filesystem>
 
 // The icon lives in attnlab_ui's resources; a static library must register them itself.
 static void initAttnLabResources() {
@@ -264,12 +266,28 @@ void MainWindow::openDataset(const QString& nameOrPath) {
 
 void MainWindow::onDatasetLoaded() {
     const auto dataset = m_datasetPanel->dataset();
+    applyRecommendedSettings(dataset.get());
     m_session->setDataset(dataset);
     m_compare->setDataset(dataset, m_settingsPanel->prepareOptions());
     if (!m_session->isRunning()) m_controls->clearProgress(); // the last run's warning was about other data
     if (dataset && dataset->size() > 0)
         m_inspectPanel->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
     updateStatusLabels();
+}
+
+// A shipped dataset read from its own file may bring settings it trains best with (copy_long);
+// the settings panel takes them as attnlab-cli does, and the status bar says so.
+void MainWindow::applyRecommendedSettings(const Dataset* dataset) {
+    const ShippedDataset* shipped = dataset ? findShippedDataset(dataset->name()) : nullptr;
+    std::error_code error;
+    const bool fromShippedFile =
+        shipped && !dataset->path().empty() &&
+        std::filesystem::equivalent(dataset->path(), shippedDatasetFile(*shipped), error);
+    const QString applied =
+        m_settingsPanel->recommend(fromShippedFile ? shipped->recommended : RecommendedSettings{});
+    if (!applied.isEmpty())
+        showStatus(tr("%1 trains best with %2: set in Model and training")
+                       .arg(QString::fromStdString(shipped->name), applied));
 }
 
 void MainWindow::startTraining() {

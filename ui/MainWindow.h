@@ -72,6 +72,7 @@ private:
     void onCompareActivated(bool active);
     RunSettings settingsOfNextRun() const;
     void onDatasetLoaded();
+    void applyRecommendedSettings(const Dataset* dataset);
     void onDataPrepared(const std::shared_ptr<const TrainingData>& data);
     void onProgress(const ProgressChunk& chunk);
     void onEpoch(const EpochReport& report);

@@ -225,8 +225,9 @@ double compareAllScorers(MainWindow& window) {
     QElapsedTimer clock;
     clock.start();
     window.trainingControls()->trainAction()->trigger();
-    if (!QTest::qWaitFor([&] { return window.compare()->session()->state() == TrainingSession::State::Finished; },
-                         30 * 60 * 1000))
+    if (!QTest::qWaitFor(
+            [&] { return window.compare()->session()->state() == TrainingSession::State::Finished; },
+            30 * 60 * 1000))
         return -1;
     return clock.elapsed() / 1000.0;
 }

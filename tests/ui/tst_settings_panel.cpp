@@ -1,6 +1,7 @@
 // The settings panel: core's defaults, every field landing in the right ModelConfig /
 // TrainingSettings member, validation naming the field at fault, fields enabled only where they
 // mean something, the lock while a model exists, and a tooltip on every control.
+#include "core/data/ShippedDatasets.h"
 #include "ui/panels/SettingsDoubleSpinBox.h"
 #include "ui/panels/SettingsPanel.h"
 #include "ui/panels/SettingsWidgets.h"
@@ -11,6 +12,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+
 #include <QtTest>
 
 using attnlab::DecoderStyle;
@@ -56,6 +58,7 @@ class TestSettingsPanel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void defaultsEqualCoreDefaults();
+    void datasetRecommendationsComeAndGo();
     void everyFieldMapsToItsMember();
     void scorerItemsMapToScorers_data();
     void scorerItemsMapToScorers();
@@ -592,6 +595,26 @@ void TestSettingsPanel::rendersAnInvalidFieldInRed() {
     QCOMPARE(image.pixelColor(inside), QColor(0xfd, 0xe2, 0xe1));
     const QString dir = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
     if (!dir.isEmpty()) QVERIFY(image.save(dir + "/settings-panel.png"));
+}
+
+// copy_long's recommended settings fill the panel; the next dataset without any takes back only
+// the fields that still hold them, so a value the person chose stays.
+void TestSettingsPanel::datasetRecommendationsComeAndGo() {
+    SettingsPanel panel;
+    const attnlab::RecommendedSettings copyLong = attnlab::findShippedDataset("copy_long")->recommended;
+    QCOMPARE(panel.recommend(copyLong),
+             QStringLiteral("bidirectional, batch 32, 7 epochs, learning rate 0.003"));
+    QVERIFY(panel.modelConfig().bidirectional);
+    QCOMPARE(panel.trainingSettings().batchSize, 32);
+    QCOMPARE(panel.trainingSettings().epochs, 7);
+    TrainingSettings chosen = panel.trainingSettings();
+    chosen.epochs = 9; // the person's own choice
+    panel.setFromModel(panel.modelConfig(), chosen);
+    QCOMPARE(panel.recommend({}), QString());
+    QCOMPARE(panel.modelConfig().bidirectional, ModelConfig{}.bidirectional);
+    QCOMPARE(panel.trainingSettings().batchSize, TrainingSettings{}.batchSize);
+    QCOMPARE(panel.trainingSettings().learningRate, TrainingSettings{}.learningRate);
+    QCOMPARE(panel.trainingSettings().epochs, 9);
 }
 
 QTEST_MAIN(TestSettingsPanel)

@@ -154,6 +154,40 @@ PrepareOptions SettingsPanel::prepareOptions() const {
     return options;
 }
 
+QString SettingsPanel::recommend(const RecommendedSettings& next) {
+    ModelConfig config = modelConfig();
+    TrainingSettings settings = trainingSettings();
+    const ModelConfig defaultConfig;
+    const TrainingSettings defaults;
+    const RecommendedSettings& last = m_recommended;
+    if (last.bidirectional && config.bidirectional == *last.bidirectional && !m_locked)
+        config.bidirectional = defaultConfig.bidirectional;
+    if (last.batchSize && settings.batchSize == *last.batchSize) settings.batchSize = defaults.batchSize;
+    if (last.epochs && settings.epochs == *last.epochs) settings.epochs = defaults.epochs;
+    if (last.learningRate && settings.learningRate == *last.learningRate)
+        settings.learningRate = defaults.learningRate;
+    QStringList said;
+    if (next.bidirectional && !m_locked) {
+        config.bidirectional = *next.bidirectional;
+        said << (*next.bidirectional ? tr("bidirectional") : tr("unidirectional"));
+    }
+    if (next.batchSize) {
+        settings.batchSize = *next.batchSize;
+        said << tr("batch %1").arg(*next.batchSize);
+    }
+    if (next.epochs) {
+        settings.epochs = *next.epochs;
+        said << tr("%1 epochs").arg(*next.epochs);
+    }
+    if (next.learningRate) {
+        settings.learningRate = *next.learningRate;
+        said << tr("learning rate %1").arg(*next.learningRate);
+    }
+    m_recommended = next;
+    setFromModel(config, settings);
+    return said.join(QStringLiteral(", "));
+}
+
 void SettingsPanel::setFromModel(const ModelConfig& config, const TrainingSettings& settings) {
     m_updating = true;
     m_baseConfig = config;

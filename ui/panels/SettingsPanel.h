@@ -16,7 +16,9 @@
 #include "core/train/TrainingSettings.h"
 #include "ui/panels/SettingsFields.h"
 
+#include "core/data/ShippedDatasets.h"
 #include <QString>
+
 #include <QWidget>
 
 #include <vector>
@@ -48,6 +50,13 @@ public:
     // 127", the field is tinted red and the message is shown under the form.
     bool validate(QString* message = nullptr) const;
 
+    // A shipped dataset's recommended settings (ShippedDataset::recommended), as attnlab-cli
+    // applies them: the fields the last dataset recommended go back to the general defaults where
+    // they still hold its values (a field the person changed stays), then `next` is filled in.
+    // While locked the architecture keeps its values. Returns what was set, e.g.
+    // "bidirectional, batch 32, 7 epochs, learning rate 0.003", or empty.
+    QString recommend(const RecommendedSettings& next);
+
     void setLocked(bool locked);
     bool isLocked() const { return m_locked; }
 
@@ -77,6 +86,7 @@ private:
     ModelConfig m_baseConfig;        // what the panel does not show (location filters, ...)
     TrainingSettings m_baseSettings; // (attention pairs, validation beam width, ...)
     bool m_locked = false;
+    RecommendedSettings m_recommended;   // what the current dataset recommended
     bool m_updating = false;             // setFromModel is filling the fields: one changed() at the end
     mutable bool m_problemShown = false; // re-check on every edit until the problem is fixed
 };
