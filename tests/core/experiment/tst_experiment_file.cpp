@@ -7,6 +7,7 @@
 #include "core/experiment/ExperimentJson.h"
 #include "core/util/FileError.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void badFiles_data();
     void badFiles();
     void badFilesOnDisk();
+    void fuzzSeedsRead();
 
 private:
     ExperimentSummary m_summary;
@@ -439,6 +441,28 @@ void TestExperimentFile::badFilesOnDisk() {
         QVERIFY2(QString(e.what()).endsWith("big.json: line 1: the file is 300 MiB, more than the 256 MiB an "
                                             "experiment file may be"),
                  e.what());
+    }
+}
+
+// The fuzzer's seeds (fuzz/corpus/experiment_file) stay files that read, but for the bad_ one; the
+// legacy one is a `compare --json` table from before the file had "format" and per-row settings.
+void TestExperimentFile::fuzzSeedsRead() {
+    const QDir seeds(qEnvironmentVariable("ATTNLAB_SOURCE_DIR") + "/fuzz/corpus/experiment_file");
+    const QStringList files = seeds.entryList(QDir::Files);
+    QCOMPARE(files.size(), 5);
+    for (const QString& file : files) {
+        const std::string path = seeds.filePath(file).toStdString();
+        if (file.startsWith("bad_")) {
+            QVERIFY_THROWS_EXCEPTION(FileError, loadExperiment(path));
+            continue;
+        }
+        const ExperimentSummary summary = loadExperiment(path);
+        QCOMPARE(summary.data.pairs, 40LL);
+        if (file == "legacy_compare.json") {
+            QCOMPARE(summary.runs.size(), size_t(1));
+            QCOMPARE(summary.runs[0].settings.batchSize, 32); // the top level's, shared by its rows
+            QVERIFY(summary.runs[0].record.stepLosses.empty());
+        }
     }
 }
 
