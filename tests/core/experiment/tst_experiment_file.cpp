@@ -371,6 +371,9 @@ void TestExperimentFile::badFiles_data() {
     QTest::newRow("steps a string")
         << setValue({"rows", "1", "steps"}, "many") << at("\"many\"")
         << "run \"additive-h8\" (rows[1]): 'steps' must be an integer, got \"many\"";
+    QTest::newRow("steps a list")
+        << setValue({"rows", "1", "steps"}, {7, 8, 9}) << at("\"steps\": [")
+        << "run \"additive-h8\" (rows[1]): 'steps' must be an integer, got an array of 3 values";
     QTest::newRow("no validation") << erase({"rows", "1", "validation"})
                                    << at("\"name\": \"additive-h8\"", 0, -1)
                                    << "run \"additive-h8\" (rows[1]): there is no 'validation'";
