@@ -6,6 +6,7 @@
 #include "core/experiment/ExperimentFile.h"
 #include "core/experiment/ExperimentJson.h"
 #include "core/util/FileError.h"
+#include "support/ExperimentCompare.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +17,7 @@
 #include <functional>
 
 using namespace attnlab;
+using namespace attnlab::test;
 
 class TestExperimentFile : public QObject {
     Q_OBJECT
@@ -39,92 +41,6 @@ private:
 
 namespace {
 struct Quiet : TrainingObserver {};
-
-bool same(double a, double b) {
-    return (std::isnan(a) && std::isnan(b)) || a == b;
-}
-
-#define COMPARE_DOUBLE(a, b) QVERIFY2(same((a), (b)), qPrintable(QString("%1 != %2").arg(a).arg(b)))
-
-void compareMetrics(const Metrics& a, const Metrics& b) {
-    QCOMPARE(a.examples, b.examples);
-    COMPARE_DOUBLE(a.loss, b.loss);
-    COMPARE_DOUBLE(a.perplexity, b.perplexity);
-    QCOMPARE(a.lossTokens, b.lossTokens);
-    COMPARE_DOUBLE(a.tokenAccuracy, b.tokenAccuracy);
-    QCOMPARE(a.correctTokens, b.correctTokens);
-    QCOMPARE(a.referenceTokens, b.referenceTokens);
-    QCOMPARE(a.unknownReferenceTokens, b.unknownReferenceTokens);
-    COMPARE_DOUBLE(a.exactMatch, b.exactMatch);
-    QCOMPARE(a.exactMatches, b.exactMatches);
-    COMPARE_DOUBLE(a.bleu.score, b.bleu.score);
-    QCOMPARE(a.bleu.precisions.size(), b.bleu.precisions.size());
-    for (size_t i = 0; i < a.bleu.precisions.size(); ++i)
-        COMPARE_DOUBLE(a.bleu.precisions[i], b.bleu.precisions[i]);
-    QCOMPARE(a.bleu.matches, b.bleu.matches);
-    QCOMPARE(a.bleu.totals, b.bleu.totals);
-    COMPARE_DOUBLE(a.bleu.brevityPenalty, b.bleu.brevityPenalty);
-    QCOMPARE(a.bleu.hypothesisLength, b.bleu.hypothesisLength);
-    QCOMPARE(a.bleu.referenceLength, b.bleu.referenceLength);
-    COMPARE_DOUBLE(a.alignmentErrorRate, b.alignmentErrorRate);
-    QCOMPARE(a.alignmentCounts.hypothesisLinks, b.alignmentCounts.hypothesisLinks);
-    QCOMPARE(a.alignmentCounts.sureLinks, b.alignmentCounts.sureLinks);
-    QCOMPARE(a.alignmentCounts.sureMatches, b.alignmentCounts.sureMatches);
-    QCOMPARE(a.alignmentCounts.possibleMatches, b.alignmentCounts.possibleMatches);
-    QCOMPARE(a.alignedExamples, b.alignedExamples);
-    COMPARE_DOUBLE(a.attentionEntropy, b.attentionEntropy);
-    COMPARE_DOUBLE(a.lastPositionMass, b.lastPositionMass);
-    QCOMPARE(a.attentionRows, b.attentionRows);
-    QCOMPARE(a.bySourceLength.size(), b.bySourceLength.size());
-    for (size_t i = 0; i < a.bySourceLength.size(); ++i) {
-        const LengthAccuracy& x = a.bySourceLength[i];
-        const LengthAccuracy& y = b.bySourceLength[i];
-        QCOMPARE(x.sourceLength, y.sourceLength);
-        QCOMPARE(x.count, y.count);
-        QCOMPARE(x.exactMatches, y.exactMatches);
-        QCOMPARE(x.correctTokens, y.correctTokens);
-        QCOMPARE(x.referenceTokens, y.referenceTokens);
-    }
-}
-
-void compareSettings(const TrainingSettings& a, const TrainingSettings& b) {
-    QCOMPARE(a.optimizer, b.optimizer);
-    QCOMPARE(a.learningRate, b.learningRate);
-    QCOMPARE(a.momentum, b.momentum);
-    QCOMPARE(a.clipNorm, b.clipNorm);
-    QCOMPARE(a.teacherForcing, b.teacherForcing);
-    QCOMPARE(a.dropout, b.dropout);
-    QCOMPARE(a.batchSize, b.batchSize);
-    QCOMPARE(a.epochs, b.epochs);
-    QCOMPARE(a.maxSteps, b.maxSteps);
-    QCOMPARE(a.seed, b.seed);
-    QCOMPARE(a.threads, b.threads);
-    QCOMPARE(a.validationFraction, b.validationFraction);
-    QCOMPARE(a.earlyStopping, b.earlyStopping);
-    QCOMPARE(a.patience, b.patience);
-    QCOMPARE(a.decayOnPlateau, b.decayOnPlateau);
-    QCOMPARE(a.decayFactor, b.decayFactor);
-    QCOMPARE(a.decayPatience, b.decayPatience);
-    QCOMPARE(a.beamWidth, b.beamWidth);
-    QCOMPARE(a.attentionPairs, b.attentionPairs);
-    QCOMPARE(a.attentionEverySteps, b.attentionEverySteps);
-}
-
-void compareConfig(const ModelConfig& a, const ModelConfig& b) {
-    QCOMPARE(a.sourceVocabulary, b.sourceVocabulary);
-    QCOMPARE(a.targetVocabulary, b.targetVocabulary);
-    QCOMPARE(a.embedding, b.embedding);
-    QCOMPARE(a.hidden, b.hidden);
-    QCOMPARE(a.attentionSize(),
-             b.attentionSize()); // 0 ("as hidden") is written as the size, as in a model file
-    QCOMPARE(a.scorer, b.scorer);
-    QCOMPARE(a.decoder, b.decoder);
-    QCOMPARE(a.inputFeeding, b.inputFeeding);
-    QCOMPARE(a.bidirectional, b.bidirectional);
-    QCOMPARE(a.maxSourceLength, b.maxSourceLength);
-    QCOMPARE(a.locationFilters, b.locationFilters);
-    QCOMPARE(a.locationKernel, b.locationKernel);
-}
 
 // The 1-based line of the `occurrence`-th (0-based; -1: last) place `needle` is in `text`.
 int lineOf(const std::string& text, const std::string& needle, int occurrence = 0) {
