@@ -102,9 +102,10 @@ TrainingOutcome outcome(const JsonFields& f) {
 }
 
 // Settings under `key` of `f` through the model file's reader, validated.
-TrainingSettings settings(const JsonFields& f, const char* key, TrainingSettings base) {
+TrainingSettings settings(const JsonFields& f, const char* key, const char* subject) {
+    TrainingSettings base;
     try {
-        readTrainingSettings(ConfigFields(f.value(key), std::string(key) + ".", "the row"), base);
+        readTrainingSettings(ConfigFields(f.value(key), std::string(key) + ".", subject), base);
         base.validate();
     } catch (const std::invalid_argument& e) {
         f.fail(f.pathOf(key), e.what());
@@ -166,7 +167,7 @@ RunSummary run(const JsonFields& row, const ExperimentData& d, const TrainingSet
     r.config.sourceVocabulary = d.sourceVocabulary;
     r.config.targetVocabulary = d.targetVocabulary;
     // Files written before rows had their own settings share the top level's.
-    r.settings = f.has("training") ? settings(f, "training", TrainingSettings{}) : shared;
+    r.settings = f.has("training") ? settings(f, "training", "the row") : shared;
     r.parameters = f.integer("parameters", 0, kCountMax);
     TrainingResult& result = r.record.result;
     result.steps = f.integer("steps", 0, kCountMax);
@@ -217,7 +218,7 @@ ExperimentSummary summary(const Json& root) {
     s.concurrentRuns = static_cast<int>(top.integer("concurrent_runs", 1, kIntMax));
     s.threadsPerRun = static_cast<int>(top.integer("threads_per_run", 1, kIntMax));
     const TrainingSettings shared = top.has("training") && !top.value("training").is_null()
-                                        ? settings(top, "training", TrainingSettings{})
+                                        ? settings(top, "training", "the file")
                                         : TrainingSettings{};
     std::set<std::string> names;
     const std::vector<JsonFields> rows = top.objects("rows");

@@ -5,10 +5,15 @@
 namespace attnlab {
 
 std::string shownJson(const nlohmann::json& value) {
-    std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     constexpr std::size_t kLongest = 40;
-    if (text.size() > kLongest) text = text.substr(0, kLongest) + "...";
-    return text;
+    // A container is named, never dumped: it may hold millions of values.
+    if (value.is_array())
+        return value.empty() ? "[]" : "an array of " + std::to_string(value.size()) + " values";
+    if (value.is_object())
+        return value.empty() ? "{}" : "an object of " + std::to_string(value.size()) + " keys";
+    if (value.is_string() && value.get_ref<const std::string&>().size() > kLongest)
+        return shownJson(nlohmann::json(value.get_ref<const std::string&>().substr(0, kLongest))) + "...";
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 JsonFields::JsonFields(const nlohmann::json& object, JsonPath path, std::string where, std::string prefix)

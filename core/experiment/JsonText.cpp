@@ -31,8 +31,7 @@ struct CountingIterator {
         ++*this;
         return before;
     }
-    friend bool operator==(const CountingIterator& a, const CountingIterator& b) { return a.at == b.at; }
-    friend bool operator!=(const CountingIterator& a, const CountingIterator& b) { return a.at != b.at; }
+    bool operator==(const CountingIterator& other) const { return at == other.at; } // != follows (C++20)
 };
 
 // Lines of positions that only grow: counts newlines from where it last stopped.

@@ -6,7 +6,9 @@
 #include "core/experiment/ExperimentFile.h"
 #include "core/experiment/ExperimentJson.h"
 #include "core/util/FileError.h"
+#include "support/ExperimentCompare.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -15,6 +17,7 @@
 #include <functional>
 
 using namespace attnlab;
+using namespace attnlab::test;
 
 class TestExperimentFile : public QObject {
     Q_OBJECT
@@ -27,6 +30,7 @@ private Q_SLOTS:
     void badFiles_data();
     void badFiles();
     void badFilesOnDisk();
+    void fuzzSeedsRead();
 
 private:
     ExperimentSummary m_summary;
@@ -37,92 +41,6 @@ private:
 
 namespace {
 struct Quiet : TrainingObserver {};
-
-bool same(double a, double b) {
-    return (std::isnan(a) && std::isnan(b)) || a == b;
-}
-
-#define COMPARE_DOUBLE(a, b) QVERIFY2(same((a), (b)), qPrintable(QString("%1 != %2").arg(a).arg(b)))
-
-void compareMetrics(const Metrics& a, const Metrics& b) {
-    QCOMPARE(a.examples, b.examples);
-    COMPARE_DOUBLE(a.loss, b.loss);
-    COMPARE_DOUBLE(a.perplexity, b.perplexity);
-    QCOMPARE(a.lossTokens, b.lossTokens);
-    COMPARE_DOUBLE(a.tokenAccuracy, b.tokenAccuracy);
-    QCOMPARE(a.correctTokens, b.correctTokens);
-    QCOMPARE(a.referenceTokens, b.referenceTokens);
-    QCOMPARE(a.unknownReferenceTokens, b.unknownReferenceTokens);
-    COMPARE_DOUBLE(a.exactMatch, b.exactMatch);
-    QCOMPARE(a.exactMatches, b.exactMatches);
-    COMPARE_DOUBLE(a.bleu.score, b.bleu.score);
-    QCOMPARE(a.bleu.precisions.size(), b.bleu.precisions.size());
-    for (size_t i = 0; i < a.bleu.precisions.size(); ++i)
-        COMPARE_DOUBLE(a.bleu.precisions[i], b.bleu.precisions[i]);
-    QCOMPARE(a.bleu.matches, b.bleu.matches);
-    QCOMPARE(a.bleu.totals, b.bleu.totals);
-    COMPARE_DOUBLE(a.bleu.brevityPenalty, b.bleu.brevityPenalty);
-    QCOMPARE(a.bleu.hypothesisLength, b.bleu.hypothesisLength);
-    QCOMPARE(a.bleu.referenceLength, b.bleu.referenceLength);
-    COMPARE_DOUBLE(a.alignmentErrorRate, b.alignmentErrorRate);
-    QCOMPARE(a.alignmentCounts.hypothesisLinks, b.alignmentCounts.hypothesisLinks);
-    QCOMPARE(a.alignmentCounts.sureLinks, b.alignmentCounts.sureLinks);
-    QCOMPARE(a.alignmentCounts.sureMatches, b.alignmentCounts.sureMatches);
-    QCOMPARE(a.alignmentCounts.possibleMatches, b.alignmentCounts.possibleMatches);
-    QCOMPARE(a.alignedExamples, b.alignedExamples);
-    COMPARE_DOUBLE(a.attentionEntropy, b.attentionEntropy);
-    COMPARE_DOUBLE(a.lastPositionMass, b.lastPositionMass);
-    QCOMPARE(a.attentionRows, b.attentionRows);
-    QCOMPARE(a.bySourceLength.size(), b.bySourceLength.size());
-    for (size_t i = 0; i < a.bySourceLength.size(); ++i) {
-        const LengthAccuracy& x = a.bySourceLength[i];
-        const LengthAccuracy& y = b.bySourceLength[i];
-        QCOMPARE(x.sourceLength, y.sourceLength);
-        QCOMPARE(x.count, y.count);
-        QCOMPARE(x.exactMatches, y.exactMatches);
-        QCOMPARE(x.correctTokens, y.correctTokens);
-        QCOMPARE(x.referenceTokens, y.referenceTokens);
-    }
-}
-
-void compareSettings(const TrainingSettings& a, const TrainingSettings& b) {
-    QCOMPARE(a.optimizer, b.optimizer);
-    QCOMPARE(a.learningRate, b.learningRate);
-    QCOMPARE(a.momentum, b.momentum);
-    QCOMPARE(a.clipNorm, b.clipNorm);
-    QCOMPARE(a.teacherForcing, b.teacherForcing);
-    QCOMPARE(a.dropout, b.dropout);
-    QCOMPARE(a.batchSize, b.batchSize);
-    QCOMPARE(a.epochs, b.epochs);
-    QCOMPARE(a.maxSteps, b.maxSteps);
-    QCOMPARE(a.seed, b.seed);
-    QCOMPARE(a.threads, b.threads);
-    QCOMPARE(a.validationFraction, b.validationFraction);
-    QCOMPARE(a.earlyStopping, b.earlyStopping);
-    QCOMPARE(a.patience, b.patience);
-    QCOMPARE(a.decayOnPlateau, b.decayOnPlateau);
-    QCOMPARE(a.decayFactor, b.decayFactor);
-    QCOMPARE(a.decayPatience, b.decayPatience);
-    QCOMPARE(a.beamWidth, b.beamWidth);
-    QCOMPARE(a.attentionPairs, b.attentionPairs);
-    QCOMPARE(a.attentionEverySteps, b.attentionEverySteps);
-}
-
-void compareConfig(const ModelConfig& a, const ModelConfig& b) {
-    QCOMPARE(a.sourceVocabulary, b.sourceVocabulary);
-    QCOMPARE(a.targetVocabulary, b.targetVocabulary);
-    QCOMPARE(a.embedding, b.embedding);
-    QCOMPARE(a.hidden, b.hidden);
-    QCOMPARE(a.attentionSize(),
-             b.attentionSize()); // 0 ("as hidden") is written as the size, as in a model file
-    QCOMPARE(a.scorer, b.scorer);
-    QCOMPARE(a.decoder, b.decoder);
-    QCOMPARE(a.inputFeeding, b.inputFeeding);
-    QCOMPARE(a.bidirectional, b.bidirectional);
-    QCOMPARE(a.maxSourceLength, b.maxSourceLength);
-    QCOMPARE(a.locationFilters, b.locationFilters);
-    QCOMPARE(a.locationKernel, b.locationKernel);
-}
 
 // The 1-based line of the `occurrence`-th (0-based; -1: last) place `needle` is in `text`.
 int lineOf(const std::string& text, const std::string& needle, int occurrence = 0) {
@@ -369,6 +287,9 @@ void TestExperimentFile::badFiles_data() {
     QTest::newRow("steps a string")
         << setValue({"rows", "1", "steps"}, "many") << at("\"many\"")
         << "run \"additive-h8\" (rows[1]): 'steps' must be an integer, got \"many\"";
+    QTest::newRow("steps a list")
+        << setValue({"rows", "1", "steps"}, {7, 8, 9}) << at("\"steps\": [")
+        << "run \"additive-h8\" (rows[1]): 'steps' must be an integer, got an array of 3 values";
     QTest::newRow("no validation") << erase({"rows", "1", "validation"})
                                    << at("\"name\": \"additive-h8\"", 0, -1)
                                    << "run \"additive-h8\" (rows[1]): there is no 'validation'";
@@ -439,6 +360,28 @@ void TestExperimentFile::badFilesOnDisk() {
         QVERIFY2(QString(e.what()).endsWith("big.json: line 1: the file is 300 MiB, more than the 256 MiB an "
                                             "experiment file may be"),
                  e.what());
+    }
+}
+
+// The fuzzer's seeds (fuzz/corpus/experiment_file) stay files that read, but for the bad_ one; the
+// legacy one is a `compare --json` table from before the file had "format" and per-row settings.
+void TestExperimentFile::fuzzSeedsRead() {
+    const QDir seeds(qEnvironmentVariable("ATTNLAB_SOURCE_DIR") + "/fuzz/corpus/experiment_file");
+    const QStringList files = seeds.entryList(QDir::Files);
+    QCOMPARE(files.size(), 5);
+    for (const QString& file : files) {
+        const std::string path = seeds.filePath(file).toStdString();
+        if (file.startsWith("bad_")) {
+            QVERIFY_THROWS_EXCEPTION(FileError, loadExperiment(path));
+            continue;
+        }
+        const ExperimentSummary summary = loadExperiment(path);
+        QCOMPARE(summary.data.pairs, 40LL);
+        if (file == "legacy_compare.json") {
+            QCOMPARE(summary.runs.size(), size_t(1));
+            QCOMPARE(summary.runs[0].settings.batchSize, 32); // the top level's, shared by its rows
+            QVERIFY(summary.runs[0].record.stepLosses.empty());
+        }
     }
 }
 
