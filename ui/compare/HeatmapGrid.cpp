@@ -14,7 +14,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -72,13 +75,14 @@ HeatmapGrid::HeatmapGrid(const CompareSession& session, QWidget* parent)
     layout->addLayout(input);
     layout->addWidget(m_gridHost, 1);
     connect(&session, &CompareSession::runsReset, this, &HeatmapGrid::rebuild);
-    connect(&session, &CompareSession::modelChanged, this, &HeatmapGrid::redecode);
+    connect(&session, &CompareSession::modelChanged, this, &HeatmapGrid::queueDecode);
     rebuild();
 }
 
 void HeatmapGrid::rebuild() {
     for (Cell& cell : m_cells) delete cell.frame;
     m_cells.clear();
+    m_queued.clear();
     m_sharedCell = {-1, -1};
     const int runs = m_session.runCount();
     const int columns = runs <= 1 ? 1 : runs <= 4 ? 2 : runs <= 9 ? 3 : 4;
@@ -153,6 +157,20 @@ void HeatmapGrid::showSentence(const QString& text) {
     m_text = text;
     m_pairIndex = -1;
     decodeAll();
+}
+
+void HeatmapGrid::queueDecode(int run) {
+    if (std::find(m_queued.begin(), m_queued.end(), run) != m_queued.end()) return;
+    m_queued.push_back(run);
+    if (m_queued.size() == 1) QTimer::singleShot(0, this, &HeatmapGrid::decodeNextQueued);
+}
+
+void HeatmapGrid::decodeNextQueued() {
+    if (m_queued.empty()) return;
+    const int run = m_queued.front();
+    m_queued.erase(m_queued.begin());
+    redecode(run);
+    if (!m_queued.empty()) QTimer::singleShot(0, this, &HeatmapGrid::decodeNextQueued);
 }
 
 void HeatmapGrid::decodeAll() {

@@ -59,6 +59,10 @@ private:
     void fillPairs();
     void decodeAll();
     void onHover(int run, QPointF pixel);
+    // New snapshots are decoded one run per event-loop turn, so seven arriving together never
+    // hold the GUI thread for seven decodes and redraws at once.
+    void queueDecode(int run);
+    void decodeNextQueued();
 
     const CompareSession& m_session;
     SentenceDecoder m_decoder;
@@ -70,6 +74,7 @@ private:
     int m_pairIndex = -1; // the validation pair shown; -1 for a typed sentence
     QString m_text;       // the typed sentence
     QPoint m_sharedCell{-1, -1};
+    std::vector<int> m_queued; // runs whose new snapshot waits to be decoded
 };
 
 } // namespace attnlab::ui
