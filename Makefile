@@ -53,7 +53,7 @@ bench:
 screenshots: build
 	@for t in tst_main_window tst_dataset_panel tst_settings_panel tst_training_controls tst_loss_plot \
 	          tst_alignment_heatmap tst_compare_workspace; do \
-	  ATTNLAB_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/ui/$$t >/dev/null || exit 1; \
+	  ATTNLAB_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots QT_QPA_PLATFORM=offscreen QTEST_FUNCTION_TIMEOUT=3600000 $(BUILD_DIR)/tests/ui/$$t >/dev/null || exit 1; \
 	done
 
 format:
