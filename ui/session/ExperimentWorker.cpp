@@ -2,7 +2,7 @@
 
 #include "core/experiment/Experiment.h"
 
-#include <QElapsedTimer>
+#include "ui/session/ProgressThrottle.h"
 
 #include <stdexcept>
 
@@ -12,8 +12,6 @@
 namespace attnlab::ui {
 
 namespace {
-constexpr qint64 kProgressIntervalMs = 100;
-constexpr qint64 kSnapshotIntervalMs = 1000;
 // Seven runs on two cores would otherwise leave the GUI thread one CPU share in eight: a run's
 // thread yields to it (nice 10: about a tenth of the GUI thread's weight) and loses nothing
 // when the GUI thread is idle.
@@ -28,22 +26,15 @@ void yieldToTheGuiThread() {
 class ExperimentWorker::Relay : public TrainingObserver {
 public:
     Relay(ExperimentWorker& worker, int run, Seq2Seq<float>& model, const TrainingControl& control)
-        : m_worker(worker), m_run(run), m_model(model), m_control(control) {
-        m_sinceProgress.start();
-        m_sinceSnapshot.start();
-    }
+        : m_worker(worker), m_run(run), m_model(model), m_control(control) {}
 
     void onStep(const StepProgress& p) override {
         if (!m_niced) {
             yieldToTheGuiThread(); // this run's thread, which Experiment started
             m_niced = true;
         }
-        m_chunk.steps.push_back(p.step);
-        m_chunk.losses.push_back(p.loss);
-        m_chunk.latest = p;
-        if (m_control.paused() || p.step == p.totalSteps || m_sinceProgress.elapsed() >= kProgressIntervalMs)
-            flush();
-        if (m_control.paused() || m_sinceSnapshot.elapsed() >= kSnapshotIntervalMs) publishModel();
+        if (m_throttle.add(p, m_control.paused())) flush();
+        if (m_throttle.snapshotDue(m_control.paused())) publishModel();
     }
     void onEpoch(const EpochReport& report) override {
         flush();
@@ -55,26 +46,16 @@ public:
     }
 
     void flush() {
-        if (m_chunk.steps.empty()) return;
-        Q_EMIT m_worker.progressed(m_run, m_chunk);
-        m_chunk = {};
-        m_sinceProgress.restart();
+        if (m_throttle.hasSteps()) Q_EMIT m_worker.progressed(m_run, m_throttle.take());
     }
-    void publishModel() {
-        auto copy = std::make_shared<Seq2Seq<float>>(m_model.config());
-        copy->copyValuesFrom(m_model);
-        Q_EMIT m_worker.snapshotReady(m_run, ModelSnapshot(std::move(copy)));
-        m_sinceSnapshot.restart();
-    }
+    void publishModel() { Q_EMIT m_worker.snapshotReady(m_run, m_throttle.snapshot(m_model)); }
 
 private:
     ExperimentWorker& m_worker;
     int m_run;
     Seq2Seq<float>& m_model;
     const TrainingControl& m_control;
-    ProgressChunk m_chunk;
-    QElapsedTimer m_sinceProgress;
-    QElapsedTimer m_sinceSnapshot;
+    ProgressThrottle m_throttle;
     bool m_niced = false;
 };
 

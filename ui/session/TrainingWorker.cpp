@@ -2,7 +2,7 @@
 
 #include "core/experiment/Run.h"
 
-#include <QElapsedTimer>
+#include "ui/session/ProgressThrottle.h"
 
 namespace attnlab::ui {
 
@@ -15,34 +15,16 @@ void registerTrainingMetaTypes() {
     qRegisterMetaType<std::shared_ptr<const TrainingData>>();
 }
 
-namespace {
-constexpr qint64 kProgressIntervalMs = 100;
-constexpr qint64 kSnapshotIntervalMs = 1000;
-
-ModelSnapshot copyOf(Seq2Seq<float>& model) {
-    auto copy = std::make_shared<Seq2Seq<float>>(model.config());
-    copy->copyValuesFrom(model);
-    return copy;
-}
-} // namespace
-
 // Receives the trainer's callbacks on the training thread and turns them into throttled signals.
 class TrainingWorker::Relay : public TrainingObserver {
 public:
     Relay(TrainingWorker& worker, Seq2Seq<float>& model, const TrainingControl& control)
-        : m_worker(worker), m_model(model), m_control(control) {
-        m_sinceProgress.start();
-        m_sinceSnapshot.start();
-    }
+        : m_worker(worker), m_model(model), m_control(control) {}
 
     void onStep(const StepProgress& p) override {
-        m_chunk.steps.push_back(p.step);
-        m_chunk.losses.push_back(p.loss);
-        m_chunk.latest = p;
         // Single-stepping wants every step shown at once; otherwise at most every 100 ms.
-        if (m_control.paused() || p.step == p.totalSteps || m_sinceProgress.elapsed() >= kProgressIntervalMs)
-            flush();
-        if (m_control.paused() || m_sinceSnapshot.elapsed() >= kSnapshotIntervalMs) publishModel();
+        if (m_throttle.add(p, m_control.paused())) flush();
+        if (m_throttle.snapshotDue(m_control.paused())) publishModel();
     }
     void onEpoch(const EpochReport& report) override {
         flush();
@@ -60,23 +42,15 @@ public:
     }
 
     void flush() {
-        if (m_chunk.steps.empty()) return;
-        Q_EMIT m_worker.progressed(m_chunk);
-        m_chunk = {};
-        m_sinceProgress.restart();
+        if (m_throttle.hasSteps()) Q_EMIT m_worker.progressed(m_throttle.take());
     }
-    void publishModel() {
-        Q_EMIT m_worker.snapshotReady(copyOf(m_model));
-        m_sinceSnapshot.restart();
-    }
+    void publishModel() { Q_EMIT m_worker.snapshotReady(m_throttle.snapshot(m_model)); }
 
 private:
     TrainingWorker& m_worker;
     Seq2Seq<float>& m_model;
     const TrainingControl& m_control;
-    ProgressChunk m_chunk;
-    QElapsedTimer m_sinceProgress;
-    QElapsedTimer m_sinceSnapshot;
+    ProgressThrottle m_throttle;
 };
 
 TrainingWorker::TrainingWorker(TrainingJob job, QObject* parent) : QObject(parent), m_job(std::move(job)) {}
