@@ -1,6 +1,7 @@
 // attnlab-bench: training throughput, achieved GFLOP/s against the machine's matrix-product
 // peak, inference latency, compare-mode throughput and peak memory, for the reference workload
 // of the speed issue. Prints a table, or JSON with --json (bench/run-bench reads it).
+#include "bench/CompareThroughput.h"
 #include "bench/GemmPeak.h"
 #include "bench/StopLatency.h"
 #include "bench/TrainingRun.h"
@@ -96,7 +97,9 @@ int main(int argc, char** argv) {
     app.add_flag("--quick", quick, "fewer steps and repeats (a smoke run)");
     app.add_option("--only", only,
                    "train this case alone and stop (general, dot, additive, general_bidirectional)");
-    app.add_option("--threads", onlyThreads, "with --only: this thread count alone");
+    app.add_option("--threads", onlyThreads, "with --only or --compare: this thread count");
+    bool compareOnly = false;
+    app.add_flag("--compare", compareOnly, "measure compare mode's throughput (seven scorers), alone");
     bool stopOnly = false;
     app.add_flag("--stop-latency", stopOnly, "measure how fast Stop answers during validation, alone");
     CLI11_PARSE(app, argc, argv);
@@ -130,6 +133,16 @@ int main(int argc, char** argv) {
     auto configOf = [&](const Case& c) {
         return withArchitecture(reference.config, c.scorer, c.bidirectional);
     };
+    if (compareOnly) {
+        const Json compare =
+            measureCompareThroughput(datesWorkload(pairs / 4, 7), std::max<long long>(10, steps / 4),
+                                     onlyThreads > 0 ? onlyThreads : hardware);
+        if (json)
+            std::cout << Json{{"compare", compare}}.dump(2) << "\n";
+        else
+            printCompareThroughput(compare);
+        return 0;
+    }
     if (stopOnly) {
         const Json stops = measureStops(reference, hardware, quick);
         if (json)
@@ -202,41 +215,9 @@ int main(int argc, char** argv) {
             {"beam5_median_us", medianMicroseconds([&] { beamSearch(model, source, beam); }, repeats)}};
     }
 
-    // Compare mode: the seven scorers as core's Experiment trains them (at once, sharing the cores),
-    // against the same runs one after another on all cores.
-    {
-        const Workload compare = datesWorkload(pairs / 4, 7);
-        const long long compareSteps = std::max<long long>(10, steps / 4);
-        auto specOf = [&](ScorerKind kind) {
-            return RunSpec{scorerName(kind), withArchitecture(compare.config, kind, false),
-                           benchSettings(hardware, compareSteps, 5)};
-        };
-        TrainingObserver quiet;
-        double sequentialSeconds = 0;
-        for (ScorerKind kind : allScorers()) {
-            Run run(compare.data, specOf(kind));
-            TrainingControl control;
-            sequentialSeconds += run.train(quiet, control).result.seconds;
-        }
-        Experiment experiment(compare.data);
-        for (ScorerKind kind : allScorers()) experiment.add(specOf(kind));
-        std::vector<TrainingControl> controls(static_cast<size_t>(experiment.size()));
-        std::vector<TrainingControl*> pointers;
-        for (TrainingControl& c : controls) pointers.push_back(&c);
-        const auto start = std::chrono::steady_clock::now();
-        experiment.train(
-            hardware, [&](int) -> TrainingObserver& { return quiet; }, pointers);
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const double pairsTotal = experiment.size() * compareSteps * double(TrainingRun::BatchSize);
-        out["compare"] = {{"models", experiment.size()},
-                          {"steps_each", compareSteps},
-                          {"pairs_per_second_total", pairsTotal / seconds},
-                          {"seconds", seconds},
-                          {"sequential_pairs_per_second", pairsTotal / sequentialSeconds},
-                          {"sequential_seconds", sequentialSeconds},
-                          {"experiment_over_sequential", sequentialSeconds / seconds}};
-    }
+    // Compare mode: the seven scorers at once against the same runs one after another.
+    out["compare"] =
+        measureCompareThroughput(datesWorkload(pairs / 4, 7), std::max<long long>(10, steps / 4), hardware);
     out["stop_latency"] = measureStops(reference, hardware, quick);
     out["peak_memory_mb"] = peakMemoryMegabytes();
 
@@ -264,11 +245,7 @@ int main(int argc, char** argv) {
                 out["inference"]["source_length"].get<int>(),
                 out["inference"]["greedy_median_us"].get<double>(),
                 out["inference"]["beam5_median_us"].get<double>());
-    std::printf("Compare mode, %d scorers at once: %.0f pairs/s in total; one after another on all cores: "
-                "%.0f pairs/s (at once / one after another = %.0f%%)\n",
-                out["compare"]["models"].get<int>(), out["compare"]["pairs_per_second_total"].get<double>(),
-                out["compare"]["sequential_pairs_per_second"].get<double>(),
-                100.0 * out["compare"]["experiment_over_sequential"].get<double>());
+    printCompareThroughput(out["compare"]);
     printStops(out["stop_latency"]);
     std::printf("Peak memory: %.0f MB\n", out["peak_memory_mb"].get<double>());
     return 0;

@@ -1,8 +1,10 @@
 #include "core/experiment/Experiment.h"
 
+#include "core/experiment/CoreShare.h"
 #include "core/util/Parallel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <stdexcept>
 #include <thread>
 
@@ -45,29 +47,28 @@ void Experiment::train(int threads, const std::function<TrainingObserver&(int)>&
                        const std::function<void(int)>& ended) {
     if (static_cast<int>(controls.size()) != size())
         throw std::invalid_argument("Experiment::train needs one control per run");
+    CoreShare share(threads, controls);
     const auto trainOne = [&](int i) {
         Run& r = run(i);
+        share.begin(i);
         try {
             r.train(observerFor(i), *controls[static_cast<size_t>(i)]);
         } catch (const std::exception& e) {
             r.recordFailure(e.what()); // one failed run does not take the others down
         }
+        share.end(i);
         if (ended) ended(i);
     };
-    if (schedule == Schedule::InTurn) {
-        Parallelism(plan(threads).concurrent).forEach(size(), trainOne);
-        return;
-    }
-    // Together: plain threads, so every run starts now however few cores there are.
-    const int total = threads > 0 ? threads : Parallelism::hardwareThreads();
-    for (auto& r : m_runs) {
-        TrainingSettings settings = r->settings();
-        settings.threads = std::max(1, total / std::max(1, size()));
-        if (settings.threads != r->settings().threads) r->setSettings(settings);
-    }
-    std::vector<std::thread> workers;
-    for (int i = 0; i < size(); ++i) workers.emplace_back(trainOne, i);
-    for (std::thread& worker : workers) worker.join();
+    // InTurn: as many workers as runs train at once, each taking the next run when its own ends.
+    // Together: a thread per run, so every run starts now however few cores there are.
+    const int workers = schedule == Schedule::InTurn ? plan(threads).concurrent : size();
+    std::atomic<int> next{0};
+    std::vector<std::thread> pool;
+    for (int w = 0; w < workers; ++w)
+        pool.emplace_back([&] {
+            for (int i = next++; i < size(); i = next++) trainOne(i);
+        });
+    for (std::thread& worker : pool) worker.join();
 }
 
 } // namespace attnlab

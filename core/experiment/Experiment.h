@@ -1,8 +1,8 @@
 #pragma once
 // Several runs over one prepared dataset, trained together: as many at once as there are threads
-// (up to the number of runs), each with an equal share of them. Each run's result is what it
-// would be alone: the trainer is deterministic per seed whatever its thread count, and runs with
-// the same seed start equal in every parameter they share by name and shape (InitSeed).
+// (up to the number of runs), each with an equal share of them, re-shared as runs end. Each run's result is
+// what it would be alone: the trainer is deterministic per seed whatever its thread count, and runs with the
+// same seed start equal in every parameter they share by name and shape (InitSeed).
 #include "core/experiment/Run.h"
 
 #include <functional>
@@ -46,8 +46,9 @@ public:
     // The plan last made by plan() or train(); one run on one thread before either.
     const ThreadPlan& lastPlan() const { return m_plan; }
 
-    // Trains every run as plan(threads) says (Schedule::Together: every run at once, with
-    // max(1, threads / runs) threads each). Run i's events reach observerFor(i) on the thread
+    // Trains every run as plan(threads) says (Schedule::Together: every run at once). The threads
+    // are shared between the runs training at each moment (CoreShare): when a run ends, its cores
+    // go to the others. Run i's events reach observerFor(i) on the thread
     // training it, and it obeys controls[i] (stop one run, or all). A run that throws is recorded
     // as failed with its message; the others go on. ended(i), when given, is called on run i's
     // thread as soon as it has ended (its record complete). Returns when every run has ended.

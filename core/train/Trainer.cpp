@@ -3,6 +3,7 @@
 #include "core/data/Batcher.h"
 #include "core/infer/GreedyDecoder.h"
 #include "core/train/Adam.h"
+#include "core/train/BatchTurns.h"
 #include "core/train/Evaluator.h"
 #include "core/train/GradientClipping.h"
 #include "core/train/LossWatch.h"
@@ -13,6 +14,7 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace attnlab {
@@ -104,7 +106,7 @@ void Trainer::reportSnapshots(TrainingObserver& observer, long long step) const 
 TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control) {
     const auto start = Clock::now();
     const TrainingSettings& s = m_settings;
-    Parallelism parallel(s.threads);
+    auto parallel = std::make_unique<Parallelism>(s.threads);
     ParallelStep step(m_model);
     const ParameterList<float> parameters = m_model.parameters();
     std::unique_ptr<Optimizer> optimizer = makeOptimizer(s, parameters);
@@ -138,7 +140,10 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             if (wasPaused) rate.start(steps); // time spent paused is not training time
             const SequenceBatch& batch = batches[i];
             const auto useGold = teacherForcingSchedule(batch.targetLength, s.teacherForcing, forcing);
-            const StepLoss loss = step.run(batch, useGold, parallel, s.dropout, s.seed * 1000003 + steps);
+            if (const int threads = control.threads(); threads > 0 && threads != parallel->threads())
+                parallel = std::make_unique<Parallelism>(threads);
+            std::optional<BatchTurns::Turn> turn(std::in_place, control.turns()); // the cores, if shared
+            const StepLoss loss = step.run(batch, useGold, *parallel, s.dropout, s.seed * 1000003 + steps);
             const double norm = clipGradientNorm(parameters, s.clipNorm);
             if (!std::isfinite(loss.loss) || !std::isfinite(norm)) {
                 restore(parameters, lastGood);
@@ -149,6 +154,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             }
             copyValues(parameters, lastGood); // these weights gave a finite loss
             optimizer->step();
+            turn.reset();
             ++steps;
             epochLoss += loss.loss;
             ++epochBatches;
