@@ -6,6 +6,8 @@
 // each update appends and queues one coalesced replot.
 #include "ui/plots/GraphHover.h"
 
+#include "ui/plots/ThinnedSeries.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -49,8 +51,10 @@ private:
         size_t lossesDrawn = 0; // step losses already in the training graph
         size_t epochsDrawn = 0;
         // The training curve is a_n / (1 - w^n) with a_n = w a_{n-1} + (1 - w) loss_n, a_0 = 0.
-        double average = 0.0;     // a_n
-        double weightPower = 1.0; // w^n
+        double average = 0.0;      // a_n
+        double weightPower = 1.0;  // w^n
+        ThinnedSeries drawn;       // the smoothed curve, at most 512 points however long the run
+        size_t samplesPlotted = 0; // drawn's samples when the graph last took its points
     };
     void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item);
     void onMouseMove(QMouseEvent* event);
