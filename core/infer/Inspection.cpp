@@ -20,12 +20,10 @@ void checkOptions(const InspectOptions& options, const ModelConfig& config, int 
         throw std::invalid_argument("inspectDecode: top-k must be at least 1, not " +
                                     std::to_string(options.topK));
     for (int token : options.forcedTokens)
-        if (token < 0 || token >= config.targetVocabulary || token == PadId || token == StartId)
+        if (token < 0 || token >= config.targetVocabulary)
             throw std::invalid_argument("inspectDecode: cannot force token " + std::to_string(token) +
-                                        " (the target vocabulary has " +
-                                        std::to_string(config.targetVocabulary) +
-                                        " tokens; <pad> and <s> "
-                                        "are never emitted)");
+                                        "; the target vocabulary has " +
+                                        std::to_string(config.targetVocabulary) + " tokens");
     if (!options.attentionOverride.empty() && config.scorer == ScorerKind::None)
         throw std::invalid_argument("inspectDecode: this model has no attention to override");
     for (const auto& [step, weights] : options.attentionOverride) {

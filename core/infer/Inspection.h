@@ -42,10 +42,10 @@ struct InspectOptions {
     int maxLength = 0;        // output steps at most, as DecodeOptions; 0 means 2·S + 10
     // An output prefix to force; decoding goes on greedily after it (what-if: a different token at
     // step forcedTokens.size() − 1). EndId in it ends the output there.
-    std::vector<int> forcedTokens;
+    std::vector<int> forcedTokens{};
     // step t -> α_t (S), non-negative, renormalised to sum 1 (one-hot = all attention on one
     // source token). Needs a model with attention.
-    std::map<int, Vector<float>> attentionOverride;
+    std::map<int, Vector<float>> attentionOverride{};
     // false: stop after the forced prefix, to inspect a given hypothesis exactly (append EndId to
     // inspect a finished one, e.g. a beam node's path).
     bool continueAfterForced = true;
@@ -60,7 +60,7 @@ struct Inspection {
 };
 
 // source: token ids of one sentence (no specials). Throws std::invalid_argument for an empty
-// source, τ not finite and > 0, topK < 1, a forced token outside the vocabulary or <s>/<pad>, or an
+// source, τ not finite and > 0, topK < 1, a forced token outside the target vocabulary, or an
 // override of the wrong size, negative, not finite, all zero, or on a model without attention.
 Inspection inspectDecode(const Seq2Seq<float>& model, const std::vector<int>& source,
                          const InspectOptions& options = {});
