@@ -5,7 +5,10 @@
 // training data were, and refused, never cut, when it is empty, not UTF-8 or longer than the
 // model takes (exit 2 after the other inputs are aligned). Unknown tokens are decoded as <unk>
 // and counted on stderr.
+// --temperature divides the scores before the softmax (greedy decoding through inspectDecode;
+// τ = 1 decodes exactly as before); --explain adds each step's internals to the JSON.
 #include "app/cli/CommandGuard.h"
+#include "app/cli/ExplainJson.h"
 #include "app/cli/Format.h"
 #include "app/cli/JsonOutput.h"
 #include "app/cli/ModelCommands.h"
@@ -17,7 +20,9 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <iostream>
+#include <optional>
 
 namespace attnlab::cli {
 namespace {
@@ -26,8 +31,14 @@ struct AlignArgs {
     std::string model;
     int beam = 1;
     bool json = false;
+    bool explain = false;
+    double temperature = 1.0;
+    int topK = 5;
     std::vector<std::string> texts;
 };
+
+constexpr double kMinTemperature = 0.01;
+constexpr double kMaxTemperature = 100.0;
 
 struct AlignedText {
     std::string input;
@@ -35,6 +46,7 @@ struct AlignedText {
     std::vector<std::string> output;
     Matrix<float> attention; // (output x S)
     DecodeResult decoded;
+    std::optional<Inspection> inspection; // --explain
 };
 
 // The input as messages quote it: whole when short, else its start and its length, so a pasted
@@ -51,41 +63,74 @@ std::string quoted(const std::string& text) {
            ")";
 }
 
-AlignedText align(const ModelBundle& bundle, const std::string& text, int beam) {
+// "--temperature: must be in [0.01, 100], got 0"; NaN and infinities fail the range too.
+CLI::Validator temperatureRange() {
+    return CLI::Validator(
+        [](std::string& input) -> std::string {
+            double value = 0;
+            if (!CLI::detail::lexical_cast(input, value)) return "expected a number, got " + input;
+            const bool inside = std::isfinite(value) && value >= kMinTemperature && value <= kMaxTemperature;
+            return inside ? "" : "must be in [0.01, 100], got " + input;
+        },
+        "in [0.01, 100]");
+}
+
+AlignedText align(const ModelBundle& bundle, const std::string& text, const AlignArgs& args) {
     AlignedText result;
     result.input = text;
     result.source = readSourceInput(text, sourceReading(bundle), bundle.sourceVocabulary);
     if (!result.source.ok()) throw InputError(result.source.problemText());
-    result.decoded = decode(*bundle.model, result.source.ids, DecodeOptions{.beamWidth = beam});
+    const std::vector<int>& ids = result.source.ids;
+    InspectOptions inspect{.temperature = args.temperature, .topK = args.topK};
+    if (args.beam > 1) {
+        result.decoded = decode(*bundle.model, ids, DecodeOptions{.beamWidth = args.beam});
+        if (args.explain) {
+            // The beam's hypothesis itself, step by step: its tokens forced, </s> included.
+            inspect.forcedTokens = result.decoded.tokens;
+            if (result.decoded.finished) inspect.forcedTokens.push_back(EndId);
+            inspect.continueAfterForced = false;
+            result.inspection = inspectDecode(*bundle.model, ids, inspect);
+        }
+    } else if (args.explain || args.temperature != 1.0) {
+        result.inspection = inspectDecode(*bundle.model, ids, inspect);
+        result.decoded = result.inspection->result; // greedyDecode's own when τ = 1
+    } else {
+        result.decoded = decode(*bundle.model, ids, DecodeOptions{.beamWidth = args.beam});
+    }
+    if (!args.explain) result.inspection.reset();
     for (int id : result.decoded.tokens) result.output.push_back(bundle.targetVocabulary.token(id));
     result.attention = result.decoded.attention.topRows(static_cast<Eigen::Index>(result.output.size()));
     return result;
 }
 
-Json alignmentJson(const ModelBundle& bundle, const AlignedText& a) {
+Json alignmentJson(const ModelBundle& bundle, const AlignedText& a, const AlignArgs& args) {
     Json rows = Json::array();
     for (Eigen::Index t = 0; t < a.attention.rows(); ++t) {
         Json row = Json::array();
         for (Eigen::Index s = 0; s < a.attention.cols(); ++s) row.push_back(weight(a.attention(t, s)));
         rows.push_back(std::move(row));
     }
-    return {{"input", a.input},
-            {"source", a.source.tokens},
-            {"output", a.output},
-            {"output_text", joinTokens(a.output, bundle.targetTokens)},
-            {"attention", rows},
-            {"log_prob", a.decoded.logProb},
-            {"finished", a.decoded.finished},
-            {"unknown", a.source.unknown},
-            {"unknown_count", a.source.unknownCount}};
+    Json json = {{"input", a.input},
+                 {"source", a.source.tokens},
+                 {"output", a.output},
+                 {"output_text", joinTokens(a.output, bundle.targetTokens)},
+                 {"attention", rows},
+                 {"log_prob", a.decoded.logProb},
+                 {"finished", a.decoded.finished},
+                 {"unknown", a.source.unknown},
+                 {"unknown_count", a.source.unknownCount}};
+    if (a.inspection) json.update(explainJson(bundle, *a.inspection, args.temperature, args.topK));
+    return json;
 }
 
 // Output tokens down, source tokens across, each weight with two decimals and the row's
 // largest marked with '*'.
-void printTable(const ModelBundle& bundle, const AlignedText& a, std::ostream& out) {
+void printTable(const ModelBundle& bundle, const AlignedText& a, double temperature, std::ostream& out) {
     out << a.input << "  ->  " << joinTokens(a.output, bundle.targetTokens)
         << (a.decoded.finished ? "" : "  (no </s>: stopped at the length limit)") << "   log p "
-        << fixed(a.decoded.logProb, 4) << '\n';
+        << fixed(a.decoded.logProb, 4);
+    if (temperature != 1.0) out << "   temperature " << number(temperature).dump();
+    out << '\n';
     if (bundle.config.scorer == ScorerKind::None) {
         out << "(this model has no attention: scorer none)\n";
         return;
@@ -115,12 +160,15 @@ void printTable(const ModelBundle& bundle, const AlignedText& a, std::ostream& o
 }
 
 int runAlign(const AlignArgs& args) {
+    if (args.beam > 1 && args.temperature != 1.0)
+        throw InputError("--temperature applies to greedy decoding; beam search (--beam " +
+                         std::to_string(args.beam) + ") does not take one");
     const ModelBundle bundle = openModel(args.model);
     int exitCode = ExitOk;
     int count = 0;
     const auto process = [&](const std::string& text) {
         try {
-            const AlignedText a = align(bundle, text, args.beam);
+            const AlignedText a = align(bundle, text, args);
             if (!a.source.unknown.empty()) {
                 std::string list;
                 for (const std::string& token : a.source.unknown)
@@ -130,10 +178,10 @@ int runAlign(const AlignArgs& args) {
                           << '\n';
             }
             if (args.json) {
-                std::cout << jsonText(alignmentJson(bundle, a), true) << '\n';
+                std::cout << jsonText(alignmentJson(bundle, a, args), true) << '\n';
             } else {
                 if (count++ > 0) std::cout << '\n';
-                printTable(bundle, a, std::cout);
+                printTable(bundle, a, args.temperature, std::cout);
             }
             std::cout.flush();
         } catch (const InputError& e) {
@@ -163,10 +211,25 @@ void addAlignCommand(CLI::App& app, int& exitCode) {
     auto args = std::make_shared<AlignArgs>();
     command->add_option("--model", args->model, "The model file (.safetensors)")->required();
     command->add_option("--beam", args->beam, "Beam width (1: greedy)")->check(atLeast(1))->default_str("1");
-    command->add_flag(
+    CLI::Option* json = command->add_flag(
         "--json", args->json,
         "One JSON object a line: source, output, attention (a row per output token), log_prob, unknown, "
         "unknown_count");
+    command
+        ->add_option(
+            "--temperature", args->temperature,
+            "Divide the attention scores by this before the softmax (greedy decoding; 1: as trained)")
+        ->check(temperatureRange())
+        ->default_str("1");
+    CLI::Option* explain =
+        command
+            ->add_flag("--explain", args->explain,
+                       "With --json: each step's query, scores, weights, context, h~ and top-k next tokens")
+            ->needs(json);
+    command->add_option("--top-k", args->topK, "Next-token candidates per step under --explain")
+        ->check(atLeast(1))
+        ->default_str("5")
+        ->needs(explain);
     command->add_option("text", args->texts, "Texts to decode; without any, each non-blank line of stdin");
     command->callback([args, &exitCode] { exitCode = runGuarded("align", [&] { return runAlign(*args); }); });
 }

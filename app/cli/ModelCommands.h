@@ -18,8 +18,9 @@ void addTrainCommand(CLI::App& app, int& exitCode);
 // pair of the data, tokenised and encoded as the model was.
 void addEvalCommand(CLI::App& app, int& exitCode);
 
-// `align --model M [--beam K] [--json] [TEXT ...]`: decodes each text (or each stdin line) and
-// shows the attention behind every output token.
+// `align --model M [--beam K] [--temperature τ] [--json [--explain [--top-k K]]] [TEXT ...]`:
+// decodes each text (or each stdin line) and shows the attention behind every output token;
+// --explain adds each step's query, scores, weights, context and top-k (issue 12).
 void addAlignCommand(CLI::App& app, int& exitCode);
 
 // `compare --data FILE|DATASET --scorers a,b,... [training options] [--json FILE] [--out-dir DIR]`:

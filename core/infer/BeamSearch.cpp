@@ -1,5 +1,6 @@
 #include "core/infer/BeamSearch.h"
 
+#include "core/infer/BeamTreeRecorder.h"
 #include "core/infer/GreedyDecoder.h"
 
 #include <algorithm>
@@ -65,6 +66,25 @@ DecodeResult reconstruct(const std::vector<StepRecord>& steps, const Ending& end
     return result;
 }
 
+// Tells the recorder the fate of each of a step's considered candidates, as the search decided:
+// the first `decided` were taken (a </s> only while endings were short of width), the rest pruned.
+void recordStep(BeamTreeRecorder& recorder, int step, const std::vector<Candidate>& candidates, size_t keep,
+                size_t decided, int endingsBefore, int width, const std::vector<double>& liveScore) {
+    int endings = endingsBefore;
+    for (size_t c = 0; c < keep; ++c) {
+        const Candidate& cand = candidates[c];
+        BeamNodeState state = BeamNodeState::Pruned;
+        if (c < decided && cand.token != EndId) state = BeamNodeState::Kept;
+        if (c < decided && cand.token == EndId && endings < width) {
+            state = BeamNodeState::Finished;
+            ++endings;
+        }
+        recorder.consider(step, cand.slot, cand.token, cand.score,
+                          static_cast<float>(cand.score - liveScore[cand.slot]), state);
+    }
+    recorder.endStep();
+}
+
 void gatherColumns(Matrix<float>& m, const std::vector<int>& origin, Matrix<float>& scratch) {
     scratch.resize(m.rows(), m.cols());
     for (size_t j = 0; j < origin.size(); ++j) scratch.col(static_cast<Eigen::Index>(j)) = m.col(origin[j]);
@@ -74,7 +94,7 @@ void gatherColumns(Matrix<float>& m, const std::vector<int>& origin, Matrix<floa
 } // namespace
 
 std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const std::vector<int>& source,
-                                        const DecodeOptions& options) {
+                                        const DecodeOptions& options, BeamTreeRecorder* recorder) {
     const int width = std::max(1, options.beamWidth);
     const SequenceBatch batch = sourceBatch(source, width);
     EncodedSource<float> encoded;
@@ -109,7 +129,9 @@ std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const std::
         StepRecord record;
         record.alignment = alignment;
         std::vector<double> nextScore;
-        for (size_t c = 0; c < keep && static_cast<int>(record.origin.size()) < width; ++c) {
+        const int endingsBefore = static_cast<int>(endings.size());
+        size_t c = 0; // candidates [0, c) decided, [c, keep) pruned
+        for (; c < keep && static_cast<int>(record.origin.size()) < width; ++c) {
             const Candidate& cand = candidates[c];
             const float tokenLogProb = static_cast<float>(cand.score - liveScore[cand.slot]);
             if (cand.token == EndId) {
@@ -122,6 +144,7 @@ std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const std::
             record.logProb.push_back(tokenLogProb);
             nextScore.push_back(cand.score);
         }
+        if (recorder) recordStep(*recorder, t, candidates, keep, c, endingsBefore, width, liveScore);
         live = static_cast<int>(record.origin.size());
         steps.push_back(record);
         if (live == 0) break;
@@ -137,15 +160,26 @@ std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const std::
     }
     // Hypotheses still open at the length limit compete too, marked unfinished.
     if (endings.empty() || static_cast<int>(endings.size()) < width)
-        for (int slot = 0; slot < live && static_cast<int>(endings.size()) < width; ++slot)
+        for (int slot = 0; slot < live && static_cast<int>(endings.size()) < width; ++slot) {
             endings.push_back({static_cast<int>(steps.size()), slot, false, liveScore[slot], 0.0f});
+            if (recorder) recorder->endOpen(slot);
+        }
 
-    std::vector<DecodeResult> results;
-    for (const Ending& ending : endings) results.push_back(reconstruct(steps, ending, options.lengthPenalty));
-    std::stable_sort(results.begin(), results.end(), [](const DecodeResult& a, const DecodeResult& b) {
+    std::vector<DecodeResult> made;
+    for (const Ending& ending : endings) made.push_back(reconstruct(steps, ending, options.lengthPenalty));
+    // Sorted through indices (a stable sort gives the same order) so the recorder learns which won.
+    std::vector<size_t> order(made.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&made](size_t i, size_t j) {
+        const DecodeResult& a = made[i];
+        const DecodeResult& b = made[j];
         if (a.finished != b.finished) return a.finished; // a finished hypothesis beats a cut-off one
         return a.score > b.score;
     });
+    if (recorder) recorder->finish(order.front(), made[order.front()]);
+    std::vector<DecodeResult> results;
+    results.reserve(made.size());
+    for (size_t i : order) results.push_back(std::move(made[i]));
     return results;
 }
 

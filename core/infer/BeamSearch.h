@@ -7,13 +7,16 @@
 
 namespace attnlab {
 
+class BeamTreeRecorder;
+
 // The best hypothesis. With beamWidth 1 this is exactly greedy decoding.
 DecodeResult beamSearch(const Seq2Seq<float>& model, const std::vector<int>& source,
                         const DecodeOptions& options);
 
-// Every finished hypothesis (up to k), best first, for views that compare them.
+// Every finished hypothesis (up to k), best first, for views that compare them. A recorder, when
+// given, is told every candidate considered (traceBeamSearch); it changes nothing of the search.
 std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const std::vector<int>& source,
-                                        const DecodeOptions& options);
+                                        const DecodeOptions& options, BeamTreeRecorder* recorder = nullptr);
 
 // greedyDecode or beamSearch, as options.beamWidth says.
 DecodeResult decode(const Seq2Seq<float>& model, const std::vector<int>& source,

@@ -111,6 +111,21 @@ void Attention<T>::backward(const ConstMatrixRef<T>& dContext, MatrixRef<T> dAlp
                             dPreviousAlignment);
 }
 
+template <class T>
+void Attention<T>::score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys,
+                         const ConstMatrixRef<T>& previousAlignment, ScorerStepCache<T>& cache,
+                         MatrixRef<T> scores) const {
+    if (m_scorer) m_scorer->score(query, keys, previousAlignment, scores, cache);
+}
+
+template <class T>
+void Attention<T>::weightedSum(const AttentionKeys<T>& keys, const ConstMatrixRef<T>& alpha,
+                               MatrixRef<T> context) const {
+    context.setZero();
+    for (int s = 0; s < keys.steps; ++s)
+        context.array() += keys.key(s).array().rowwise() * alpha.row(s).array();
+}
+
 template <class T> void Attention<T>::finishBackward(const AttentionKeys<T>& keys, KeyGradients<T>& grads) {
     if (m_scorer) m_scorer->prepareKeysBackward(keys, grads);
 }

@@ -44,6 +44,15 @@ public:
     // After all steps: the key preprocessing's backward (into grads.keys and parameters).
     void finishBackward(const AttentionKeys<T>& keys, KeyGradients<T>& grads);
 
+    // Inspection only (Decoder::inspectStep), the pieces of forward one at a time.
+    // scores: (S x B) raw e = score(q, h̄), the very call forward makes; no-op without attention.
+    void score(const ConstMatrixRef<T>& query, const AttentionKeys<T>& keys,
+               const ConstMatrixRef<T>& previousAlignment, ScorerStepCache<T>& cache,
+               MatrixRef<T> scores) const;
+    // context: (H x B) c = Σ_s α_s h̄_s for a given alpha (S x B).
+    void weightedSum(const AttentionKeys<T>& keys, const ConstMatrixRef<T>& alpha,
+                     MatrixRef<T> context) const;
+
 private:
     std::unique_ptr<AttentionScorer<T>> m_scorer;
     mutable Matrix<T> m_scores; // (S x B) scratch

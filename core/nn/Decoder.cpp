@@ -51,13 +51,14 @@ void Decoder<T>::initialAlignment(const AttentionKeys<T>& keys, MatrixRef<T> ali
 }
 
 template <class T>
-void Decoder<T>::stepForward(StepBuffers& io, const AttentionKeys<T>& keys, ScorerStepCache<T>& cache) const {
+template <class Attend>
+void Decoder<T>::stepThrough(StepBuffers& io, Attend&& attend) const {
     const int h = m_config.hidden;
     const int e = m_config.embedding;
     const bool luong = m_config.decoder == DecoderStyle::Luong;
     auto context = io.combined.topRows(h);
     if (!luong) {
-        m_attention.forward(io.hiddenPrevious, keys, io.alignmentPrevious, cache, io.alignment, context);
+        attend(io.hiddenPrevious, io.alignment, context);
         io.input.middleRows(e, h) = context;
     } else if (m_config.inputFeeding) {
         io.input.middleRows(e, h) = io.previousAttentional;
@@ -65,11 +66,18 @@ void Decoder<T>::stepForward(StepBuffers& io, const AttentionKeys<T>& keys, Scor
     // One product for the whole LSTM step: z = [W_ih | W_hh] [x; h_{t−1}] + b
     io.input.bottomRows(h) = io.hiddenPrevious;
     m_cell.stackedStep(io.input, io.cellPrevious, io.gates, io.hidden, io.cell);
-    if (luong) m_attention.forward(io.hidden, keys, io.alignmentPrevious, cache, io.alignment, context);
+    if (luong) attend(io.hidden, io.alignment, context);
     // h̃ = tanh(W_c [c; h]), one product
     io.combined.bottomRows(h) = io.hidden;
     io.attentional.noalias() = m_combine.weightValue() * io.combined;
     io.attentional.array() = io.attentional.array().tanh();
+}
+
+template <class T>
+void Decoder<T>::stepForward(StepBuffers& io, const AttentionKeys<T>& keys, ScorerStepCache<T>& cache) const {
+    stepThrough(io, [&](const ConstMatrixRef<T>& query, MatrixRef<T> alpha, MatrixRef<T> context) {
+        m_attention.forward(query, keys, io.alignmentPrevious, cache, alpha, context);
+    });
 }
 
 template <class T>
@@ -262,6 +270,52 @@ void Decoder<T>::step(const std::vector<int>& tokens, const AttentionKeys<T>& ke
     state.hidden.swap(m_stepHidden);
     state.cell.swap(m_stepCell);
     state.attentional.swap(m_stepAttentional);
+    state.alignment = alignment;
+}
+
+template <class T>
+void Decoder<T>::inspectStep(int token, const AttentionKeys<T>& keys, DecoderState<T>& state,
+                             DecoderStepProbe<T>& probe) const {
+    const int h = m_config.hidden;
+    if (keys.batch != 1) throw std::invalid_argument("Decoder::inspectStep: inspects one sentence (B = 1)");
+    if (probe.givenAlignment && probe.givenAlignment->size() != keys.steps)
+        throw std::invalid_argument("Decoder::inspectStep: the given alignment has " +
+                                    std::to_string(probe.givenAlignment->size()) + " weights, the source " +
+                                    std::to_string(keys.steps) + " tokens");
+    // Own buffers, shaped as step's: (I+H x 1) (4H x 1) (H x 1) (H x 1) (2H x 1) (H x 1) (S x 1)
+    Matrix<T> input(m_config.decoderInputSize() + h, 1), gates(4 * h, 1), hidden(h, 1), cell(h, 1);
+    Matrix<T> combined(2 * h, 1), attentional(h, 1), alignment(keys.steps, 1);
+    ScorerStepCache<T> cache;
+    m_embedding.forward(&token, 1, input.topRows(m_config.embedding));
+    probe.previousAlignment = state.alignment;
+    probe.scores.resize(m_attention.enabled() ? keys.steps : 0, 1);
+    const bool asDecoding = probe.temperature == T(1) && !probe.givenAlignment;
+    const auto attend = [&](const ConstMatrixRef<T>& query, MatrixRef<T> alpha, MatrixRef<T> context) {
+        probe.query = query;
+        m_attention.score(query, keys, state.alignment, cache, probe.scores);
+        if (asDecoding || !m_attention.enabled()) {
+            // The very call decoding makes: α and c bit for bit as step's.
+            m_attention.forward(query, keys, state.alignment, cache, alpha, context);
+        } else {
+            if (probe.givenAlignment)
+                alpha = *probe.givenAlignment;
+            else
+                maskedSoftmax<T>(probe.scores / probe.temperature, keys.lengths, alpha);
+            m_attention.weightedSum(keys, alpha, context);
+        }
+    };
+    StepBuffers io{state.attentional, state.hidden, state.cell, state.alignment, input, gates, hidden, cell,
+                   alignment,         combined,     attentional};
+    stepThrough(io, attend);
+    probe.logits.resize(m_output.outputs(), 1);
+    m_output.forward(attentional, probe.logits);
+    probe.alignment = alignment;
+    probe.features = cache.features;
+    probe.context = combined.topRows(h);
+    probe.attentional = attentional;
+    state.hidden.swap(hidden);
+    state.cell.swap(cell);
+    state.attentional.swap(attentional);
     state.alignment = alignment;
 }
 

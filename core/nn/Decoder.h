@@ -7,6 +7,7 @@
 // Bahdanau style: α_t, c_t = attention(h_{t−1}, h̄);  x_t = [emb(y_{t−1}); c_t]; the rest as above.
 // y_{−1} = <s>; h_{−1}, c_{−1} are the encoder's final state.
 #include "core/nn/Attention.h"
+#include "core/nn/DecoderStepProbe.h"
 #include "core/nn/Dropout.h"
 #include "core/nn/Embedding.h"
 #include "core/nn/Linear.h"
@@ -69,10 +70,18 @@ public:
     // logits: (V x B), alignment: (S x B) of this step. Advances state.
     void step(const std::vector<int>& tokens, const AttentionKeys<T>& keys, DecoderState<T>& state,
               Matrix<T>& logits, Matrix<T>& alignment) const;
+    // Inspection (issue 12), never on the training or decoding path: step for one sentence
+    // (keys.batch 1) that reports the step's internals in probe and takes its temperature or its
+    // given α from probe. With τ = 1 and no given α it computes exactly what step computes.
+    void inspectStep(int token, const AttentionKeys<T>& keys, DecoderState<T>& state,
+                     DecoderStepProbe<T>& probe) const;
 
 private:
     struct StepBuffers; // the per-step blocks the forward pass reads and writes
     void stepForward(StepBuffers& io, const AttentionKeys<T>& keys, ScorerStepCache<T>& cache) const;
+    // The step with attention left to attend(query, alpha, context): the one body of stepForward
+    // and inspectStep, so both run the same LSTM, combine and readout code.
+    template <class Attend> void stepThrough(StepBuffers& io, Attend&& attend) const;
     void initialAlignment(const AttentionKeys<T>& keys, MatrixRef<T> alignment) const;
 
     ModelConfig m_config;

@@ -89,6 +89,19 @@ void Seq2Seq<T>::decodeStep(const std::vector<int>& tokens, const EncodedSource<
     m_decoder.step(tokens, encoded.keys, state, logits, alignment);
 }
 
+template <class T>
+void Seq2Seq<T>::inspectStep(int token, const EncodedSource<T>& encoded, DecoderState<T>& state,
+                             DecoderStepProbe<T>& probe) const {
+    m_decoder.inspectStep(token, encoded.keys, state, probe);
+}
+
+template <class T> const Parameter<T>& Seq2Seq<T>::parameter(const std::string& name) const {
+    // parameters() hands out mutable pointers; the one found is returned read only.
+    for (const Parameter<T>* p : const_cast<Seq2Seq<T>&>(*this).parameters())
+        if (p->name == name) return *p;
+    throw std::invalid_argument("the model has no parameter named " + name);
+}
+
 std::vector<char> teacherForcingSchedule(int steps, double ratio, Random& random) {
     std::vector<char> useGold(steps, 1);
     if (ratio >= 1.0) return useGold;

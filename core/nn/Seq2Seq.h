@@ -53,6 +53,12 @@ public:
     void startDecoding(const EncodedSource<T>& encoded, DecoderState<T>& state) const;
     void decodeStep(const std::vector<int>& tokens, const EncodedSource<T>& encoded, DecoderState<T>& state,
                     Matrix<T>& logits, Matrix<T>& alignment) const;
+    // Inspection (issue 12): decodeStep for one sentence, reporting the step's internals.
+    void inspectStep(int token, const EncodedSource<T>& encoded, DecoderState<T>& state,
+                     DecoderStepProbe<T>& probe) const;
+    // A parameter by its file name ("attention.key.weight"), read only; throws
+    // std::invalid_argument when the model has none of that name.
+    const Parameter<T>& parameter(const std::string& name) const;
 
 private:
     void forward(const SequenceBatch& batch, const std::vector<char>& useGold, Seq2SeqCache<T>& cache,

@@ -70,6 +70,24 @@ void TestCliErrors::badUsage_data() {
         << "--scorers: bilinear not in";
     QTest::newRow("beam of 0") << QStringList{"align", "--model", "m.safetensors", "--beam", "0", "abc"}
                                << "--beam: must be at least 1, got 0";
+    for (const char* tau : {"0", "0.005", "101", "-1", "nan", "inf"})
+        QTest::newRow(qPrintable(QString("temperature %1").arg(tau)))
+            << QStringList{"align", "--model", "m.safetensors", "--temperature", tau, "abc"}
+            << QString("--temperature: must be in [0.01, 100], got %1").arg(tau);
+    QTest::newRow("temperature not a number")
+        << QStringList{"align", "--model", "m.safetensors", "--temperature", "warm", "abc"}
+        << "--temperature: expected a number, got warm";
+    QTest::newRow("temperature under beam search")
+        << QStringList{"align", "--model", "m.safetensors", "--beam", "3", "--temperature", "2", "abc"}
+        << "attnlab-cli align: --temperature applies to greedy decoding; beam search (--beam 3) does not "
+           "take one";
+    QTest::newRow("explain without json")
+        << QStringList{"align", "--model", "m.safetensors", "--explain", "abc"}
+        << "--explain requires --json";
+    QTest::newRow("top-k of 0") << QStringList{"align",  "--model",   "m.safetensors",
+                                               "--json", "--explain", "--top-k",
+                                               "0",      "abc"}
+                                << "--top-k: must be at least 1, got 0";
     QTest::newRow("unknown split") << QStringList{"eval", "--model", "m", "--data", data, "--split", "test"}
                                    << "--split: test not in {all,validation,train}";
 }
