@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/compare/CompareController.h"
+#include "ui/mechanism/MechanismWorkspace.h"
 #include "ui/panels/DatasetPanel.h"
 #include "ui/panels/ElidedLabel.h"
 #include "ui/panels/InspectPanel.h"
@@ -112,6 +113,9 @@ void MainWindow::createPanels() {
 
     // The Compare tab; the toolbar's controls drive it while it is in front.
     m_compare = new CompareController(*m_tabs, *m_controls, *m_settingsPanel, this);
+    // The Mechanism tab: the current model's decoding taken apart, step by step.
+    m_mechanism = new MechanismWorkspace(this);
+    m_tabs->addTab(m_mechanism, tr("Mechanism"));
 }
 
 void MainWindow::createActions() {
@@ -209,6 +213,8 @@ void MainWindow::connectPanels() {
     connect(m_session, &TrainingSession::inferenceModelChanged, m_inspectPanel, &InspectPanel::setModel);
     connect(m_session, &TrainingSession::inferenceModelChanged, m_pinnedPanel, &PinnedPairsPanel::setModel);
     connect(m_session, &TrainingSession::inferenceModelChanged, this, &MainWindow::updateStatusLabels);
+    connect(m_session, &TrainingSession::inferenceModelChanged, m_mechanism, &MechanismWorkspace::setModel);
+    connect(m_mechanism, &MechanismWorkspace::status, this, &MainWindow::showStatus);
 }
 
 // A failed load is shown where the user will see it, not only for a few seconds in the status
@@ -270,8 +276,10 @@ void MainWindow::onDatasetLoaded() {
     m_session->setDataset(dataset);
     m_compare->setDataset(dataset, m_settingsPanel->prepareOptions());
     if (!m_session->isRunning()) m_controls->clearProgress(); // the last run's warning was about other data
-    if (dataset && dataset->size() > 0)
+    if (dataset && dataset->size() > 0) {
         m_inspectPanel->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
+        m_mechanism->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
+    }
     updateStatusLabels();
 }
 
@@ -368,9 +376,12 @@ void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data)
         candidates.push_back(std::move(candidate));
     }
     m_pinnedPanel->setCandidates(candidates);
-    if (!data->validation.pairs.empty())
-        m_inspectPanel->setExampleSentence(
-            QString::fromUtf8(dataset->source(data->validation.datasetIndices.front())));
+    m_mechanism->setPairs(validationPairs(*dataset, *data));
+    if (!data->validation.pairs.empty()) {
+        const QString example = QString::fromUtf8(dataset->source(data->validation.datasetIndices.front()));
+        m_inspectPanel->setExampleSentence(example);
+        m_mechanism->setExampleSentence(example);
+    }
     updateStatusLabels();
 }
 

@@ -25,6 +25,7 @@ class InspectPanel;
 class PinnedPairsPanel;
 class RunBook;
 class CompareController;
+class MechanismWorkspace;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,6 +44,7 @@ public:
     InspectPanel* inspectPanel() const { return m_inspectPanel; }
     PinnedPairsPanel* pinnedPairsPanel() const { return m_pinnedPanel; }
     CompareController* compare() const { return m_compare; }
+    MechanismWorkspace* mechanism() const { return m_mechanism; }
     QTabWidget* centralTabs() const { return m_tabs; }
 
     // Asks the person a yes/no question (title, text); true for yes. A message box by default;
@@ -106,6 +108,7 @@ private:
     std::unique_ptr<RunBook> m_runBook; // the runs on the loss plot, current and grey
     QTabWidget* m_tabs = nullptr;       // Train and Compare
     CompareController* m_compare = nullptr;
+    MechanismWorkspace* m_mechanism = nullptr;
     bool m_pinnedShownOnTrain = true;
     Confirmation m_confirm;
 };

@@ -1,0 +1,445 @@
+#include "ui/mechanism/MechanismWorkspace.h"
+
+#include "ui/mechanism/BeamTreeView.h"
+#include "ui/mechanism/CandidateTable.h"
+#include "ui/mechanism/InspectionCsv.h"
+#include "ui/mechanism/MechanismControls.h"
+#include "ui/mechanism/OutputDifference.h"
+#include "ui/mechanism/StepView.h"
+#include "ui/plots/AlignmentHeatmap.h"
+#include "ui/plots/CsvWriter.h"
+#include "ui/plots/PlotExport.h"
+#include "ui/plots/TokenLabels.h"
+#include "ui/session/MechanismRunner.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace attnlab::ui {
+
+namespace {
+constexpr int kPlayMilliseconds = 900;
+
+std::vector<std::string> outputTokens(const MechanismResult& result, const Inspection& inspection) {
+    std::vector<std::string> tokens;
+    for (const StepInspection& step : inspection.steps) tokens.push_back(result.targetToken(step.chosen));
+    return tokens;
+}
+
+QStringList labels(const std::vector<std::string>& tokens) {
+    return tokenLabelTexts(tokens);
+}
+
+QLabel* heading(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    return label;
+}
+} // namespace
+
+MechanismWorkspace::MechanismWorkspace(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("mechanismWorkspace"));
+    m_runner = new MechanismRunner(this);
+    m_controls = new MechanismControls(this);
+    m_stepView = new StepView(this);
+    m_heatmap = new AlignmentHeatmap(this);
+    m_heatmap->setObjectName(QStringLiteral("mechanismHeatmap"));
+    m_heatmap->setToolTip(
+        tr("Click a row to step to it; double-click a cell: what if this step had put all its "
+           "attention on that source token?"));
+    m_original = new AlignmentHeatmap(this);
+    m_original->setObjectName(QStringLiteral("mechanismOriginalHeatmap"));
+    m_original->setCompact();
+    m_originalTitle = heading(tr("Before the what-if (the model's own decoding)"), this);
+    m_output = new QLabel(this);
+    m_output->setObjectName(QStringLiteral("mechanismOutput"));
+    m_output->setTextFormat(Qt::RichText);
+    m_output->setWordWrap(true);
+    m_candidates = new CandidateTable(this);
+    m_beamTree = new BeamTreeView(this);
+    m_play = new QTimer(this);
+    m_play->setInterval(kPlayMilliseconds);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(4, 4, 4, 4);
+    leftLayout->addWidget(m_output);
+    leftLayout->addWidget(m_heatmap, 3);
+    leftLayout->addWidget(m_originalTitle);
+    leftLayout->addWidget(m_original, 2);
+    leftLayout->addWidget(heading(tr("Candidates for this step (double-click one: what if?)"), left));
+    leftLayout->addWidget(m_candidates, 1);
+    m_beamPanel = new QWidget(this);
+    auto* beamLayout = new QVBoxLayout(m_beamPanel);
+    beamLayout->setContentsMargins(4, 4, 4, 4);
+    beamLayout->addWidget(heading(tr("Beam explorer"), m_beamPanel));
+    beamLayout->addWidget(m_beamTree, 1);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(left);
+    auto* stepScroll = new QScrollArea(this); // a short window scrolls the steps rather than squash them
+    stepScroll->setWidgetResizable(true);
+    stepScroll->setFrameShape(QFrame::NoFrame);
+    stepScroll->setWidget(m_stepView);
+    splitter->addWidget(stepScroll);
+    splitter->addWidget(m_beamPanel);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 5);
+    splitter->setStretchFactor(2, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_controls);
+    layout->addWidget(splitter, 1);
+    buildExportMenu();
+
+    connect(m_runner, &MechanismRunner::finished, this, &MechanismWorkspace::onResult);
+    connect(m_controls, &MechanismControls::sentenceEntered, this, &MechanismWorkspace::inspectSentence);
+    connect(m_controls, &MechanismControls::pairChosen, this, &MechanismWorkspace::inspectPair);
+    connect(m_controls, &MechanismControls::temperatureChanged, this, &MechanismWorkspace::setTemperature);
+    connect(m_controls, &MechanismControls::beamWidthChanged, this, &MechanismWorkspace::setBeamWidth);
+    connect(m_controls, &MechanismControls::firstStep, this, [this] { setStep(0); });
+    connect(m_controls, &MechanismControls::previousStep, this, [this] { setStep(m_step - 1); });
+    connect(m_controls, &MechanismControls::nextStep, this, [this] { setStep(m_step + 1); });
+    connect(m_controls, &MechanismControls::lastStep, this, [this] { setStep(stepCount() - 1); });
+    connect(m_controls, &MechanismControls::playToggled, this, &MechanismWorkspace::togglePlay);
+    connect(m_controls, &MechanismControls::resetWhatIf, this, &MechanismWorkspace::resetWhatIf);
+    connect(m_play, &QTimer::timeout, this, [this] {
+        if (m_step + 1 >= stepCount()) return togglePlay();
+        setStep(m_step + 1);
+    });
+    connect(m_stepView, &StepView::attentionForced, this, &MechanismWorkspace::forceAttention);
+    connect(m_heatmap, &AlignmentHeatmap::rowSelected, this, [this](int row) {
+        if (row >= 0 && row != m_step) setStep(row);
+    });
+    connect(m_heatmap->plot(), &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent* event) {
+        const int row = m_heatmap->rowAt(event->position()), column = m_heatmap->columnAt(event->position());
+        if (row >= 0 && column >= 0) forceAttention(row, column);
+    });
+    connect(m_candidates, &CandidateTable::tokenChosen, this, &MechanismWorkspace::forceToken);
+    connect(m_beamTree, &BeamTreeView::nodeChosen, this, &MechanismWorkspace::chooseBeamNode);
+    showOutputs();
+    showStep();
+}
+
+MechanismWorkspace::~MechanismWorkspace() = default;
+
+void MechanismWorkspace::buildExportMenu() {
+    QMenu* menu = m_controls->exportMenu();
+    menu->addAction(tr("Step view as image…"), this, [this] {
+        exportWith(tr("step view"), QStringLiteral("attention-step.png"), false,
+                   [this](const QString& path, QString* error) { return exportStepImage(path, error); });
+    });
+    menu->addAction(tr("Heatmaps as image…"), this, [this] {
+        exportWith(tr("heatmaps"), QStringLiteral("attention-heatmaps.png"), false,
+                   [this](const QString& path, QString* error) { return exportHeatmapsImage(path, error); });
+    });
+    menu->addAction(tr("Every step's numbers as CSV…"), this, [this] {
+        exportWith(tr("numbers"), QStringLiteral("attention-steps.csv"), true,
+                   [this](const QString& path, QString* error) { return exportNumbersCsv(path, error); });
+    });
+    menu->addAction(tr("Beam tree as CSV…"), this, [this] {
+        exportWith(tr("beam tree"), QStringLiteral("beam-tree.csv"), true,
+                   [this](const QString& path, QString* error) { return exportBeamCsv(path, error); });
+    });
+}
+
+void MechanismWorkspace::setModel(const InferenceModel& model) {
+    m_model = model;
+    request();
+}
+
+void MechanismWorkspace::setPairs(std::vector<MechanismPair> pairs) {
+    m_pairs = std::move(pairs);
+    QComboBox* box = m_controls->pairs();
+    box->clear();
+    for (const MechanismPair& pair : m_pairs) box->addItem(pair.label);
+    if (m_pairIndex >= static_cast<int>(m_pairs.size())) m_pairIndex = -1;
+    box->setCurrentIndex(m_pairIndex);
+    request();
+}
+
+void MechanismWorkspace::setExampleSentence(const QString& sentence) {
+    m_controls->sentence()->setPlaceholderText(tr("e.g. %1").arg(sentence));
+    if (m_text.isEmpty() && m_pairIndex < 0) inspectSentence(sentence);
+}
+
+void MechanismWorkspace::inspectSentence(const QString& text) {
+    m_text =
+        text.isEmpty() ? m_controls->sentence()->placeholderText().section(QStringLiteral("e.g. "), 1) : text;
+    m_pairIndex = -1;
+    m_controls->pairs()->setCurrentIndex(-1);
+    m_forcedTokens.clear();
+    m_forcedAttention.clear();
+    m_beamNode = -1;
+    m_step = 0;
+    request();
+}
+
+void MechanismWorkspace::inspectPair(int index) {
+    if (index < 0 || index >= static_cast<int>(m_pairs.size())) return;
+    m_pairIndex = index;
+    m_controls->pairs()->setCurrentIndex(index);
+    m_forcedTokens.clear();
+    m_forcedAttention.clear();
+    m_beamNode = -1;
+    m_step = 0;
+    request();
+}
+
+void MechanismWorkspace::setTemperature(double temperature) {
+    m_temperature = temperature;
+    QSlider* slider = m_controls->temperatureSlider();
+    if (MechanismControls::temperatureAt(slider->value()) != temperature) {
+        const QSignalBlocker block(slider);
+        slider->setValue(MechanismControls::positionOf(temperature));
+        m_controls->setTemperatureText(temperature);
+    }
+    request();
+}
+
+void MechanismWorkspace::setBeamWidth(int width) {
+    m_beamWidth = std::max(1, width);
+    if (m_controls->beamWidth()->value() != m_beamWidth) {
+        const QSignalBlocker block(m_controls->beamWidth());
+        m_controls->beamWidth()->setValue(m_beamWidth);
+    }
+    m_beamNode = -1;
+    request();
+}
+
+int MechanismWorkspace::stepCount() const {
+    return m_result && m_result->ok() ? static_cast<int>(m_result->shown().steps.size()) : 0;
+}
+
+void MechanismWorkspace::setStep(int step) {
+    if (stepCount() == 0) return;
+    m_step = std::clamp(step, 0, stepCount() - 1);
+    showStep();
+}
+
+void MechanismWorkspace::forceAttention(int step, int position) {
+    if (!m_result || !m_result->ok() || step < 0 || step >= stepCount()) return;
+    const StepInspection& at = m_result->shown().steps[static_cast<size_t>(step)];
+    if (at.weights.size() == 0) {
+        Q_EMIT status(tr("This model has no attention (scorer none): there is nothing to force."));
+        return;
+    }
+    if (position < 0 || position >= at.weights.size()) return;
+    // The what-if is built on what is shown: its forced tokens up to this step, its earlier overrides.
+    if (m_beamNode >= 0) {
+        m_forcedTokens.clear();
+        m_forcedAttention.clear();
+        m_beamNode = -1;
+    }
+    if (static_cast<int>(m_forcedTokens.size()) > step) m_forcedTokens.resize(static_cast<size_t>(step));
+    m_forcedAttention.erase(m_forcedAttention.lower_bound(step), m_forcedAttention.end());
+    Vector<float> oneHot = Vector<float>::Zero(at.weights.size()); // (S)
+    oneHot(position) = 1.0f;
+    m_forcedAttention[step] = oneHot;
+    m_step = step;
+    Q_EMIT status(tr("What if step %1 had looked only at source token %2?").arg(step + 1).arg(position + 1));
+    request();
+}
+
+void MechanismWorkspace::forceToken(int step, int token) {
+    if (!m_result || !m_result->ok() || step < 0 || step >= stepCount()) return;
+    const Inspection& shown = m_result->shown();
+    std::vector<int> prefix;
+    for (int t = 0; t < step; ++t) prefix.push_back(shown.steps[static_cast<size_t>(t)].chosen);
+    prefix.push_back(token);
+    m_forcedTokens = prefix;
+    if (m_beamNode >= 0) m_forcedAttention.clear();
+    m_forcedAttention.erase(m_forcedAttention.lower_bound(step), m_forcedAttention.end());
+    m_beamNode = -1;
+    m_step = step;
+    Q_EMIT status(tr("What if step %1 had written '%2'?")
+                      .arg(step + 1)
+                      .arg(tokenLabel(m_result->targetToken(token)).text));
+    request();
+}
+
+void MechanismWorkspace::resetWhatIf() {
+    if (!whatIfActive() && m_beamNode < 0) return;
+    m_forcedTokens.clear();
+    m_forcedAttention.clear();
+    m_beamNode = -1;
+    m_beamTree->selectNode(-1);
+    request();
+}
+
+void MechanismWorkspace::chooseBeamNode(int id) {
+    m_beamNode = id > 0 ? id : -1; // the root has no tokens of its own
+    m_forcedTokens.clear();
+    m_forcedAttention.clear();
+    m_step = 0;
+    request();
+}
+
+bool MechanismWorkspace::busy() const {
+    return m_runner->busy();
+}
+
+void MechanismWorkspace::request() {
+    m_controls->setWhatIfActive(whatIfActive() || m_beamNode >= 0);
+    m_beamPanel->setVisible(m_beamWidth > 1);
+    if (!m_model.ready() || (m_text.isEmpty() && m_pairIndex < 0)) return;
+    MechanismRequest r;
+    r.model = m_model;
+    if (m_pairIndex >= 0)
+        r.pairTokens = m_pairs[static_cast<size_t>(m_pairIndex)].sourceTokens;
+    else
+        r.text = m_text;
+    r.temperature = m_temperature;
+    r.forcedTokens = m_forcedTokens;
+    r.forcedAttention = m_forcedAttention;
+    r.beamWidth = m_beamWidth;
+    r.beamNode = m_beamNode;
+    m_runner->request(std::move(r));
+}
+
+void MechanismWorkspace::onResult(const std::shared_ptr<const MechanismResult>& result) {
+    m_result = result;
+    if (!result->ok()) {
+        Q_EMIT status(result->error);
+    } else if (result->beam) {
+        if (m_beamTree->tree().nodes.size() != result->beam->nodes.size() ||
+            m_beamTree->tree().result.tokens != result->beam->result.tokens ||
+            m_beamTree->topLevelItemCount() == 0)
+            m_beamTree->setTree(*result->beam, [result](int id) { return result->targetToken(id); });
+        m_beamTree->selectNode(m_beamNode);
+    }
+    m_step = std::clamp(m_step, 0, std::max(0, stepCount() - 1));
+    showOutputs();
+    showStep();
+    Q_EMIT inspected();
+}
+
+void MechanismWorkspace::showOutputs() {
+    const bool ok = m_result && m_result->ok();
+    if (!ok) {
+        m_heatmap->clear();
+        m_original->clear();
+        m_original->setVisible(false);
+        m_originalTitle->setVisible(false);
+        m_output->setText(m_result
+                              ? m_result->error.toHtmlEscaped()
+                              : tr("Type a sentence or pick a validation pair, then step through how the "
+                                   "model decodes it."));
+        return;
+    }
+    const MechanismResult& r = *m_result;
+    const bool pair = m_pairIndex >= 0 && r.beamNode == std::nullopt;
+    const Alignment gold = pair ? m_pairs[static_cast<size_t>(m_pairIndex)].gold : Alignment{};
+    const std::vector<std::string> shownTokens = outputTokens(r, r.shown());
+    m_heatmap->setAlignment(r.sourceTokens, shownTokens, r.shown().result.attention, gold);
+    const bool changed = r.whatIf || r.beamNode;
+    m_original->setVisible(changed);
+    m_originalTitle->setVisible(changed);
+    const QStringList shown = labels(shownTokens);
+    QString text;
+    if (changed) {
+        const std::vector<std::string> ownTokens = outputTokens(r, r.own);
+        m_original->setAlignment(r.sourceTokens, ownTokens, r.own.result.attention, gold);
+        const QStringList own = labels(ownTokens);
+        text = tr("Model's own: %1<br>%2: %3")
+                   .arg(markedTokens(own, shown, QStringLiteral(" ")),
+                        r.beamNode ? tr("Beam hypothesis") : tr("What if"),
+                        markedTokens(shown, own, QStringLiteral(" ")));
+    } else {
+        text = tr("Output: %1").arg(shown.join(QLatin1Char(' ')).toHtmlEscaped());
+    }
+    if (pair)
+        text += tr("<br>Reference: %1")
+                    .arg(labels(m_pairs[static_cast<size_t>(m_pairIndex)].targetTokens)
+                             .join(QLatin1Char(' '))
+                             .toHtmlEscaped());
+    if (r.unknownCount > 0)
+        text += tr("<br><i>%n source token(s) unknown to the model, read as &lt;unk&gt;.</i>", "",
+                   r.unknownCount);
+    m_output->setText(text);
+}
+
+void MechanismWorkspace::showStep() {
+    const double temperature = m_result && m_result->beamNode ? 1.0 : m_temperature;
+    m_stepView->show(m_result, m_step, temperature);
+    const int count = stepCount();
+    m_controls->setStepText(count > 0 ? tr("Step %1 of %2").arg(m_step + 1).arg(count) : QString());
+    if (count == 0) {
+        m_candidates->setStep(nullptr, {});
+        return;
+    }
+    if (m_heatmap->highlightedRow() != m_step) m_heatmap->highlightRow(m_step);
+    const std::shared_ptr<const MechanismResult> result = m_result;
+    m_candidates->setStep(&result->shown().steps[static_cast<size_t>(m_step)],
+                          [result](int id) { return result->targetToken(id); });
+}
+
+void MechanismWorkspace::togglePlay() {
+    if (m_play->isActive()) {
+        m_play->stop();
+    } else {
+        if (m_step + 1 >= stepCount()) setStep(0);
+        m_play->start();
+    }
+    m_controls->setPlaying(m_play->isActive());
+}
+
+QString MechanismWorkspace::outputText() const {
+    return m_output->text();
+}
+
+bool MechanismWorkspace::exportStepImage(const QString& path, QString* error) {
+    return exportWidgetImage(*m_stepView, path, error, tr("AttnLab: one step of attention"));
+}
+
+bool MechanismWorkspace::exportHeatmapsImage(const QString& path, QString* error) {
+    return exportWidgetImage(*m_heatmap->parentWidget(), path, error, tr("AttnLab: attention heatmaps"));
+}
+
+bool MechanismWorkspace::exportNumbersCsv(const QString& path, QString* error) const {
+    if (!m_result || !m_result->ok()) {
+        if (error) *error = tr("Nothing is inspected yet.");
+        return false;
+    }
+    CsvWriter csv;
+    writeInspectionCsv(*m_result, csv);
+    return csv.save(path, error);
+}
+
+bool MechanismWorkspace::exportBeamCsv(const QString& path, QString* error) const {
+    if (m_beamTree->tree().nodes.empty()) {
+        if (error) *error = tr("Set a beam width above 1 first.");
+        return false;
+    }
+    CsvWriter csv;
+    m_beamTree->writeCsv(csv);
+    return csv.save(path, error);
+}
+
+void MechanismWorkspace::exportWith(const QString& what, const QString& name, bool csv,
+                                    const std::function<bool(const QString&, QString*)>& write) {
+    const QString filter = csv ? tr("CSV (*.csv)") : imageFileFilter();
+    const QString path = m_askSave
+                             ? m_askSave(tr("Export %1").arg(what), name, filter)
+                             : QFileDialog::getSaveFileName(this, tr("Export %1").arg(what), name, filter);
+    if (path.isEmpty()) return;
+    QString error;
+    if (write(path, &error))
+        Q_EMIT status(tr("Exported the %1 to %2").arg(what, path));
+    else
+        Q_EMIT status(tr("Could not export the %1: %2").arg(what, error));
+}
+
+} // namespace attnlab::ui
