@@ -2,6 +2,8 @@
 // Train action, watch progress reach the plot and the controls, type a sentence, see its
 // alignment, save the model, and stop a long run from the Stop action.
 #include "ui/MainWindow.h"
+#include "ui/mechanism/MechanismWorkspace.h"
+#include "ui/mechanism/StepView.h"
 #include "ui/panels/DatasetPanel.h"
 #include "ui/panels/InspectPanel.h"
 #include "ui/panels/SettingsPanel.h"
@@ -11,6 +13,7 @@
 
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void editedFileWithOtherTokensWarns();
     void cliModelFitsItsOwnFile();
     void screenshotOfATrainedSession();
+    void screenshotsOfTheMechanism();
 };
 
 namespace {
@@ -355,6 +359,57 @@ void TestMainWindow::screenshotOfATrainedSession() {
     window.resize(1280, 720);
     QTest::qWait(300);
     QVERIFY(window.grab().save(directory + "/main-window-1280x720.png"));
+}
+
+// Not a check: with ATTNLAB_SCREENSHOT_DIR set, trains dates through the window and saves the
+// Mechanism tab as a teacher would show it (docs/screenshots/mechanism-*.png): one step taken apart
+// with a hovered position's numbers, the same step at τ = 3, a what-if (the day's digit forced to
+// look at the year's last digit), and the beam explorer.
+void TestMainWindow::screenshotsOfTheMechanism() {
+    const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
+    if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshots");
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(loadShipped(window, "dates"));
+    window.settingsPanel()->setFromModel(ModelConfig{}, TrainingSettings{}); // the defaults: 15 epochs
+    QSignalSpy finished(window.session(), &TrainingSession::finished);
+    window.trainingControls()->trainAction()->trigger();
+    QVERIFY(finished.wait(600000));
+    MechanismWorkspace& mechanism = *window.mechanism();
+    window.findChild<QTabWidget*>("centralTabs")->setCurrentWidget(&mechanism);
+    auto settle = [&](const std::function<void()>& action) {
+        QSignalSpy arrived(&mechanism, &MechanismWorkspace::inspected);
+        action();
+        QVERIFY(arrived.wait(20000) || arrived.count() > 0);
+        QTest::qWait(300);
+    };
+    const QString sentence = QStringLiteral("saturday, march 3 2015");
+    settle([&] { mechanism.inspectSentence(sentence); });
+    qInfo("mechanism output: %s", qPrintable(mechanism.outputText()));
+    mechanism.setStep(6); // the month's second digit, '3'
+    int looked = 0;       // where that step looks most
+    mechanism.result()->own.steps[6].weights.maxCoeff(&looked);
+    mechanism.stepView().hoverPosition(looked);
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(directory + "/mechanism-step.png"));
+    settle([&] { mechanism.setTemperature(3.0); });
+    mechanism.setStep(6);
+    mechanism.stepView().hoverPosition(looked);
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(directory + "/mechanism-temperature.png"));
+    settle([&] { mechanism.setTemperature(1.0); });
+    settle([&] { mechanism.forceAttention(9, 21); }); // the day's digit, all attention on the '5' of 2015
+    mechanism.stepView().hoverPosition(21);
+    QTest::qWait(300);
+    qInfo("what-if: %s", qPrintable(mechanism.outputText()));
+    QVERIFY(window.grab().save(directory + "/mechanism-what-if.png"));
+    settle([&] { mechanism.resetWhatIf(); });
+    settle([&] { mechanism.setBeamWidth(4); });
+    mechanism.setStep(0);
+    mechanism.stepView().hoverPosition(-1);
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(directory + "/mechanism-beam.png"));
 }
 
 QTEST_MAIN(TestMainWindow)

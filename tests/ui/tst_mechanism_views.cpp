@@ -201,15 +201,17 @@ void TestMechanismViews::beamExplorerWinnerIsBeamSearch() {
     std::vector<int> path = tree.tree().path(tree.tree().winner);
     if (!path.empty() && path.back() == EndId) path.pop_back();
     QCOMPARE(path, best.tokens);
-    QTreeWidgetItem* winner = tree.itemOf(tree.tree().winner);
-    QVERIFY(winner && winner->font(0).bold());
-    QCOMPARE(winner->text(BeamTreeView::StateColumn), QStringLiteral("winner"));
+    QVERIFY(
+        tree.nodeToolTip(tree.tree().winner).contains(QStringLiteral("the hypothesis beam search returns")));
+    QVERIFY(!tree.nodeRect(tree.tree().winner).isEmpty());
     int pruned = 0;
     for (const BeamNode& node : tree.tree().nodes) pruned += node.state == BeamNodeState::Pruned;
     QVERIFY(pruned > 0);
     // Choosing a node shows its hypothesis step by step.
     const int node = tree.tree().nodes[static_cast<size_t>(tree.tree().winner)].parent;
-    QVERIFY(inspect(workspace, [&] { tree.nodeChosen(node); }));
+    QVERIFY(inspect(workspace,
+                    [&] { QTest::mouseClick(&tree, Qt::LeftButton, {}, tree.nodeRect(node).center()); }));
+    QCOMPARE(tree.selectedNode(), node);
     QVERIFY(workspace.result()->beamNode.has_value());
     QCOMPARE(workspace.stepCount(), static_cast<int>(tree.tree().path(node).size()));
     QVERIFY(workspace.outputText().contains(QStringLiteral("Beam hypothesis")));

@@ -3,9 +3,22 @@
 #include "ui/plots/CsvWriter.h"
 #include "ui/plots/TokenLabels.h"
 
-#include <QHeaderView>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <map>
 
 namespace attnlab::ui {
+
+namespace {
+constexpr int kMargin = 8;
+constexpr int kBoxWidth = BeamTreeView::kColumnWidth - 18;
+constexpr int kBoxHeight = BeamTreeView::kRowHeight - 6;
+const QColor kWinner(0, 114, 178); // Okabe–Ito blue
+} // namespace
 
 QString beamStateName(BeamNodeState state) {
     switch (state) {
@@ -19,75 +32,145 @@ QString beamStateName(BeamNodeState state) {
     return QString();
 }
 
-BeamTreeView::BeamTreeView(QWidget* parent) : QTreeWidget(parent) {
+BeamTreeView::BeamTreeView(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("beamTree"));
-    setColumnCount(ColumnCount);
-    setHeaderLabels({tr("Token"), tr("log p"), tr("Score"), tr("State")});
-    header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    setUniformRowHeights(true);
-    setToolTip(tr("Every hypothesis the beam held. Score = log p / length (what beam search ranks by). "
-                  "Grey: pruned; ■ finished; bold: the hypothesis beam search returns. Select one to see "
-                  "its heatmap and step through it."));
-    connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        if (m_filling || !item) return;
-        Q_EMIT nodeChosen(item->data(TokenColumn, Qt::UserRole).toInt());
-    });
+    setMouseTracking(true);
+    setBackgroundRole(QPalette::Base);
+    setAutoFillBackground(true);
 }
 
 void BeamTreeView::setTree(const BeamTree& tree, const std::function<std::string(int)>& tokenText) {
-    m_filling = true;
-    clear();
-    m_items.assign(tree.nodes.size(), nullptr);
     m_tree = tree;
     m_tokenText = tokenText;
-    for (const BeamNode& node : tree.nodes) {
-        QTreeWidgetItem* item = node.parent < 0
-                                    ? new QTreeWidgetItem(this)
-                                    : new QTreeWidgetItem(m_items[static_cast<size_t>(node.parent)]);
-        m_items[static_cast<size_t>(node.id)] = item;
-        const QString token = tokenLabel(tokenText(node.token)).text;
-        item->setText(TokenColumn,
-                      node.state == BeamNodeState::Finished ? token + QStringLiteral(" ■") : token);
-        item->setData(TokenColumn, Qt::UserRole, node.id);
-        if (node.parent >= 0) {
-            item->setText(LogProbColumn, QString::number(node.logProb, 'f', 3));
-            item->setText(ScoreColumn, QString::number(node.score, 'f', 3));
-        }
-        item->setText(StateColumn, node.isWinner ? tr("winner") : beamStateName(node.state));
-        item->setToolTip(
-            TokenColumn,
-            tr("step %1: log p(token) = %2").arg(node.step + 1).arg(node.tokenLogProb, 0, 'f', 3));
-        if (node.state == BeamNodeState::Pruned)
-            for (int c = 0; c < ColumnCount; ++c) item->setForeground(c, QColor(150, 150, 150));
-        if (node.onWinnerPath) {
-            QFont font = item->font(TokenColumn);
-            font.setBold(true);
-            for (int c = 0; c < ColumnCount; ++c) item->setFont(c, font);
-            item->setExpanded(true);
-        }
+    if (m_selected >= static_cast<int>(m_tree.nodes.size())) m_selected = -1;
+    layOut();
+    updateGeometry();
+    update();
+}
+
+// Column = step + 1 (the root in column 0); within a column, best score first.
+void BeamTreeView::layOut() {
+    m_cells.assign(m_tree.nodes.size(), QPoint());
+    std::map<int, std::vector<int>> byColumn;
+    for (const BeamNode& node : m_tree.nodes) byColumn[node.step + 1].push_back(node.id);
+    m_columns = byColumn.empty() ? 0 : byColumn.rbegin()->first + 1;
+    m_rows = 0;
+    for (auto& [column, ids] : byColumn) {
+        std::stable_sort(ids.begin(), ids.end(), [this](int a, int b) {
+            return m_tree.nodes[static_cast<size_t>(a)].score > m_tree.nodes[static_cast<size_t>(b)].score;
+        });
+        for (size_t row = 0; row < ids.size(); ++row)
+            m_cells[static_cast<size_t>(ids[row])] = QPoint(column, int(row));
+        m_rows = std::max(m_rows, static_cast<int>(ids.size()));
     }
-    if (!m_items.empty()) m_items.front()->setExpanded(true);
-    m_filling = false;
 }
 
-QTreeWidgetItem* BeamTreeView::itemOf(int id) const {
-    return id >= 0 && id < static_cast<int>(m_items.size()) ? m_items[static_cast<size_t>(id)] : nullptr;
+QSize BeamTreeView::sizeHint() const {
+    return QSize(2 * kMargin + m_columns * kColumnWidth, 2 * kMargin + std::max(m_rows, 1) * kRowHeight);
 }
 
-int BeamTreeView::selectedNode() const {
-    const QTreeWidgetItem* item = currentItem();
-    return item ? item->data(TokenColumn, Qt::UserRole).toInt() : -1;
+QSize BeamTreeView::minimumSizeHint() const {
+    return sizeHint();
+}
+
+QRect BeamTreeView::nodeRect(int id) const {
+    if (id < 0 || id >= static_cast<int>(m_cells.size())) return QRect();
+    const QPoint cell = m_cells[static_cast<size_t>(id)];
+    return QRect(kMargin + cell.x() * kColumnWidth, kMargin + cell.y() * kRowHeight, kBoxWidth, kBoxHeight);
+}
+
+int BeamTreeView::nodeAt(QPoint point) const {
+    for (int id = 0; id < static_cast<int>(m_cells.size()); ++id)
+        if (nodeRect(id).contains(point)) return id;
+    return -1;
+}
+
+QString BeamTreeView::nodeText(int id) const {
+    if (id < 0 || id >= static_cast<int>(m_tree.nodes.size())) return QString();
+    const BeamNode& node = m_tree.nodes[static_cast<size_t>(id)];
+    const QString token =
+        m_tokenText ? tokenLabel(m_tokenText(node.token)).text : QString::number(node.token);
+    if (node.parent < 0) return token;
+    return QStringLiteral("%1\n%2").arg(token, QString::number(node.score, 'f', 2));
+}
+
+QString BeamTreeView::nodeToolTip(int id) const {
+    if (id < 0 || id >= static_cast<int>(m_tree.nodes.size())) return QString();
+    const BeamNode& node = m_tree.nodes[static_cast<size_t>(id)];
+    if (node.parent < 0) return tr("The start: every hypothesis grows from <s>.");
+    QString state = node.isWinner ? tr("the hypothesis beam search returns") : beamStateName(node.state);
+    return tr("Step %1: '%2', %3\nlog p(token) = %4\nlog p(prefix) = %5\nscore = log p / length = %6\nClick: "
+              "see its "
+              "heatmap and steps.")
+        .arg(node.step + 1)
+        .arg(m_tokenText ? tokenLabel(m_tokenText(node.token)).text : QString::number(node.token), state)
+        .arg(node.tokenLogProb, 0, 'f', 3)
+        .arg(node.logProb, 0, 'f', 3)
+        .arg(node.score, 0, 'f', 3);
 }
 
 void BeamTreeView::selectNode(int id) {
-    m_filling = true;
-    if (QTreeWidgetItem* item = itemOf(id)) {
-        setCurrentItem(item);
-        scrollToItem(item);
-    } else {
-        setCurrentItem(nullptr);
+    m_selected = id >= 0 && id < static_cast<int>(m_tree.nodes.size()) ? id : -1;
+    update();
+}
+
+void BeamTreeView::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    if (m_tree.nodes.empty()) {
+        painter.setPen(QColor(110, 110, 110));
+        painter.drawText(rect(), Qt::AlignCenter, tr("Set a beam width above 1 to see the hypotheses."));
+        return;
     }
-    m_filling = false;
+    // Lines first, the winner's path last so it stays on top.
+    for (int pass = 0; pass < 2; ++pass)
+        for (const BeamNode& node : m_tree.nodes) {
+            if (node.parent < 0 || node.onWinnerPath != (pass == 1)) continue;
+            const QRect from = nodeRect(node.parent), to = nodeRect(node.id);
+            const QColor colour = node.onWinnerPath                     ? kWinner
+                                  : node.state == BeamNodeState::Pruned ? QColor(205, 205, 205)
+                                                                        : QColor(120, 120, 120);
+            painter.setPen(QPen(colour, node.onWinnerPath ? 3.0 : 1.0));
+            painter.drawLine(QPoint(from.right(), from.center().y()), QPoint(to.left(), to.center().y()));
+        }
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    painter.setFont(small);
+    for (const BeamNode& node : m_tree.nodes) {
+        const QRect box = nodeRect(node.id);
+        const bool pruned = node.state == BeamNodeState::Pruned;
+        painter.setBrush(node.id == m_selected ? QColor(255, 224, 102)
+                         : pruned              ? QColor(245, 245, 245)
+                                               : Qt::white);
+        painter.setPen(QPen(node.onWinnerPath ? kWinner
+                            : pruned          ? QColor(200, 200, 200)
+                                              : QColor(90, 90, 90),
+                            node.onWinnerPath ? 2.5 : 1.0));
+        painter.drawRoundedRect(box, 4, 4);
+        if (node.state == BeamNodeState::Finished) painter.drawRoundedRect(box.adjusted(3, 3, -3, -3), 3, 3);
+        painter.setPen(pruned ? QColor(160, 160, 160) : Qt::black);
+        painter.drawText(box, Qt::AlignCenter, nodeText(node.id));
+    }
+}
+
+void BeamTreeView::mousePressEvent(QMouseEvent* event) {
+    const int id = nodeAt(event->position().toPoint());
+    if (id < 0) return QWidget::mousePressEvent(event);
+    selectNode(id);
+    Q_EMIT nodeChosen(id);
+}
+
+bool BeamTreeView::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString tip = nodeToolTip(nodeAt(help->pos()));
+        if (tip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), tip, this);
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void BeamTreeView::writeCsv(CsvWriter& csv) const {

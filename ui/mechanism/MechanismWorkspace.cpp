@@ -79,20 +79,32 @@ MechanismWorkspace::MechanismWorkspace(QWidget* parent) : QWidget(parent) {
     leftLayout->addWidget(m_candidates, 1);
     m_beamPanel = new QWidget(this);
     auto* beamLayout = new QVBoxLayout(m_beamPanel);
-    beamLayout->setContentsMargins(4, 4, 4, 4);
-    beamLayout->addWidget(heading(tr("Beam explorer"), m_beamPanel));
-    beamLayout->addWidget(m_beamTree, 1);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
+    beamLayout->setContentsMargins(4, 0, 4, 4);
+    beamLayout->addWidget(
+        heading(tr("Beam explorer: every hypothesis, step by step (box: token and score = "
+                   "log p / length; grey: pruned; double border: finished; blue: the winner). "
+                   "Click one to see its heatmap and steps."),
+                m_beamPanel));
+    static_cast<QLabel*>(beamLayout->itemAt(0)->widget())->setWordWrap(true);
+    auto* beamScroll = new QScrollArea(m_beamPanel);
+    beamScroll->setWidget(m_beamTree);
+    beamScroll->setWidgetResizable(false);
+    beamLayout->addWidget(beamScroll, 1);
+    m_beamPanel->setMinimumHeight(3 * BeamTreeView::kRowHeight + 80); // three candidates a step, at least
     auto* stepScroll = new QScrollArea(this); // a short window scrolls the steps rather than squash them
     stepScroll->setWidgetResizable(true);
     stepScroll->setFrameShape(QFrame::NoFrame);
     stepScroll->setWidget(m_stepView);
-    splitter->addWidget(stepScroll);
+    auto* sideBySide = new QSplitter(Qt::Horizontal, this);
+    sideBySide->addWidget(left);
+    sideBySide->addWidget(stepScroll);
+    sideBySide->setStretchFactor(0, 4);
+    sideBySide->setStretchFactor(1, 5);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(sideBySide);
     splitter->addWidget(m_beamPanel);
-    splitter->setStretchFactor(0, 4);
-    splitter->setStretchFactor(1, 5);
-    splitter->setStretchFactor(2, 2);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_controls);
@@ -289,11 +301,9 @@ void MechanismWorkspace::onResult(const std::shared_ptr<const MechanismResult>& 
     if (!result->ok()) {
         Q_EMIT status(result->error);
     } else if (result->beam) {
-        if (m_beamTree->tree().nodes.size() != result->beam->nodes.size() ||
-            m_beamTree->tree().result.tokens != result->beam->result.tokens ||
-            m_beamTree->topLevelItemCount() == 0)
-            m_beamTree->setTree(*result->beam, [result](int id) { return result->targetToken(id); });
+        m_beamTree->setTree(*result->beam, [result](int id) { return result->targetToken(id); });
         m_beamTree->selectNode(m_beamNode);
+        m_beamTree->adjustSize();
     }
     m_step = std::clamp(m_step, 0, std::max(0, stepCount() - 1));
     showOutputs();

@@ -97,15 +97,21 @@ QString attentionSteps(ScorerKind kind, const QString& query, const FormulaNumbe
     text += tr("<br><b>2. Softmax</b> turns scores into weights: α<sub>s</sub> = exp(e<sub>s</sub>/τ) / "
                "Σ<sub>j</sub> exp(e<sub>j</sub>/τ), τ = %1")
                 .arg(number(n.temperature, 2));
-    if (t)
+    if (t && n.forced)
+        text += tr("<br>&nbsp;&nbsp;&nbsp;α<sub>%1</sub> = <b>%2</b>, set by the what-if (the softmax would "
+                   "have given "
+                   "exp(%3 / %4) / %5 = %6)")
+                    .arg(s, number(n.weight, 4), number(t->score), number(n.temperature, 2),
+                         number(n.partition), number(std::exp(t->score / n.temperature) / n.partition, 4));
+    else if (t)
         text +=
             QStringLiteral("<br>&nbsp;&nbsp;&nbsp;α<sub>%1</sub> = exp(%2 / %3) / %4 = <b>%5</b>")
                 .arg(s, number(t->score), number(n.temperature, 2), number(n.partition), number(n.weight, 4));
     text +=
         tr("<br><b>3. Weighted sum</b> of the encoder states: c = Σ<sub>s</sub> α<sub>s</sub> h̄<sub>s</sub>");
     if (t)
-        text += QStringLiteral("<br>&nbsp;&nbsp;&nbsp;%1 × h̄<sub>%2</sub> = %3 × %4")
-                    .arg(tr("position %1 adds").arg(s), s, number(n.weight, 4), vectorText(t->key));
+        text += tr("<br>&nbsp;&nbsp;&nbsp;position %1 adds α<sub>%1</sub> h̄<sub>%1</sub> = %2 × %3")
+                    .arg(s, number(n.weight, 4), vectorText(t->key));
     return text;
 }
 

@@ -15,6 +15,7 @@ struct FormulaNumbers {
     double weight = 0;                  // α_s
     double temperature = 1;             // τ
     double partition = 0;               // Σ_j exp(e_j / τ) over the valid positions
+    bool forced = false;                // the weights were set by a what-if, not by the softmax
 };
 
 // "e_s = h̄_sᵀ W q" and so on; `query` names the decoder's query (h_t for Luong, s_{t−1} for

@@ -19,6 +19,7 @@ SourceBars::SourceBars(const QString& title, QColor positive, QColor negative, Q
     m_plot->setObjectName(QStringLiteral("sourceBarsPlot"));
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, title, QFont(font().family(), 9)));
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.01); // the title keeps its text's height
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->xAxis->setTickLabelFont(QFont(font().family(), 9));

@@ -40,15 +40,15 @@ StepView::StepView(QWidget* parent) : QWidget(parent) {
     m_formula->setMinimumHeight(m_formula->fontMetrics().lineSpacing() * 6);
     m_formula->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_query = new ValueMap(tr("Query q (the decoder's state)"), this);
-    m_scores = new SourceBars(tr("1. Scores e_s"), QColor(230, 159, 0), QColor(86, 180, 233), this);
+    m_scores = new SourceBars(tr("1. Scores eₛ"), QColor(230, 159, 0), QColor(86, 180, 233), this);
     m_weights =
-        new SourceBars(tr("2. Weights α_s = softmax(e / τ) — click a bar: what if all attention went there?"),
+        new SourceBars(tr("2. Weights αₛ = softmax(e / τ) — click a bar: what if all attention went there?"),
                        QColor(0, 114, 178), QColor(0, 114, 178), this);
     m_weights->setProbabilityAxis(true);
-    m_states = new ValueMap(tr("3. Encoder states h̄_s (a row per source token, α_s beside it)"), this);
-    m_context = new ValueMap(tr("Context c = Σ α_s h̄_s"), this);
-    m_query->setMinimumHeight(56);
-    m_context->setMinimumHeight(56);
+    m_states = new ValueMap(tr("3. Encoder states h̄ₛ (a row per source token, αₛ beside it)"), this);
+    m_context = new ValueMap(tr("Context c = Σ αₛ h̄ₛ (the weighted sum)"), this);
+    m_query->setMinimumHeight(60);
+    m_context->setMinimumHeight(60);
     m_scores->setMinimumHeight(120);
     m_weights->setMinimumHeight(120);
     m_states->setMinimumHeight(180);
@@ -162,6 +162,7 @@ void StepView::writeFormula() {
         for (int s = 0; s < at->scores.size(); ++s)
             partition += std::exp(double(at->scores(s)) / m_temperature);
         numbers.partition = partition;
+        numbers.forced = at->attentionForced;
     }
     QString text = attentionSteps(kind, queryName(*m_result->model), numbers);
     if (at->attentionForced)

@@ -25,6 +25,8 @@ ValueMap::ValueMap(const QString& title, QWidget* parent) : QWidget(parent) {
     m_plot->setObjectName(QStringLiteral("valueMapPlot"));
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, title, QFont(font().family(), 9)));
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.01); // the title keeps its text's height
+    m_plot->axisRect()->setMinimumSize(10, 8);          // a strip of one row is a few pixels high
     m_plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msTop);
     m_plot->axisRect()->setMargins(QMargins(0, 0, 8, 4));
     m_plot->xAxis->setVisible(false);
