@@ -10,6 +10,20 @@ BatchTurns::Turn::~Turn() {
     if (m_turns) m_turns->release();
 }
 
+void BatchTurns::Holder::take(BatchTurns* turns) {
+    const auto now = std::chrono::steady_clock::now();
+    if (m_turn && (turns != m_from || now - m_since >= kSlice)) giveBack();
+    if (m_turn || !turns) return;
+    m_turn.emplace(turns);
+    m_from = turns;
+    m_since = std::chrono::steady_clock::now(); // the slice starts once the turn is granted
+}
+
+void BatchTurns::Holder::giveBack() {
+    m_turn.reset();
+    m_from = nullptr;
+}
+
 void BatchTurns::acquire() {
     std::unique_lock lock(m_mutex);
     const std::uint64_t ticket = m_nextTicket++;

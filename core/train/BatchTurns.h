@@ -1,12 +1,14 @@
 #pragma once
-// Turns at the cores for the batches of several runs that train at once: at most `capacity` batches
+// Turns at the cores for the batches of several runs that train at once: at most `capacity` runs
 // compute at the same time, and turns are granted in the order they were asked for, so every run
-// advances batch by batch in step with the others. Seven runs on two cores then take turns two
+// advances in step with the others, a slice of batches at a time. Seven runs on two cores then take turns two
 // at a time instead of seven threads being time-sliced by the OS mid-batch (which costs each of
 // them its caches) — and the GUI thread finds a core free sooner.
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 
 namespace attnlab {
 
@@ -28,6 +30,25 @@ public:
 
     // Requests waiting for a turn (for tests).
     int waiting();
+
+    // A run's hold on its turn, kept for a slice of batches so a core keeps one model's weights in
+    // its caches (a turn per batch would cycle seven models through two cores' caches). Given back
+    // when the slice is over, when the run has to wait (paused) and when it ends.
+    class Holder {
+    public:
+        static constexpr std::chrono::milliseconds kSlice{50};
+
+        // Before a batch: keeps the turn held from `turns` while its slice lasts; else gives it
+        // back and queues for the next. Null turns: gives back what it holds, takes nothing.
+        void take(BatchTurns* turns);
+        void giveBack();
+        bool holding() const { return m_turn.has_value(); }
+
+    private:
+        std::optional<Turn> m_turn;
+        BatchTurns* m_from = nullptr;
+        std::chrono::steady_clock::time_point m_since;
+    };
 
 private:
     void acquire();

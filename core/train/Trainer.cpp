@@ -14,7 +14,6 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
-#include <optional>
 #include <sstream>
 
 namespace attnlab {
@@ -126,6 +125,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
     TrainingResult result;
     long long steps = 0;
     bool budgetSpent = false;
+    BatchTurns::Holder turn;
     for (int epoch = 1; !budgetSpent && (s.maxSteps > 0 || epoch <= s.epochs); ++epoch) {
         const auto epochStart = Clock::now();
         const std::vector<SequenceBatch> batches = train.epoch(epoch - 1);
@@ -133,7 +133,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
         int epochBatches = 0;
         for (size_t i = 0; i < batches.size(); ++i) {
             const bool wasPaused = control.paused();
-            if (!control.awaitPermission()) {
+            if (!control.awaitPermission([&turn] { turn.giveBack(); })) {
                 result.outcome = TrainingOutcome::Stopped;
                 break;
             }
@@ -142,7 +142,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             const auto useGold = teacherForcingSchedule(batch.targetLength, s.teacherForcing, forcing);
             if (const int threads = control.threads(); threads > 0 && threads != parallel->threads())
                 parallel = std::make_unique<Parallelism>(threads);
-            std::optional<BatchTurns::Turn> turn(std::in_place, control.turns()); // the cores, if shared
+            turn.take(control.turns()); // the cores, when an experiment shares them
             const StepLoss loss = step.run(batch, useGold, *parallel, s.dropout, s.seed * 1000003 + steps);
             const double norm = clipGradientNorm(parameters, s.clipNorm);
             if (!std::isfinite(loss.loss) || !std::isfinite(norm)) {
@@ -154,7 +154,6 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             }
             copyValues(parameters, lastGood); // these weights gave a finite loss
             optimizer->step();
-            turn.reset();
             ++steps;
             epochLoss += loss.loss;
             ++epochBatches;

@@ -34,8 +34,14 @@ void TrainingControl::step() {
 }
 
 bool TrainingControl::awaitPermission() {
+    return awaitPermission({});
+}
+
+bool TrainingControl::awaitPermission(const std::function<void()>& beforeWaiting) {
     std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return m_stop || !m_paused || m_stepsAllowed > 0; });
+    const auto mayGo = [this] { return m_stop || !m_paused || m_stepsAllowed > 0; };
+    if (!mayGo() && beforeWaiting) beforeWaiting();
+    m_changed.wait(lock, mayGo);
     if (m_stop) return false;
     if (m_paused) --m_stepsAllowed;
     return true;

@@ -4,6 +4,7 @@
 // effect within one batch.
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 
 namespace attnlab {
@@ -34,6 +35,9 @@ public:
     // Trainer side, between batches: returns false when the run must stop. Blocks while paused
     // until resume, step or stop.
     bool awaitPermission();
+    // The same; beforeWaiting runs first when it has to block (a paused run gives back what it
+    // holds that others need, such as its turn at the shared cores).
+    bool awaitPermission(const std::function<void()>& beforeWaiting);
 
 private:
     std::atomic<bool> m_stop{false};

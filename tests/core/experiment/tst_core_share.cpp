@@ -18,6 +18,7 @@ private Q_SLOTS:
     void turnsAreGrantedInOrder();
     void neverMoreTurnsThanSlots();
     void noTurnsWithoutBatchTurns();
+    void aHolderKeepsItsTurnForASlice();
 };
 
 namespace {
@@ -116,6 +117,28 @@ void TestCoreShare::noTurnsWithoutBatchTurns() {
     BatchTurns turns(1);
     { BatchTurns::Turn first(&turns); }
     { BatchTurns::Turn second(&turns); } // the first was given back
+    QCOMPARE(turns.waiting(), 0);
+}
+
+void TestCoreShare::aHolderKeepsItsTurnForASlice() {
+    BatchTurns turns(1);
+    BatchTurns::Holder first, second;
+    first.take(&turns);
+    QVERIFY(first.holding());
+    first.take(&turns); // the next batch, within the slice: still its turn, no queueing
+    QCOMPARE(turns.waiting(), 0);
+    std::thread other([&] { second.take(&turns); }); // waits for the first's slice to end
+    waitUntil([&] { return turns.waiting() == 1; });
+    std::this_thread::sleep_for(BatchTurns::Holder::kSlice);
+    std::thread next([&] { first.take(&turns); }); // slice over: gives back, queues behind the other
+    other.join();
+    QVERIFY(second.holding());
+    waitUntil([&] { return turns.waiting() == 1; });
+    second.giveBack();
+    next.join();
+    QVERIFY(first.holding());
+    first.take(nullptr); // the experiment stopped sharing: nothing held
+    QVERIFY(!first.holding());
     QCOMPARE(turns.waiting(), 0);
 }
 

@@ -6,8 +6,8 @@
 #include <QtTest>
 
 #include <atomic>
-
 #include <stdexcept>
+#include <thread>
 
 using namespace attnlab;
 
@@ -20,6 +20,7 @@ private Q_SLOTS:
     void everyRunAtOnceEqualsInTurn();
     void sharedParametersStartEqual();
     void stopEndsOneRun();
+    void aPausedRunLetsTheOthersTrain();
     void aFailingRunLeavesTheOthers();
     void namesAreUnique();
     void continuesAModel();
@@ -164,6 +165,38 @@ void TestExperiment::stopEndsOneRun() {
     QCOMPARE(experiment.run(0).record().result.outcome, TrainingOutcome::Stopped);
     QVERIFY(experiment.run(0).record().result.steps <= 1);
     QCOMPARE(experiment.run(1).record().result.outcome, TrainingOutcome::Completed);
+}
+
+// Three runs on one thread take turns at it; a paused run gives its turn back, so the other two
+// finish while it waits, and it finishes after being resumed.
+void TestExperiment::aPausedRunLetsTheOthersTrain() {
+    Experiment experiment(m_data);
+    for (ScorerKind scorer : {ScorerKind::Dot, ScorerKind::General, ScorerKind::Additive})
+        experiment.add(smallSpec(scorer));
+    std::vector<TrainingControl> controls(3);
+    struct PauseAtStep : TrainingObserver {
+        TrainingControl* control = nullptr;
+        void onStep(const StepProgress& p) override {
+            if (p.step == 3) control->pause(); // while it holds its turn
+        }
+    } pauser;
+    pauser.control = &controls[0];
+    Quiet quiet;
+    std::atomic<int> ended{0};
+    std::thread training([&] {
+        experiment.train(
+            1,
+            [&](int i) -> TrainingObserver& {
+                return i == 0 ? static_cast<TrainingObserver&>(pauser) : quiet;
+            },
+            pointersTo(controls), Schedule::Together, [&](int) { ++ended; });
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(ended.load(), 2, 60000); // the other two end while the first waits
+    QCOMPARE(experiment.run(1).record().result.outcome, TrainingOutcome::Completed);
+    QCOMPARE(experiment.run(2).record().result.outcome, TrainingOutcome::Completed);
+    controls[0].resume();
+    training.join();
+    QCOMPARE(experiment.run(0).record().result.outcome, TrainingOutcome::Completed);
 }
 
 void TestExperiment::aFailingRunLeavesTheOthers() {
