@@ -12,6 +12,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace attnlab::ui {
@@ -33,7 +34,8 @@ CompareWorkspace::CompareWorkspace(CompareSession& session, RunPicker::BaseSetti
     m_metricsView->setSortingEnabled(true);
     m_metricsView->sortByColumn(-1, Qt::AscendingOrder); // the runs' own order until a header is clicked
     m_metricsView->verticalHeader()->hide();
-    m_metricsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Resized to the contents at most every two seconds (fitMetricsColumns), not at every update.
+    m_metricsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_metricsView->horizontalHeader()->setStretchLastSection(true);
     m_metricsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_metricsView->setToolTip(tr("Click a header to sort by it. The best value of each column is bold."));
@@ -73,6 +75,20 @@ CompareWorkspace::CompareWorkspace(CompareSession& session, RunPicker::BaseSetti
 
     connect(&session, &CompareSession::stateChanged, this,
             [this] { m_picker->setLocked(m_session.isRunning()); });
+    auto* fitMetricsColumns = new QTimer(this);
+    fitMetricsColumns->setSingleShot(true);
+    fitMetricsColumns->setInterval(2000);
+    connect(fitMetricsColumns, &QTimer::timeout, m_metricsView, &QTableView::resizeColumnsToContents);
+    for (auto signal : {&CompareSession::runEpoch, &CompareSession::runEnded})
+        connect(&session, signal, fitMetricsColumns, [fitMetricsColumns] {
+            if (!fitMetricsColumns->isActive()) fitMetricsColumns->start();
+        });
+    // Queued: these signals come while the session is changing, before the table model has caught up.
+    connect(&session, &CompareSession::runsReset, m_metricsView, &QTableView::resizeColumnsToContents,
+            Qt::QueuedConnection);
+    connect(&session, &CompareSession::stateChanged, m_metricsView, &QTableView::resizeColumnsToContents,
+            Qt::QueuedConnection);
+    m_metricsView->resizeColumnsToContents();
 }
 
 bool CompareWorkspace::train(const ModelConfig& base, const TrainingSettings& settings, QString* problem) {

@@ -16,7 +16,9 @@ RunProgressTable::RunProgressTable(CompareSession& session, QWidget* parent)
     setColumnCount(ColumnCount);
     setHorizontalHeaderLabels({tr("Run"), tr("State"), tr("Epoch"), tr("Steps/s"), tr("ETA"), QString()});
     verticalHeader()->hide();
-    horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Widths follow the texts only when one no longer fits (fitColumns): resizing every column to
+    // its contents at each update lays out every cell's text again, several times a second.
+    horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     horizontalHeader()->setStretchLastSection(false);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -48,6 +50,7 @@ void RunProgressTable::rebuild() {
         setCellWidget(row, StopColumn, stop);
         updateRow(row);
     }
+    resizeColumnsToContents();
 }
 
 void RunProgressTable::updateRow(int row) {
@@ -68,7 +71,14 @@ void RunProgressTable::updateRow(int row) {
         ->setText(training && p.stepsPerSecond > 0 ? TrainingControls::formatRate(p.stepsPerSecond)
                                                    : QStringLiteral("–"));
     item(row, Eta)->setText(live ? TrainingControls::formatDuration(p.etaSeconds) : QStringLiteral("–"));
+    for (int column : {State, Epoch, Speed, Eta}) fitColumn(column, item(row, column)->text());
     if (QWidget* stop = cellWidget(row, StopColumn)) stop->setEnabled(live && m_session.isRunning());
+}
+
+void RunProgressTable::fitColumn(int column, const QString& text) {
+    const int needed =
+        fontMetrics().horizontalAdvance(text) + 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 12;
+    if (columnWidth(column) < needed) setColumnWidth(column, needed);
 }
 
 QString RunProgressTable::cellText(int row, int column) const {

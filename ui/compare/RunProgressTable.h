@@ -21,6 +21,8 @@ public Q_SLOTS:
     void updateRow(int row);
 
 private:
+    void fitColumn(int column, const QString& text); // widens it when `text` does not fit
+
     CompareSession& m_session;
 };
 

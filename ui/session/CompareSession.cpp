@@ -56,6 +56,11 @@ void CompareSession::flushProgress() {
             m_progressPending[i] = false;
             Q_EMIT runProgressed(static_cast<int>(i));
         }
+    for (size_t i = 0; i < m_epochPending.size(); ++i)
+        if (m_epochPending[i]) {
+            m_epochPending[i] = false;
+            Q_EMIT runEpoch(static_cast<int>(i));
+        }
 }
 
 void CompareSession::flushModels() {
@@ -172,6 +177,7 @@ void CompareSession::onPrepared(const std::shared_ptr<Experiment>& experiment, c
     m_progress.assign(runs, StepProgress{});
     m_models = readers;
     m_progressPending.assign(runs, false);
+    m_epochPending.assign(runs, false);
     m_modelPending.assign(runs, false);
     m_stepOffsets.assign(runs, 0);
     m_epochOffsets.assign(runs, 0);
@@ -200,7 +206,6 @@ void CompareSession::onEpoch(int run, EpochReport report) {
     const size_t i = static_cast<size_t>(run);
     report.step += m_stepOffsets[i];
     report.epoch += m_epochOffsets[i];
-    flushProgress();
     RunRecord& record = m_summary.runs[i].record;
     record.history.push_back(report);
     // A validation that Stop cut short covers some pairs only: it is kept in the history but does
@@ -209,7 +214,11 @@ void CompareSession::onEpoch(int run, EpochReport report) {
         record.result.validation = report.validation;
         record.result.epochs = report.epoch;
     }
-    Q_EMIT runEpoch(run);
+    // With the progress, at most every 200 ms: seven small runs end an epoch every few
+    // milliseconds between them, and each redraws the table and three plots.
+    m_epochPending[i] = true;
+    if (m_state == State::Paused) return flushProgress();
+    if (!m_progressTimer->isActive()) m_progressTimer->start();
 }
 
 void CompareSession::onSnapshot(int run, const ModelSnapshot& model) {
@@ -286,6 +295,7 @@ void CompareSession::reset() {
     m_progress.clear();
     m_models.clear();
     m_progressPending.clear();
+    m_epochPending.clear();
     m_modelPending.clear();
     m_stepOffsets.clear();
     m_epochOffsets.clear();
@@ -305,6 +315,7 @@ bool CompareSession::showSummary(ExperimentSummary summary, std::vector<Inferenc
     models.resize(runs);
     m_models = std::move(models);
     m_progressPending.assign(runs, false);
+    m_epochPending.assign(runs, false);
     m_modelPending.assign(runs, false);
     m_runStates.clear();
     m_progress.assign(runs, StepProgress{});

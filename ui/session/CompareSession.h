@@ -117,6 +117,7 @@ private:
     QTimer* m_progressTimer = nullptr; // single shot: pending runProgressed
     QTimer* m_modelTimer = nullptr;    // single shot: pending modelChanged
     std::vector<bool> m_progressPending;
+    std::vector<bool> m_epochPending; // runEpoch not yet sent (with the next progress flush)
     std::vector<bool> m_modelPending;
 };
 
