@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -114,8 +115,14 @@ void MainWindow::createPanels() {
     // The Compare tab; the toolbar's controls drive it while it is in front.
     m_compare = new CompareController(*m_tabs, *m_controls, *m_settingsPanel, this);
     // The Mechanism tab: the current model's decoding taken apart, step by step.
+    // It scrolls on a small screen (a 1024 x 768 laptop) rather than widen the window.
     m_mechanism = new MechanismWorkspace(this);
-    m_tabs->addTab(m_mechanism, tr("Mechanism"));
+    auto* mechanismScroll = new QScrollArea(this);
+    mechanismScroll->setObjectName("mechanismScroll");
+    mechanismScroll->setWidgetResizable(true);
+    mechanismScroll->setFrameShape(QFrame::NoFrame);
+    mechanismScroll->setWidget(m_mechanism);
+    m_tabs->addTab(mechanismScroll, tr("Mechanism"));
 }
 
 void MainWindow::createActions() {

@@ -12,6 +12,7 @@
 #include "ui/plots/LossPlot.h"
 
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -377,7 +378,8 @@ void TestMainWindow::screenshotsOfTheMechanism() {
     window.trainingControls()->trainAction()->trigger();
     QVERIFY(finished.wait(600000));
     MechanismWorkspace& mechanism = *window.mechanism();
-    window.findChild<QTabWidget*>("centralTabs")->setCurrentWidget(&mechanism);
+    window.findChild<QTabWidget*>("centralTabs")
+        ->setCurrentWidget(window.findChild<QScrollArea*>("mechanismScroll"));
     auto settle = [&](const std::function<void()>& action) {
         QSignalSpy arrived(&mechanism, &MechanismWorkspace::inspected);
         action();
