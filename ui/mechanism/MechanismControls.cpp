@@ -34,14 +34,10 @@ MechanismControls::MechanismControls(QWidget* parent) : QWidget(parent) {
     m_sentence->setToolTip(tr("Type a sentence and press Enter to step through its decoding."));
     m_pairs = new QComboBox(this);
     m_pairs->setObjectName(QStringLiteral("mechanismPairs"));
-    m_pairs->setMinimumContentsLength(16);
+    m_pairs->setMinimumContentsLength(12);
     m_pairs->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_pairs->setPlaceholderText(tr("or pick a validation pair"));
     m_pairs->setToolTip(tr("A validation pair: its gold links are drawn on the heatmap."));
-    auto* input = new QHBoxLayout;
-    input->addWidget(new QLabel(tr("Sentence:"), this));
-    input->addWidget(m_sentence, 2);
-    input->addWidget(m_pairs, 1);
 
     auto button = [this, scope](const QString& text, const QString& tip, const QKeySequence& key,
                                 QStyle::StandardPixmap icon = QStyle::SP_CustomBase) {
@@ -80,7 +76,7 @@ MechanismControls::MechanismControls(QWidget* parent) : QWidget(parent) {
     m_temperature->setObjectName(QStringLiteral("temperatureSlider"));
     m_temperature->setRange(-100, 100);
     m_temperature->setValue(0);
-    m_temperature->setMinimumWidth(160);
+    m_temperature->setMinimumWidth(90);
     m_temperature->setToolTip(
         tr("Temperature τ: the scores are divided by τ before the softmax. Below 1 the "
            "weights sharpen, above 1 they spread out; τ = 1 is the model's own decoding. "
@@ -102,18 +98,22 @@ MechanismControls::MechanismControls(QWidget* parent) : QWidget(parent) {
     m_export = new QMenu(exportButton);
     exportButton->setMenu(m_export);
 
+    // Two rows of about equal width, so the tab fits beside the docks on a 1280-pixel projector:
+    // what to inspect and what to do with it, then how to move through it.
+    auto* input = new QHBoxLayout;
+    input->addWidget(new QLabel(tr("Sentence:"), this));
+    input->addWidget(m_sentence, 2);
+    input->addWidget(m_pairs, 1);
+    input->addWidget(m_beam);
+    input->addWidget(m_reset);
+    input->addWidget(exportButton);
     auto* steps = new QHBoxLayout;
     for (QWidget* w : std::initializer_list<QWidget*>{first, previous, m_play, next, last, m_stepText})
         steps->addWidget(w);
     steps->addSpacing(12);
     steps->addWidget(new QLabel(tr("Temperature:"), this));
-    steps->addWidget(m_temperature);
+    steps->addWidget(m_temperature, 1);
     steps->addWidget(m_temperatureText);
-    steps->addSpacing(12);
-    steps->addWidget(m_beam);
-    steps->addWidget(m_reset);
-    steps->addStretch(1);
-    steps->addWidget(exportButton);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addLayout(input);

@@ -38,6 +38,7 @@ QStringList labels(const std::vector<std::string>& tokens) {
 
 QLabel* heading(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
     QFont bold = label->font();
     bold.setBold(true);
     label->setFont(bold);
@@ -85,7 +86,6 @@ MechanismWorkspace::MechanismWorkspace(QWidget* parent) : QWidget(parent) {
                    "log p / length; grey: pruned; double border: finished; blue: the winner). "
                    "Click one to see its heatmap and steps."),
                 m_beamPanel));
-    static_cast<QLabel*>(beamLayout->itemAt(0)->widget())->setWordWrap(true);
     auto* beamScroll = new QScrollArea(m_beamPanel);
     beamScroll->setWidget(m_beamTree);
     beamScroll->setWidgetResizable(false);

@@ -33,6 +33,7 @@ StepView::StepView(QWidget* parent) : QWidget(parent) {
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.15);
     m_title->setFont(bold);
+    m_title->setWordWrap(true);
     m_formula = new QLabel(this);
     m_formula->setObjectName(QStringLiteral("stepFormula"));
     m_formula->setTextFormat(Qt::RichText);
