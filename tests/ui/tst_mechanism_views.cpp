@@ -215,6 +215,17 @@ void TestMechanismViews::beamExplorerWinnerIsBeamSearch() {
     QVERIFY(workspace.result()->beamNode.has_value());
     QCOMPARE(workspace.stepCount(), static_cast<int>(tree.tree().path(node).size()));
     QVERIFY(workspace.outputText().contains(QStringLiteral("Beam hypothesis")));
+    // The keyboard: ← to the parent, → to its best child, Enter to see it.
+    QTest::keyClick(&tree, Qt::Key_Left);
+    QCOMPARE(tree.selectedNode(), tree.tree().nodes[static_cast<size_t>(node)].parent);
+    QTest::keyClick(&tree, Qt::Key_Right);
+    QCOMPARE(tree.selectedNode(), node); // the winner's path is the best at each step here
+    QVERIFY(inspect(workspace, [&] { QTest::keyClick(&tree, Qt::Key_Return); }));
+    QCOMPARE(workspace.stepCount(), static_cast<int>(tree.tree().path(node).size()));
+    QString error;
+    const QString png = QDir::tempPath() + "/attnlab-beam.png";
+    QVERIFY2(workspace.exportBeamImage(png, &error), qPrintable(error));
+    QVERIFY(QImage(png).width() > 200);
 }
 
 void TestMechanismViews::keyboardAndPlayStep() {
@@ -232,7 +243,16 @@ void TestMechanismViews::keyboardAndPlayStep() {
     QCOMPARE(workspace.step(), 0);
     QTest::keyClick(&workspace.stepView(), Qt::Key_Space); // Play: a step every 0.9 s, stopping at the end
     QTRY_COMPARE_WITH_TIMEOUT(workspace.step(), 2, 5000);
-    QVERIFY(inspect(workspace, [&] { workspace.forceAttention(1, 0); }));
+    QTest::keyClick(&workspace.stepView(), Qt::Key_Space); // pause
+    workspace.setStep(1);
+    QTest::keyClick(&workspace.stepView(), Qt::Key_Right, Qt::AltModifier); // the first source token
+    QTest::keyClick(&workspace.stepView(), Qt::Key_Right, Qt::AltModifier); // the second, 'b'
+    QCOMPARE(workspace.stepView().hoveredPosition(), 1);
+    QVERIFY(workspace.stepView().formulaText().contains(QStringLiteral("'b'")));
+    QVERIFY(inspect(workspace,
+                    [&] { QTest::keyClick(&workspace.stepView(), Qt::Key_Return, Qt::ControlModifier); }));
+    QVERIFY(workspace.whatIfActive());
+    QCOMPARE(workspace.result()->whatIf->steps[1].weights(1), 1.0f);
     QTest::keyClick(&workspace.stepView(), Qt::Key_Escape);
     QTRY_VERIFY(!workspace.whatIfActive());
 }

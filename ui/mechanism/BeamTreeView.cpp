@@ -4,6 +4,7 @@
 #include "ui/plots/TokenLabels.h"
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -35,6 +36,7 @@ QString beamStateName(BeamNodeState state) {
 BeamTreeView::BeamTreeView(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("beamTree"));
     setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
 }
@@ -91,7 +93,8 @@ QString BeamTreeView::nodeText(int id) const {
     const QString token =
         m_tokenText ? tokenLabel(m_tokenText(node.token)).text : QString::number(node.token);
     if (node.parent < 0) return token;
-    return QStringLiteral("%1\n%2").arg(token, QString::number(node.score, 'f', 2));
+    return QStringLiteral("%1\nlog p %2\nscore %3")
+        .arg(token, QString::number(node.logProb, 'f', 2), QString::number(node.score, 'f', 2));
 }
 
 QString BeamTreeView::nodeToolTip(int id) const {
@@ -160,7 +163,51 @@ void BeamTreeView::mousePressEvent(QMouseEvent* event) {
     Q_EMIT nodeChosen(id);
 }
 
+void BeamTreeView::keyPressEvent(QKeyEvent* event) {
+    if (m_tree.nodes.empty()) return QWidget::keyPressEvent(event);
+    const int current = m_selected >= 0 ? m_selected : 0;
+    const QPoint cell = m_cells[static_cast<size_t>(current)];
+    auto at = [this](QPoint wanted) {
+        for (int id = 0; id < static_cast<int>(m_cells.size()); ++id)
+            if (m_cells[static_cast<size_t>(id)] == wanted) return id;
+        return -1;
+    };
+    int next = -1;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        next = m_tree.nodes[static_cast<size_t>(current)].parent;
+        break;
+    case Qt::Key_Right: // the best-scoring child
+        for (const BeamNode& node : m_tree.nodes)
+            if (node.parent == current &&
+                (next < 0 || node.score > m_tree.nodes[static_cast<size_t>(next)].score))
+                next = node.id;
+        break;
+    case Qt::Key_Up:
+        next = at(cell - QPoint(0, 1));
+        break;
+    case Qt::Key_Down:
+        next = at(cell + QPoint(0, 1));
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (m_selected >= 0) Q_EMIT nodeChosen(m_selected);
+        return;
+    default:
+        return QWidget::keyPressEvent(event);
+    }
+    if (next >= 0) selectNode(next);
+}
+
 bool BeamTreeView::event(QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride) { // the arrows move in the tree, not the steps
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Left || key == Qt::Key_Right || key == Qt::Key_Up || key == Qt::Key_Down ||
+            key == Qt::Key_Return || key == Qt::Key_Enter) {
+            event->accept();
+            return true;
+        }
+    }
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const QString tip = nodeToolTip(nodeAt(help->pos()));

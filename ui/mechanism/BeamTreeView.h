@@ -1,11 +1,12 @@
 #pragma once
 // The beam explorer: every hypothesis beam search held, drawn as a tree that unfolds left to right,
 // one column per output step. In each column the step's candidates are stacked best score first;
-// each box shows its token and the length-normalised score beam search ranks by (its cumulative
-// log-probability in the tooltip), with a line to the hypothesis it extends. Pruned candidates are
+// each box shows its token, its cumulative log-probability and the length-normalised score beam
+// search ranks by, with a line to the hypothesis it extends. Pruned candidates are
 // grey, finished hypotheses (</s>) have a double border, and the path of the hypothesis beam search
 // returns (the winner) is drawn thick and blue. Clicking a box asks for that hypothesis's heatmap
-// and step-through.
+// and step-through. Keyboard: ← → to the parent and the best child, ↑ ↓ within a step, Enter
+// to choose.
 #include "core/infer/BeamTree.h"
 
 #include <QWidget>
@@ -21,8 +22,8 @@ class CsvWriter;
 class BeamTreeView : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kColumnWidth = 74; // pixels per step
-    static constexpr int kRowHeight = 34;   // pixels per candidate of a step
+    static constexpr int kColumnWidth = 96; // pixels per step
+    static constexpr int kRowHeight = 48;   // pixels per candidate of a step
 
     explicit BeamTreeView(QWidget* parent = nullptr);
 
@@ -47,6 +48,7 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     bool event(QEvent* event) override;
 
 private:

@@ -4,6 +4,7 @@
 #include "ui/mechanism/CandidateTable.h"
 #include "ui/mechanism/MechanismControls.h"
 #include "ui/mechanism/OutputDifference.h"
+#include "ui/mechanism/SourceBars.h"
 #include "ui/mechanism/StepView.h"
 #include "ui/plots/AlignmentHeatmap.h"
 #include "ui/plots/TokenLabels.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -82,9 +84,9 @@ MechanismWorkspace::MechanismWorkspace(QWidget* parent) : QWidget(parent) {
     auto* beamLayout = new QVBoxLayout(m_beamPanel);
     beamLayout->setContentsMargins(4, 0, 4, 4);
     beamLayout->addWidget(
-        heading(tr("Beam explorer: every hypothesis, step by step (box: token and score = "
+        heading(tr("Beam explorer: every hypothesis, step by step (box: token, log p of the prefix, score = "
                    "log p / length; grey: pruned; double border: finished; blue: the winner). "
-                   "Click one to see its heatmap and steps."),
+                   "Click one (or ← → ↑ ↓ and Enter) to see its heatmap and steps."),
                 m_beamPanel));
     auto* beamScroll = new QScrollArea(m_beamPanel);
     beamScroll->setWidget(m_beamTree);
@@ -135,6 +137,17 @@ MechanismWorkspace::MechanismWorkspace(QWidget* parent) : QWidget(parent) {
         if (row >= 0 && column >= 0) forceAttention(row, column);
     });
     connect(m_candidates, &CandidateTable::tokenChosen, this, &MechanismWorkspace::forceToken);
+    // The keyboard's way to a source position (its numbers in the formula) and to forcing it.
+    auto shortcut = [this](const QKeySequence& key, const std::function<void()>& action) {
+        auto* s = new QShortcut(key, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, action);
+    };
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Left), [this] { movePosition(-1); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Right), [this] { movePosition(+1); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), [this] {
+        if (m_stepView->hoveredPosition() >= 0) forceAttention(m_step, m_stepView->hoveredPosition());
+    });
     connect(m_beamTree, &BeamTreeView::nodeChosen, this, &MechanismWorkspace::chooseBeamNode);
     showOutputs();
     showStep();
@@ -369,6 +382,13 @@ void MechanismWorkspace::showStep() {
     const std::shared_ptr<const MechanismResult> result = m_result;
     m_candidates->setStep(&result->shown().steps[static_cast<size_t>(m_step)],
                           [result](int id) { return result->targetToken(id); });
+}
+
+void MechanismWorkspace::movePosition(int by) {
+    const int count = m_stepView->scores().count();
+    if (count == 0) return;
+    const int now = m_stepView->hoveredPosition();
+    m_stepView->hoverPosition(now < 0 ? (by > 0 ? 0 : count - 1) : std::clamp(now + by, 0, count - 1));
 }
 
 void MechanismWorkspace::togglePlay() {

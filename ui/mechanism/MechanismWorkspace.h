@@ -7,7 +7,8 @@
 // another token from the candidates, and the rest is decoded from there, the original output and
 // heatmap kept above the new ones; with a beam width above 1 the beam explorer shows every
 // hypothesis and selecting one shows its heatmap and steps. Everything follows the latest weights
-// while training runs, and nothing waits on the GUI thread.
+// while training runs, and nothing waits on the GUI thread. Keyboard, besides the controls':
+// Alt+← → pick a source position (its numbers fill the formula), Ctrl+Enter force attention on it.
 #include "ui/mechanism/MechanismPair.h"
 #include "ui/session/InferenceModel.h"
 #include "ui/session/MechanismRequest.h"
@@ -76,6 +77,7 @@ public:
 
     bool exportStepImage(const QString& path, QString* error = nullptr);
     bool exportHeatmapsImage(const QString& path, QString* error = nullptr);
+    bool exportBeamImage(const QString& path, QString* error = nullptr);
     bool exportNumbersCsv(const QString& path, QString* error = nullptr) const;
     bool exportBeamCsv(const QString& path, QString* error = nullptr) const;
 
@@ -90,6 +92,7 @@ private:
     void showStep();
     void showOutputs();
     void togglePlay();
+    void movePosition(int by); // the step view's highlighted source position, by the keyboard
     void exportWith(const QString& what, const QString& name, bool csv,
                     const std::function<bool(const QString&, QString*)>& write);
 

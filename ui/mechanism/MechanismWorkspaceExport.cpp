@@ -24,6 +24,10 @@ void MechanismWorkspace::buildExportMenu() {
         exportWith(tr("heatmaps"), QStringLiteral("attention-heatmaps.png"), false,
                    [this](const QString& path, QString* error) { return exportHeatmapsImage(path, error); });
     });
+    menu->addAction(tr("Beam tree as image…"), this, [this] {
+        exportWith(tr("beam tree"), QStringLiteral("beam-tree.png"), false,
+                   [this](const QString& path, QString* error) { return exportBeamImage(path, error); });
+    });
     menu->addAction(tr("Every step's numbers as CSV…"), this, [this] {
         exportWith(tr("numbers"), QStringLiteral("attention-steps.csv"), true,
                    [this](const QString& path, QString* error) { return exportNumbersCsv(path, error); });
@@ -40,6 +44,14 @@ bool MechanismWorkspace::exportStepImage(const QString& path, QString* error) {
 
 bool MechanismWorkspace::exportHeatmapsImage(const QString& path, QString* error) {
     return exportWidgetImage(*m_heatmap->parentWidget(), path, error, tr("AttnLab: attention heatmaps"));
+}
+
+bool MechanismWorkspace::exportBeamImage(const QString& path, QString* error) {
+    if (m_beamTree->tree().nodes.empty()) {
+        if (error) *error = tr("Set a beam width above 1 first.");
+        return false;
+    }
+    return exportWidgetImage(*m_beamTree, path, error, tr("AttnLab: the beam's hypotheses"));
 }
 
 bool MechanismWorkspace::exportNumbersCsv(const QString& path, QString* error) const {
