@@ -334,6 +334,20 @@ void TestMainWindow::cliModelFitsItsOwnFile() {
     QVERIFY(!window.session()->modelFitsDataset());
 }
 
+namespace {
+// The window at 1600 x 1000 after the reference model's 15 epochs of dates, as the screenshots
+// show it.
+bool trainDatesForScreenshots(MainWindow& window) {
+    window.resize(1600, 1000);
+    window.show();
+    if (!loadShipped(window, "dates")) return false;
+    window.settingsPanel()->setFromModel(ModelConfig{}, TrainingSettings{}); // the defaults: 15 epochs
+    QSignalSpy finished(window.session(), &TrainingSession::finished);
+    window.trainingControls()->trainAction()->trigger();
+    return finished.wait(600000);
+}
+} // namespace
+
 // Not a check: with ATTNLAB_SCREENSHOT_DIR set, trains the reference model on dates through the
 // window, types a date and saves what a user sees (docs/screenshots/main-window.png, and the same
 // session at 1280 x 720: main-window-1280x720.png).
@@ -341,13 +355,7 @@ void TestMainWindow::screenshotOfATrainedSession() {
     const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
     if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshot");
     MainWindow window;
-    window.resize(1600, 1000);
-    window.show();
-    QVERIFY(loadShipped(window, "dates"));
-    window.settingsPanel()->setFromModel(ModelConfig{}, TrainingSettings{}); // the defaults: 15 epochs
-    QSignalSpy finished(window.session(), &TrainingSession::finished);
-    window.trainingControls()->trainAction()->trigger();
-    QVERIFY(finished.wait(600000));
+    QVERIFY(trainDatesForScreenshots(window));
     auto* edit = window.inspectPanel()->findChild<QLineEdit*>("sentenceEdit");
     edit->clear();
     QTest::keyClicks(edit, "saturday, march 3 2015");
@@ -370,13 +378,7 @@ void TestMainWindow::screenshotsOfTheMechanism() {
     const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
     if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshots");
     MainWindow window;
-    window.resize(1600, 1000);
-    window.show();
-    QVERIFY(loadShipped(window, "dates"));
-    window.settingsPanel()->setFromModel(ModelConfig{}, TrainingSettings{}); // the defaults: 15 epochs
-    QSignalSpy finished(window.session(), &TrainingSession::finished);
-    window.trainingControls()->trainAction()->trigger();
-    QVERIFY(finished.wait(600000));
+    QVERIFY(trainDatesForScreenshots(window));
     MechanismWorkspace& mechanism = *window.mechanism();
     window.findChild<QTabWidget*>("centralTabs")
         ->setCurrentWidget(window.findChild<QScrollArea*>("mechanismScroll"));
