@@ -187,16 +187,17 @@ std::optional<HealthHint> gradientClipping(const HealthHistory& history) {
     }
     const double share = static_cast<double>(hard) / static_cast<double>(end - begin);
     if (!(share > kClippedShare)) return std::nullopt;
-    return hint(history, "gradient_clipping", "The gradient is clipped hard at most steps",
-                "At " + percent(share) + " of this epoch's steps the gradient norm was more than " +
-                    number(kClippedFactor) + " times the clip norm " + number(history.clipNorm) +
-                    " (the largest " + number(largest) +
-                    "). Clipping rescales those gradients to the clip norm, so most updates have the same "
-                    "length whatever the loss says: training goes on, but slowly and in directions "
-                    "chosen by the largest terms; gradients this large also mean the learning rate or "
-                    "the weights have gone somewhere steep.",
-                "If the loss is unstable, lower the learning rate; if it falls steadily, the clip norm is "
-                "probably too small for this model: raise it (--clip, 5 is the default).");
+    return hint(
+        history, "gradient_clipping", "The gradient is clipped hard at most steps",
+        "At " + percent(share) + " of this epoch's steps the gradient norm was more than " +
+            number(kClippedFactor) + " times the clip norm " + number(history.clipNorm) + " (the largest " +
+            number(largest) +
+            "). Clipping rescales those gradients to the clip norm, so the size of most updates is set "
+            "by the clip norm rather than by the gradient: training goes on, but blind to how "
+            "steep the loss is. Either the clip norm is too small for this model, or the "
+            "learning rate has taken the weights somewhere steep.",
+        "If the loss is unstable, lower the learning rate; if it falls steadily, the clip norm is "
+        "probably too small for this model: raise it (--clip, 5 is the default).");
 }
 
 std::optional<HealthHint> overfitting(const HealthHistory& history) {
