@@ -14,6 +14,7 @@ public:
     void onStep(const StepProgress& p) override { m_owner.step(m_index, p); }
     void onEpoch(const EpochReport& r) override { m_owner.epoch(m_index, r); }
     void onMessage(const std::string& m) override { m_owner.message(m_index, m); }
+    void onHint(const HealthHint& h) override { m_owner.message(m_index, hintLine(h)); }
 
 private:
     CompareProgress& m_owner;

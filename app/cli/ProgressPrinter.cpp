@@ -34,6 +34,10 @@ std::string epochSummary(const EpochReport& r, int validationPairs) {
     return text;
 }
 
+std::string hintLine(const HealthHint& hint) {
+    return "Hint (epoch " + std::to_string(hint.epoch) + "): " + hint.title + ". " + hint.advice;
+}
+
 ProgressPrinter::ProgressPrinter(std::ostream& report, ProgressLine& progress, int plannedEpochs,
                                  int validationPairs)
     : m_report(report), m_progress(progress), m_plannedEpochs(plannedEpochs),
@@ -53,6 +57,11 @@ void ProgressPrinter::onEpoch(const EpochReport& r) {
 void ProgressPrinter::onMessage(const std::string& message) {
     m_progress.clear();
     std::cerr << message << std::endl;
+}
+
+void ProgressPrinter::onHint(const HealthHint& hint) {
+    m_progress.clear();
+    std::cerr << hintLine(hint) << std::endl;
 }
 
 } // namespace attnlab::cli

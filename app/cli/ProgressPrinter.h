@@ -1,7 +1,7 @@
 #pragma once
 // The terminal face of one training run: a progress line with loss, rate and ETA on stderr, a
 // line per epoch with the validation metrics, messages (divergence, learning-rate decay) on
-// stderr.
+// stderr, health hints (title and advice) on stderr as they appear.
 #include "app/cli/ProgressLine.h"
 #include "core/train/TrainingEvents.h"
 
@@ -19,6 +19,7 @@ public:
     void onStep(const StepProgress& progress) override;
     void onEpoch(const EpochReport& report) override;
     void onMessage(const std::string& message) override;
+    void onHint(const HealthHint& hint) override;
 
 private:
     std::ostream& m_report;
@@ -35,5 +36,7 @@ std::string stepSummary(const StepProgress& progress);
 // (AER only when the data has gold alignments). A stop cuts the last validation short; then the
 // line says on how many of the validationPairs it was measured.
 std::string epochSummary(const EpochReport& report, int validationPairs);
+// "Hint (epoch 3): The loss spikes. Lower the learning rate ..." (the explanation is in --json).
+std::string hintLine(const HealthHint& hint);
 
 } // namespace attnlab::cli

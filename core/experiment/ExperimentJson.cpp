@@ -81,7 +81,20 @@ OrderedJson epochJson(const EpochReport& r) {
             {"validation_pairs", r.validationPairs}, // more than validation.examples: Stop cut it short
             {"improved", r.improved},
             {"learning_rate", number(r.learningRate)},
-            {"seconds", r.seconds}};
+            {"seconds", r.seconds},
+            {"hints", hintsJson(r.hints)}};
+}
+
+OrderedJson hintsJson(const std::vector<HealthHint>& hints) {
+    OrderedJson json = OrderedJson::array();
+    for (const HealthHint& h : hints)
+        json.push_back({{"id", h.id},
+                        {"title", h.title},
+                        {"explanation", h.explanation},
+                        {"advice", h.advice},
+                        {"epoch", h.epoch},
+                        {"step", h.step}});
+    return json;
 }
 
 OrderedJson settingsJson(const TrainingSettings& s) {

@@ -20,7 +20,9 @@ OrderedJson number(double value); // null when NaN or infinite
 // "0.9300000071525574"); null when NaN or infinite.
 OrderedJson weight(float value);
 OrderedJson metricsJson(const Metrics& metrics);
-OrderedJson epochJson(const EpochReport& report);
+OrderedJson epochJson(const EpochReport& report); // its "hints" too
+// [{id, title, explanation, advice, epoch, step}, ...]
+OrderedJson hintsJson(const std::vector<HealthHint>& hints);
 OrderedJson settingsJson(const TrainingSettings& settings); // every field, "threads" included
 OrderedJson dataJson(const ExperimentData& data);
 // The row's "config": architecture, tokenisation and dataset as a model file's config holds them,

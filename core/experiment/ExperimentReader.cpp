@@ -87,6 +87,14 @@ EpochReport epoch(const JsonFields& f) {
     r.improved = f.boolean("improved");
     r.learningRate = f.numberOrNull("learning_rate");
     r.seconds = f.number("seconds");
+    if (f.has("hints")) // files written before health hints existed have none
+        for (const JsonFields& h : f.objects("hints"))
+            r.hints.push_back(HealthHint{.id = h.text("id"),
+                                         .title = h.text("title"),
+                                         .explanation = h.text("explanation"),
+                                         .advice = h.text("advice"),
+                                         .epoch = static_cast<int>(h.integer("epoch", 0, kIntMax)),
+                                         .step = h.integer("step", 0, kCountMax)});
     return r;
 }
 

@@ -16,6 +16,7 @@ public:
     void onAttention(const AttentionSnapshot& s) override { m_next.onAttention(s); }
     void onMessage(const std::string& m) override { m_next.onMessage(m); }
     void onWarning(const std::string& m) override { m_next.onWarning(m); }
+    void onHint(const HealthHint& h) override { m_next.onHint(h); }
 
     double validationSeconds() const { return m_validationSeconds; }
 

@@ -6,11 +6,13 @@
 #include "core/train/BatchTurns.h"
 #include "core/train/Evaluator.h"
 #include "core/train/GradientClipping.h"
+#include "core/train/HealthHints.h"
 #include "core/train/LossWatch.h"
 #include "core/train/ParallelStep.h"
 #include "core/train/RateMeter.h"
 #include "core/train/Sgd.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <memory>
@@ -58,7 +60,8 @@ std::string divergenceMessage(long long step, double loss, double norm, double l
 
 Trainer::Trainer(Seq2Seq<float>& model, const TrainingData& data, TrainingSettings settings,
                  const Dataset* dataset)
-    : m_model(model), m_data(data), m_settings(std::move(settings)), m_dataset(dataset) {
+    : m_model(model), m_data(data), m_settings(std::move(settings)), m_dataset(dataset),
+      m_validationSources(SourceLengthSummary::of(data.validation.pairs)) {
     m_settings.validate();
     if (m_data.train.pairs.empty()) throw std::invalid_argument("there are no training pairs");
     if (m_dataset && m_dataset->hasAlignments()) {
@@ -121,6 +124,14 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
     rate.start(0);
     LossWatch watch;
     const long long planned = plannedSteps();
+    // What the health detectors read: every step's loss and gradient norm (a push_back a step,
+    // reserved up front) and every validated epoch.
+    HealthHints hints;
+    std::vector<float> stepLosses;    // (steps)
+    std::vector<float> gradientNorms; // (steps)
+    std::vector<EpochReport> validated;
+    stepLosses.reserve(static_cast<size_t>(std::min(planned, 1LL << 20)));
+    gradientNorms.reserve(stepLosses.capacity());
 
     TrainingResult result;
     long long steps = 0;
@@ -157,6 +168,8 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             ++steps;
             epochLoss += loss.loss;
             ++epochBatches;
+            stepLosses.push_back(static_cast<float>(loss.loss));
+            gradientNorms.push_back(static_cast<float>(norm));
             watch.addStep(loss.loss);
             rate.record(steps, batch.batchSize);
 
@@ -236,10 +249,18 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
                 watch.endEpoch(epoch, report.trainLoss, report.learningRate, complete);
             !warning.empty())
             observer.onWarning(warning);
+        validated.push_back(report);
+        report.hints = hints.update(HealthHistory{.epochs = validated,
+                                                  .stepLosses = stepLosses,
+                                                  .gradientNorms = gradientNorms,
+                                                  .clipNorm = s.clipNorm,
+                                                  .sources = m_validationSources});
+        validated.back().hints = report.hints;
         report.seconds = secondsSince(epochStart);
         result.epochs = epoch;
         result.validation = report.validation;
         observer.onEpoch(report);
+        for (const HealthHint& hint : report.hints) observer.onHint(hint);
         reportSnapshots(observer, steps);
         if (result.outcome == TrainingOutcome::Stopped) break;
         if (s.earlyStopping && epochsWithoutImprovement >= s.patience) {

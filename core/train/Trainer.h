@@ -5,6 +5,7 @@
 #include "core/data/Dataset.h"
 #include "core/data/TrainingData.h"
 #include "core/nn/Seq2Seq.h"
+#include "core/train/HealthHistory.h"
 #include "core/train/TrainingControl.h"
 #include "core/train/TrainingEvents.h"
 #include "core/train/TrainingSettings.h"
@@ -33,6 +34,7 @@ private:
     TrainingSettings m_settings;
     const Dataset* m_dataset;
     std::vector<Alignment> m_validationGold; // by validation pair; empty without gold
+    SourceLengthSummary m_validationSources; // for the health hints
 };
 
 } // namespace attnlab

@@ -4,6 +4,7 @@
 // observer that receives them. Every callback runs on the training thread.
 #include "core/eval/Metrics.h"
 #include "core/nn/Tensor.h"
+#include "core/train/HealthHint.h"
 #include "core/util/AlignmentLink.h"
 
 #include <string>
@@ -38,6 +39,9 @@ struct EpochReport {
     bool improved = false; // best validation loss so far
     double learningRate = 0.0;
     double seconds = 0.0; // the epoch's wall time
+    // Health hints that became true at this validation (HealthHints: a persisting one is given at
+    // the epoch it appeared only); none for an epoch whose validation was cut short.
+    std::vector<HealthHint> hints;
 };
 
 // The attention of one validation pair, decoded with the current weights.
@@ -74,6 +78,8 @@ public:
     virtual void onMessage(const std::string&) {}
     // The loss looks unhealthy (LossWatch); the run goes on. By default a message like any other.
     virtual void onWarning(const std::string& text) { onMessage(text); }
+    // A health hint that became true at this validation, after onEpoch (whose report lists it too).
+    virtual void onHint(const HealthHint&) {}
 };
 
 std::string outcomeName(TrainingOutcome outcome); // "completed", "stopped", ...

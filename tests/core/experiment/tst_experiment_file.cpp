@@ -26,6 +26,7 @@ private Q_SLOTS:
     void summaryIsTheExperiment();
     void roundTripEqualsFieldByField();
     void textIsStableAndShort();
+    void hintsRoundTripAndOldFilesRead();
     void modelPathsResolveBesideTheFile();
     void badFiles_data();
     void badFiles();
@@ -170,6 +171,7 @@ void TestExperimentFile::roundTripEqualsFieldByField() {
             QCOMPARE(u.improved, v.improved);
             COMPARE_DOUBLE(u.learningRate, v.learningRate);
             QCOMPARE(u.seconds, v.seconds);
+            QVERIFY(u.hints == v.hints);
         }
     }
     // NaN is written as null and read back as NaN.
@@ -181,6 +183,33 @@ void TestExperimentFile::roundTripEqualsFieldByField() {
     const ExperimentSummary back = parseExperiment(text, "diverged.json");
     QVERIFY(std::isnan(back.runs[0].record.result.validation.loss));
     QVERIFY(std::isnan(back.runs[0].record.stepLosses[3]));
+}
+
+void TestExperimentFile::hintsRoundTripAndOldFilesRead() {
+    ExperimentSummary hinted = m_summary;
+    const HealthHint hint{.id = "overfitting",
+                          .title = "Validation loss rises while training loss falls",
+                          .explanation = "It \"memorises\".",
+                          .advice = "Stop early.",
+                          .epoch = 2,
+                          .step = 8};
+    hinted.runs[1].record.history[1].hints = {hint};
+    const std::string text = experimentJson(hinted);
+    const ExperimentSummary back = parseExperiment(text, "hinted.json");
+    QCOMPARE(back.runs[1].record.history[1].hints.size(), size_t(1));
+    QVERIFY(back.runs[1].record.history[1].hints[0] == hint);
+    QVERIFY(back.runs[1].record.history[0].hints.empty());
+    // A file written before hints existed has no "hints" key: it reads, with none.
+    auto json = nlohmann::ordered_json::parse(text);
+    for (auto& row : json.at("rows"))
+        for (auto& epoch : row.at("history")) epoch.erase("hints");
+    const ExperimentSummary old = parseExperiment(json.dump(2), "old.json");
+    QVERIFY(old.runs[1].record.history[1].hints.empty());
+    // A hint missing its advice is refused, naming where.
+    json = nlohmann::ordered_json::parse(text);
+    json.at("rows").at(1).at("history").at(1).at("hints").at(0).erase("advice");
+    const std::string refused = refusal(json.dump(2));
+    QVERIFY2(refused.find("advice") != std::string::npos, refused.c_str());
 }
 
 void TestExperimentFile::textIsStableAndShort() {
