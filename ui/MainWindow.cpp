@@ -4,6 +4,7 @@
 #include "ui/mechanism/MechanismWorkspace.h"
 #include "ui/panels/DatasetPanel.h"
 #include "ui/panels/ElidedLabel.h"
+#include "ui/panels/HealthHintsPanel.h"
 #include "ui/panels/InspectPanel.h"
 #include "ui/panels/PinnedPairsPanel.h"
 #include "ui/panels/SettingsPanel.h"
@@ -82,14 +83,18 @@ void MainWindow::createPanels() {
 
     // The centre column is what a class watches: the loss curves over the inspect panel's heatmap,
     // which needs the more height of the two.
+    // The run's health hints, when it has any, sit between them.
+    m_hintsPanel = new HealthHintsPanel(this);
     auto* centre = new QSplitter(Qt::Vertical, this);
     centre->setObjectName("centreSplitter");
     centre->addWidget(m_lossPlot);
+    centre->addWidget(m_hintsPanel);
     centre->addWidget(m_inspectPanel);
     centre->setChildrenCollapsible(false);
     centre->setStretchFactor(0, 2);
-    centre->setStretchFactor(1, 3);
-    centre->setSizes({300, 450});
+    centre->setStretchFactor(1, 0);
+    centre->setStretchFactor(2, 3);
+    centre->setSizes({300, 120, 450});
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName("centralTabs");
     m_tabs->setDocumentMode(true);
@@ -222,6 +227,10 @@ void MainWindow::connectPanels() {
     connect(m_session, &TrainingSession::inferenceModelChanged, this, &MainWindow::updateStatusLabels);
     connect(m_session, &TrainingSession::inferenceModelChanged, m_mechanism, &MechanismWorkspace::setModel);
     connect(m_mechanism, &MechanismWorkspace::status, this, &MainWindow::showStatus);
+    connect(m_session, &TrainingSession::hintFound, this, [this](const HealthHint& hint) {
+        m_hintsPanel->addHint(hint);
+        showStatus(tr("Hint: %1").arg(QString::fromStdString(hint.title)));
+    });
 }
 
 // A failed load is shown where the user will see it, not only for a few seconds in the status
@@ -322,6 +331,7 @@ void MainWindow::startTraining() {
         return;
     }
     m_runBook->startRun(settings, fresh); // the run's points arrive later, over queued signals
+    if (fresh) m_hintsPanel->clear();     // hints are about the model being trained
     // The last run's "Training finished" has no place under a running progress bar.
     m_controls->showMessage(fresh
                                 ? QString()
@@ -361,6 +371,7 @@ void MainWindow::resetModel() {
     if (m_session->isRunning()) return;
     m_session->reset();
     m_runBook->keepCurrent(); // greyed at once, so the plot shows the model is gone
+    m_hintsPanel->clear();
     m_controls->clearProgress();
     m_controls->showMessage(QString());
 }

@@ -21,6 +21,7 @@ class ElidedLabel;
 class SettingsPanel;
 class TrainingControls;
 class LossPlot;
+class HealthHintsPanel;
 class InspectPanel;
 class PinnedPairsPanel;
 class RunBook;
@@ -45,6 +46,7 @@ public:
     PinnedPairsPanel* pinnedPairsPanel() const { return m_pinnedPanel; }
     CompareController* compare() const { return m_compare; }
     MechanismWorkspace* mechanism() const { return m_mechanism; }
+    HealthHintsPanel* hintsPanel() const { return m_hintsPanel; }
     QTabWidget* centralTabs() const { return m_tabs; }
 
     // Asks the person a yes/no question (title, text); true for yes. A message box by default;
@@ -100,6 +102,7 @@ private:
     TrainingControls* m_controls = nullptr;
     LossPlot* m_lossPlot = nullptr;
     InspectPanel* m_inspectPanel = nullptr;
+    HealthHintsPanel* m_hintsPanel = nullptr;
     PinnedPairsPanel* m_pinnedPanel = nullptr;
     ElidedLabel* m_datasetLabel = nullptr; // elided: a long model description never widens the window
     ElidedLabel* m_modelLabel = nullptr;

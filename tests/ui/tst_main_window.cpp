@@ -5,6 +5,7 @@
 #include "ui/mechanism/MechanismWorkspace.h"
 #include "ui/mechanism/StepView.h"
 #include "ui/panels/DatasetPanel.h"
+#include "ui/panels/HealthHintsPanel.h"
 #include "ui/panels/InspectPanel.h"
 #include "ui/panels/SettingsPanel.h"
 #include "ui/panels/TrainingControls.h"
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void hugeLearningRateWarns();
     void editedFileWithOtherTokensWarns();
     void cliModelFitsItsOwnFile();
+    void healthHintShowsUnderTheCurves();
     void screenshotOfATrainedSession();
     void screenshotsOfTheMechanism();
 };
@@ -267,6 +269,40 @@ void TestMainWindow::hugeLearningRateWarns() {
     QVERIFY2(QString::fromStdString(result.warning).contains("far above where the run started"),
              result.warning.c_str());
     QVERIFY(window.trainingControls()->warning().contains("probably too high"));
+}
+
+// Issue 13, item 3: a run clipped hard at every step (clip norm 0.001) gets the gradient_clipping
+// hint, once, under the loss curves and in the status bar; a new model clears it.
+void TestMainWindow::healthHintShowsUnderTheCurves() {
+    MainWindow window;
+    window.show();
+    QVERIFY(loadShipped(window, "reverse"));
+    ModelConfig config;
+    config.embedding = 16;
+    config.hidden = 32;
+    TrainingSettings settings;
+    settings.epochs = 2;
+    settings.batchSize = 32;
+    settings.learningRate = 0.01;
+    settings.clipNorm = 0.001;
+    window.settingsPanel()->setFromModel(config, settings);
+    QSignalSpy hints(window.session(), &TrainingSession::hintFound);
+    QCOMPARE(trainToTheEnd(window).outcome, TrainingOutcome::Completed);
+    HealthHintsPanel& panel = *window.hintsPanel();
+    QVERIFY(panel.isVisible());
+    QCOMPARE(hints.count(), static_cast<int>(panel.hints().size()));
+    QCOMPARE(std::count_if(panel.hints().begin(), panel.hints().end(),
+                           [](const HealthHint& h) { return h.id == "gradient_clipping"; }),
+             1L);
+    QVERIFY2(panel.text().contains(QStringLiteral("Try:")), qPrintable(panel.text()));
+    if (const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR"); !directory.isEmpty()) {
+        window.resize(1600, 1000); // docs/screenshots/health-hint.png
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(directory + "/health-hint.png"));
+    }
+    window.trainingControls()->resetAction()->trigger();
+    QVERIFY(panel.hints().empty());
+    QVERIFY(!panel.isVisible());
 }
 
 namespace {

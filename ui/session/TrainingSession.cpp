@@ -118,6 +118,7 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
             Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::message, this, &TrainingSession::message, Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::warning, this, &TrainingSession::warning, Qt::QueuedConnection);
+    connect(m_worker, &TrainingWorker::hintFound, this, &TrainingSession::hintFound, Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::finished, this, &TrainingSession::onFinished, Qt::QueuedConnection);
     m_thread->start();
     setState(State::Running);

@@ -85,6 +85,7 @@ Q_SIGNALS:
     void inferenceModelChanged(const attnlab::ui::InferenceModel& model);
     void message(const QString& text);
     void warning(const QString& text);
+    void hintFound(const attnlab::HealthHint& hint); // a new health hint about the run
     void finished(const attnlab::TrainingResult& result);
 
 private:

@@ -12,6 +12,7 @@ void registerTrainingMetaTypes() {
     qRegisterMetaType<EpochReport>();
     qRegisterMetaType<AttentionSnapshot>();
     qRegisterMetaType<TrainingResult>();
+    qRegisterMetaType<HealthHint>();
     qRegisterMetaType<std::shared_ptr<const TrainingData>>();
 }
 
@@ -40,6 +41,7 @@ public:
     void onWarning(const std::string& text) override {
         Q_EMIT m_worker.warning(QString::fromStdString(text));
     }
+    void onHint(const HealthHint& hint) override { Q_EMIT m_worker.hintFound(hint); }
 
     void flush() {
         if (m_throttle.hasSteps()) Q_EMIT m_worker.progressed(m_throttle.take());

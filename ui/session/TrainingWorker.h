@@ -41,6 +41,7 @@ Q_SIGNALS:
     void message(const QString& text);
     // The loss looks unhealthy (core's LossWatch); the run goes on.
     void warning(const QString& text);
+    void hintFound(const attnlab::HealthHint& hint); // a new health hint (core/train/HealthHints)
     void finished(const attnlab::TrainingResult& result);
 
 private:
