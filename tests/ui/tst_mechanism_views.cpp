@@ -104,6 +104,10 @@ void TestMechanismViews::stepViewShowsTheCoreNumbers() {
     QCOMPARE(workspace.heatmap().outputCount(), 5);
     QCOMPARE(workspace.heatmap().cellValue(1, 2), double(expected.result.attention(1, 2)));
     QVERIFY(workspace.outputText().contains(QStringLiteral("Output: d c b a")));
+    workspace.setModel(InferenceModel{}); // reset: the views empty at once
+    QCOMPARE(workspace.stepCount(), 0);
+    QCOMPARE(workspace.heatmap().outputCount(), 0);
+    QCOMPARE(workspace.stepView().scores().count(), 0);
 }
 
 void TestMechanismViews::hoverWritesThePositionsNumbers() {

@@ -294,7 +294,13 @@ bool MechanismWorkspace::busy() const {
 void MechanismWorkspace::request() {
     m_controls->setWhatIfActive(whatIfActive() || m_beamNode >= 0);
     m_beamPanel->setVisible(m_beamWidth > 1);
-    if (!m_model.ready() || (m_text.isEmpty() && m_pairIndex < 0)) return;
+    if (!m_model.ready()) { // reset, or no model yet: nothing stale stays on screen
+        m_result.reset();
+        showOutputs();
+        showStep();
+        return;
+    }
+    if (m_text.isEmpty() && m_pairIndex < 0) return;
     MechanismRequest r;
     r.model = m_model;
     if (m_pairIndex >= 0)
