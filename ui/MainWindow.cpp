@@ -1,6 +1,8 @@
 #include "ui/MainWindow.h"
 
 #include "ui/compare/CompareController.h"
+#include "ui/lessons/LessonDirector.h"
+#include "ui/lessons/LessonsPanel.h"
 #include "ui/mechanism/MechanismWorkspace.h"
 #include "ui/panels/DatasetPanel.h"
 #include "ui/panels/ElidedLabel.h"
@@ -163,6 +165,19 @@ void MainWindow::createActions() {
     for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    // Help > Lessons (F1): pages inside the window, each with "Set it up".
+    m_lessons = new LessonsPanel(this);
+    QDockWidget* lessonsDock = dock(tr("Lessons"), "lessonsDock", m_lessons, this);
+    addDockWidget(Qt::RightDockWidgetArea, lessonsDock);
+    lessonsDock->hide();
+    QAction* lessonsAction = lessonsDock->toggleViewAction();
+    lessonsAction->setText(tr("&Lessons"));
+    lessonsAction->setShortcut(QKeySequence(Qt::Key_F1));
+    lessonsAction->setObjectName("lessonsAction");
+    help->addAction(lessonsAction);
+    auto* director = new LessonDirector(*this);
+    connect(m_lessons, &LessonsPanel::setUpRequested, director, &LessonDirector::setUp);
+    connect(director, &LessonDirector::status, this, &MainWindow::showStatus);
     help->addAction(tr("&About AttnLab"), this, &MainWindow::showAbout);
 }
 

@@ -22,6 +22,7 @@ class SettingsPanel;
 class TrainingControls;
 class LossPlot;
 class HealthHintsPanel;
+class LessonsPanel;
 class InspectPanel;
 class PinnedPairsPanel;
 class RunBook;
@@ -47,6 +48,7 @@ public:
     CompareController* compare() const { return m_compare; }
     MechanismWorkspace* mechanism() const { return m_mechanism; }
     HealthHintsPanel* hintsPanel() const { return m_hintsPanel; }
+    LessonsPanel* lessonsPanel() const { return m_lessons; }
     QTabWidget* centralTabs() const { return m_tabs; }
 
     // Asks the person a yes/no question (title, text); true for yes. A message box by default;
@@ -103,6 +105,7 @@ private:
     LossPlot* m_lossPlot = nullptr;
     InspectPanel* m_inspectPanel = nullptr;
     HealthHintsPanel* m_hintsPanel = nullptr;
+    LessonsPanel* m_lessons = nullptr;
     PinnedPairsPanel* m_pinnedPanel = nullptr;
     ElidedLabel* m_datasetLabel = nullptr; // elided: a long model description never widens the window
     ElidedLabel* m_modelLabel = nullptr;

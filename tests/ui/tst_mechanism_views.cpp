@@ -245,9 +245,9 @@ void TestMechanismViews::keyboardAndPlayStep() {
     QCOMPARE(workspace.step(), 4);
     QTest::keyClick(&workspace.stepView(), Qt::Key_Home);
     QCOMPARE(workspace.step(), 0);
-    QTest::keyClick(&workspace.stepView(), Qt::Key_Space); // Play: a step every 0.9 s, stopping at the end
+    QTest::keyClick(&workspace.stepView(), Qt::Key_P); // Play: a step every 0.9 s, stopping at the end
     QTRY_COMPARE_WITH_TIMEOUT(workspace.step(), 2, 5000);
-    QTest::keyClick(&workspace.stepView(), Qt::Key_Space); // pause
+    QTest::keyClick(&workspace.stepView(), Qt::Key_P); // pause
     workspace.setStep(1);
     QTest::keyClick(&workspace.stepView(), Qt::Key_Right, Qt::AltModifier); // the first source token
     QTest::keyClick(&workspace.stepView(), Qt::Key_Right, Qt::AltModifier); // the second, 'b'

@@ -58,7 +58,7 @@ MechanismControls::MechanismControls(QWidget* parent) : QWidget(parent) {
         button(QString(), tr("First step"), QKeySequence(Qt::Key_Home), QStyle::SP_MediaSkipBackward);
     QToolButton* previous =
         button(QString(), tr("Previous step"), QKeySequence(Qt::Key_Left), QStyle::SP_MediaSeekBackward);
-    m_play = button(tr("Play"), tr("Play the steps one after another"), QKeySequence(Qt::Key_Space),
+    m_play = button(tr("Play"), tr("Play the steps one after another"), QKeySequence(Qt::Key_P),
                     QStyle::SP_MediaPlay);
     QToolButton* next =
         button(QString(), tr("Next step"), QKeySequence(Qt::Key_Right), QStyle::SP_MediaSeekForward);

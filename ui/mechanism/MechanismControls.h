@@ -1,8 +1,9 @@
 #pragma once
 // The mechanism workspace's controls, in two rows: what to inspect (a typed sentence or a
 // validation pair) and how (step buttons with Play, the temperature τ on a logarithmic slider
-// from 0.1 to 10, the beam width, Reset what-if, Export). Keyboard: ←/→ step, Home/End first and
-// last step, Space play, Esc reset the what-if, Ctrl+0 back to τ = 1, anywhere in the parent.
+// from 0.1 to 10, the beam width, Reset what-if, Export). Keyboard, anywhere in the parent: ←/→
+// step, Home/End first and last step, P play (Space is the toolbar's Pause), Esc reset the
+// what-if, Ctrl+0 back to τ = 1.
 #include <QWidget>
 
 class QComboBox;
