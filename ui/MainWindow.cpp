@@ -12,6 +12,7 @@
 #include "ui/panels/SettingsPanel.h"
 #include "ui/panels/TrainingControls.h"
 #include "ui/plots/AlignmentHeatmap.h"
+#include "ui/plots/HeatmapColoursMenu.h"
 #include "ui/plots/LossPlot.h"
 #include "ui/session/RunBook.h"
 
@@ -160,6 +161,7 @@ void MainWindow::createActions() {
     m_logScaleAction->setCheckable(true);
     m_logScaleAction->setShortcut(QKeySequence(tr("Ctrl+L")));
     connect(m_logScaleAction, &QAction::toggled, m_lossPlot, &LossPlot::setLogScale);
+    addHeatmapColoursMenu(*view);
     view->addAction(tr("&Reset Plot View"), m_lossPlot, &LossPlot::resetView);
     view->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());

@@ -4,6 +4,7 @@
 #include "ui/compare/RunPalette.h"
 #include "ui/plots/AlignmentHeatmap.h"
 #include "ui/plots/ColorGradients.h"
+#include "ui/plots/HeatmapColourChoice.h"
 #include "ui/plots/PlotExport.h"
 #include "ui/session/CompareSession.h"
 
@@ -26,18 +27,26 @@ namespace attnlab::ui {
 namespace {
 constexpr int kPairsListed = 200;
 
-// The one colour scale every map uses: viridis from weight 0 to 1.
-QWidget* scaleLegend(QWidget* parent) {
+QPixmap scaleBar(HeatmapColours colours) {
     QImage bar(64, 10, QImage::Format_RGB32);
+    QCPColorGradient gradient = heatmapGradient(colours); // color() is not const (it caches)
     for (int x = 0; x < bar.width(); ++x)
         for (int y = 0; y < bar.height(); ++y)
-            bar.setPixelColor(x, y, viridisColor(x / double(bar.width() - 1)));
+            bar.setPixelColor(x, y,
+                              QColor::fromRgb(gradient.color(x / double(bar.width() - 1), QCPRange(0, 1))));
+    return QPixmap::fromImage(bar);
+}
+
+// The one colour scale every map uses, from weight 0 to 1, in the chosen colour map.
+QWidget* scaleLegend(QWidget* parent) {
     auto* box = new QWidget(parent);
     auto* layout = new QHBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(3);
     auto* image = new QLabel(box);
-    image->setPixmap(QPixmap::fromImage(bar));
+    image->setPixmap(scaleBar(HeatmapColourChoice::instance().current()));
+    QObject::connect(&HeatmapColourChoice::instance(), &HeatmapColourChoice::changed, image,
+                     [image](HeatmapColours colours) { image->setPixmap(scaleBar(colours)); });
     layout->addWidget(new QLabel(QStringLiteral("0"), box));
     layout->addWidget(image);
     layout->addWidget(new QLabel(QStringLiteral("1"), box));

@@ -4,6 +4,7 @@
 #include "ui/plots/ColorGradients.h"
 #include "ui/plots/CsvWriter.h"
 #include "ui/plots/DistributionStrip.h"
+#include "ui/plots/HeatmapColourChoice.h"
 #include "ui/plots/PlotExport.h"
 
 #include <qcustomplot.h>
@@ -75,7 +76,12 @@ void AlignmentHeatmap::buildPlot() {
     m_scale->axis()->setLabel(tr("attention weight"));
     m_scale->setAutoMargins(QCP::msNone);
     m_map->setColorScale(m_scale);
-    m_map->setGradient(viridisGradient());
+    m_map->setGradient(heatmapGradient(HeatmapColourChoice::instance().current()));
+    connect(&HeatmapColourChoice::instance(), &HeatmapColourChoice::changed, this,
+            [this](HeatmapColours colours) {
+                m_map->setGradient(heatmapGradient(colours)); // the colour scale follows its map
+                m_plot->replot(QCustomPlot::rpQueuedReplot);
+            });
     m_map->setDataRange(QCPRange(0.0, 1.0)); // fixed: a flat row must look flat, not rescaled
 
     m_goldSure = new QCPGraph(m_mapRect->axis(QCPAxis::atBottom), m_mapRect->axis(QCPAxis::atLeft));

@@ -15,4 +15,14 @@ QCPColorGradient viridisGradient();
 // The colour the gradient gives a value in [0, 1] (clamped), as QCPColorMap would draw it.
 QColor viridisColor(double value);
 
+// The colour maps a person can choose for the attention heatmaps (View > Heatmap Colours).
+enum class HeatmapColours {
+    Viridis,   // the default
+    Cividis,   // viridis reworked to read the same with red–green colour blindness (Nuñez et al.)
+    Greyscale, // black to white: for printing and for projectors that wash colours out
+};
+QCPColorGradient heatmapGradient(HeatmapColours colours);
+QColor heatmapColor(HeatmapColours colours, double value);
+QString heatmapColoursName(HeatmapColours colours); // "viridis", "cividis", "greyscale"
+
 } // namespace attnlab::ui
