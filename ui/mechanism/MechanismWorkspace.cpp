@@ -171,13 +171,13 @@ void MechanismWorkspace::setPairs(std::vector<MechanismPair> pairs) {
 }
 
 void MechanismWorkspace::setExampleSentence(const QString& sentence) {
+    m_example = sentence;
     m_controls->sentence()->setPlaceholderText(tr("e.g. %1").arg(sentence));
     if (m_text.isEmpty() && m_pairIndex < 0) inspectSentence(sentence);
 }
 
 void MechanismWorkspace::inspectSentence(const QString& text) {
-    m_text =
-        text.isEmpty() ? m_controls->sentence()->placeholderText().section(QStringLiteral("e.g. "), 1) : text;
+    m_text = text.isEmpty() ? m_example : text;
     m_pairIndex = -1;
     m_controls->pairs()->setCurrentIndex(-1);
     m_forcedTokens.clear();

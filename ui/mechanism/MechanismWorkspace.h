@@ -111,7 +111,8 @@ private:
 
     InferenceModel m_model;
     std::vector<MechanismPair> m_pairs;
-    QString m_text; // the typed sentence (when m_pairIndex < 0)
+    QString m_text;    // the typed sentence (when m_pairIndex < 0)
+    QString m_example; // a validation source, inspected when Enter is pressed on an empty box
     int m_pairIndex = -1;
     double m_temperature = 1.0;
     int m_beamWidth = 1;

@@ -94,8 +94,8 @@ void ValueMap::redraw() {
             if (rows > 0 && columns > 0)
                 m_map->data()->setCell(c, r, m_values(std::min(r, rows - 1), std::min(c, columns - 1)));
     const double largest = rows > 0 ? static_cast<double>(m_values.cwiseAbs().maxCoeff()) : 1.0;
-    m_shownLimit = m_limit > 0 ? m_limit : (largest > 0 ? largest : 1.0);
-    m_map->setDataRange(QCPRange(-m_shownLimit, m_shownLimit));
+    const double shown = m_limit > 0 ? m_limit : (largest > 0 ? largest : 1.0);
+    m_map->setDataRange(QCPRange(-shown, shown));
     m_plot->xAxis->setRange(-0.5, std::max(columns, 1) - 0.5);
     m_plot->yAxis->setRange(-0.5, std::max(rows, 1) - 0.5);
     labelRows();

@@ -43,7 +43,6 @@ private:
     Matrix<float> m_values;
     QStringList m_rowLabels;
     double m_limit = 0;
-    double m_shownLimit = 1;
 };
 
 } // namespace attnlab::ui
