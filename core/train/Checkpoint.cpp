@@ -66,9 +66,11 @@ std::string readWholeFile(const std::string& path) {
 } // namespace
 
 void saveCheckpoint(const std::string& path, const ParameterList<float>& parameters,
-                    const std::map<std::string, std::string>& metadata) {
+                    const std::map<std::string, std::string>& metadata,
+                    const std::map<std::string, StoredTensor>& extra) {
     CheckpointFile file;
     file.metadata = metadata;
+    file.tensors = extra;
     for (const Parameter<float>* p : parameters) {
         std::int64_t count = 1;
         for (std::int64_t d : p->shape) count *= d;
@@ -116,7 +118,7 @@ void loadParameters(const CheckpointFile& file, const ParameterList<float>& para
         expected.insert(p->name);
     }
     for (const auto& [name, tensor] : file.tensors)
-        if (!expected.contains(name))
+        if (!expected.contains(name) && !name.starts_with("history."))
             throw CheckpointError(path, "unexpected tensor '" + name + "' " + formatShape(tensor.shape) +
                                             ": the file was saved from a different model configuration");
 

@@ -20,14 +20,18 @@ namespace attnlab {
 // r * cols + c). The metadata is stored with "format" and "checksum" added. Atomic
 // (writeFileAtomically, core/util/AtomicFile.h): on any failure PATH is untouched, no temp file is
 // left, and the CheckpointError says why (a full disk: "the disk is full").
+// `extra` tensors (a model's attention history, named kHistoryTensorPrefix…) are written beside
+// the parameters.
 void saveCheckpoint(const std::string& path, const ParameterList<float>& parameters,
-                    const std::map<std::string, std::string>& metadata);
+                    const std::map<std::string, std::string>& metadata,
+                    const std::map<std::string, StoredTensor>& extra = {});
 
 // Reads and validates a whole model file (see decodeSafeTensors for every check).
 CheckpointFile readCheckpoint(const std::string& path);
 
 // Copies every parameter's tensor into its value (row-major -> column-major). Nothing is copied
-// unless every parameter is present with its exact shape and the file has no other tensor;
+// unless every parameter is present with its exact shape and the file has no other tensor (but
+// the attention history's, whose names start with "history.");
 // `path` names the file in the messages.
 void loadParameters(const CheckpointFile& file, const ParameterList<float>& parameters,
                     const std::string& path);

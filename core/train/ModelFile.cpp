@@ -2,6 +2,7 @@
 
 #include "core/train/Checkpoint.h"
 #include "core/train/ConfigFields.h"
+#include "core/train/HistoryFile.h"
 
 #include <nlohmann/json.hpp>
 
@@ -203,10 +204,12 @@ void readModelConfigJson(const std::string& text, ModelBundle& b) {
 
 void saveModel(const std::string& path, ModelBundle& bundle) {
     if (!bundle.model) throw CheckpointError(path, "there is no model to save");
-    saveCheckpoint(path, bundle.model->parameters(),
-                   {{"config", modelConfigJson(bundle)},
-                    {"source_vocab", bundle.sourceVocabulary.toJson()},
-                    {"target_vocab", bundle.targetVocabulary.toJson()}});
+    CheckpointFile history;
+    writeHistory(bundle.history, history);
+    history.metadata["config"] = modelConfigJson(bundle);
+    history.metadata["source_vocab"] = bundle.sourceVocabulary.toJson();
+    history.metadata["target_vocab"] = bundle.targetVocabulary.toJson();
+    saveCheckpoint(path, bundle.model->parameters(), history.metadata, history.tensors);
 }
 
 namespace {
@@ -226,6 +229,7 @@ ModelBundle modelFromCheckpoint(const CheckpointFile& file, const std::string& p
         checkSizes(file, bundle);
         checkFinite(file);
         bundle.config.validate();
+        bundle.history = readHistory(file);
         bundle.model = std::make_unique<Seq2Seq<float>>(bundle.config);
     } catch (const std::invalid_argument& e) {
         throw CheckpointError(path, e.what());

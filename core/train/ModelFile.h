@@ -5,6 +5,7 @@
 #include "core/data/Tokenization.h"
 #include "core/data/Vocabulary.h"
 #include "core/nn/Seq2Seq.h"
+#include "core/train/AttentionHistory.h"
 #include "core/train/TrainingSettings.h"
 
 #include <memory>
@@ -23,6 +24,7 @@ struct ModelBundle {
     Vocabulary targetVocabulary;
     std::string dataset; // what it was trained on (a shipped name or a file name)
     std::unique_ptr<Seq2Seq<float>> model;
+    AttentionHistory history; // the followed sentences' attention through training (may be empty)
 };
 
 // Atomic (write beside, flush, rename): a failed save leaves any previous file intact.
