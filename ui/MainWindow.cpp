@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/compare/CompareController.h"
+#include "ui/history/HistoryFollower.h"
 #include "ui/lessons/LessonDirector.h"
 #include "ui/lessons/LessonsPanel.h"
 #include "ui/mechanism/MechanismWorkspace.h"
@@ -182,6 +183,10 @@ void MainWindow::connectPanels() {
     connect(m_session, &TrainingSession::inferenceModelChanged, this, &MainWindow::updateStatusLabels);
     connect(m_session, &TrainingSession::inferenceModelChanged, m_mechanism, &MechanismWorkspace::setModel);
     connect(m_mechanism, &MechanismWorkspace::status, this, &MainWindow::showStatus);
+    // Attention through training: what the run records, the scrubbers, the loss curve's marker.
+    new HistoryFollower(*m_session, *m_pinnedPanel, *m_inspectPanel, this);
+    connect(m_pinnedPanel, &PinnedPairsPanel::historyStepShown, m_lossPlot, &LossPlot::showStepMarker);
+    connect(m_inspectPanel, &InspectPanel::historyStepShown, m_lossPlot, &LossPlot::showStepMarker);
     connect(m_session, &TrainingSession::hintFound, this, [this](const HealthHint& hint) {
         m_hintsPanel->addHint(hint);
         showStatus(tr("Hint: %1").arg(QString::fromStdString(hint.title)));

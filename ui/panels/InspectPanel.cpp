@@ -1,5 +1,7 @@
 #include "ui/panels/InspectPanel.h"
 
+#include "ui/history/HistoryKeys.h"
+#include "ui/history/HistoryScrubber.h"
 #include "ui/panels/ElidedLabel.h"
 #include "ui/plots/AlignmentHeatmap.h"
 
@@ -7,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -122,6 +125,14 @@ void InspectPanel::buildUi() {
     layout->addLayout(outputRow);
     layout->addWidget(m_warningLabel);
     layout->addWidget(m_stack, 1);
+    m_scrubber = new HistoryScrubber(this);
+    m_scrubber->setObjectName(QStringLiteral("inspectHistoryScrubber"));
+    connect(m_scrubber, &HistoryScrubber::frameChanged, this, [this] {
+        if (!m_choosingTrack) showDecoding();
+    });
+    connect(m_scrubber, &HistoryScrubber::stepShown, this, &InspectPanel::historyStepShown);
+    layout->addWidget(m_scrubber);
+    m_scrubber->hide();
     updateSearchControls();
 }
 
@@ -201,7 +212,42 @@ void InspectPanel::redecode() {
     showDecoding();
 }
 
+void InspectPanel::setHistorySource(const AttentionHistory* history) {
+    m_history = history;
+    showSentenceTrack();
+}
+
+void InspectPanel::historyChanged() {
+    showSentenceTrack();
+    if (!m_scrubber->isLive()) showHistoryFrame(); // thinning may have moved the snapshot shown
+}
+
+void InspectPanel::showSentenceTrack() {
+    const AttentionTrack* track =
+        m_history && !m_sentence.isEmpty() ? m_history->track(typedTrackKey(m_sentence)) : nullptr;
+    m_choosingTrack = true; // the callers show the decoding themselves
+    m_scrubber->setTrack(track);
+    m_choosingTrack = false;
+}
+
+bool InspectPanel::showHistoryFrame() {
+    const AttentionFrame* frame = m_scrubber->currentFrame();
+    if (!frame) return false;
+    const AttentionTrack& track = m_scrubber->track();
+    std::vector<std::string> words = frame->output;
+    if (!words.empty() && words.back() == "</s>") words.pop_back();
+    const QString output = QString::fromStdString(joinTokens(words, m_model.targetTokens));
+    m_outputLabel->setFullText(tr("Output at step %1: %2").arg(QLocale().toString(frame->step), output));
+    m_scoreLabel->clear();
+    m_heatmap->setAlignment(track.sentence.source, frame->output, frame->attention);
+    m_stack->setCurrentWidget(m_heatmap);
+    m_scrubber->show();
+    return true;
+}
+
 void InspectPanel::showDecoding() {
+    showSentenceTrack();
+    if (showHistoryFrame()) return;
     QStringList warnings;
     if (!m_decoding.ok()) warnings << m_decoding.error;
     if (m_decoding.ok() && !m_decoding.finished)
@@ -227,6 +273,7 @@ void InspectPanel::showDecoding() {
                               .arg(100.0 * std::exp(m_decoding.logProb), 0, 'f', 1));
     m_heatmap->setAlignment(m_decoding.sourceTokens, m_decoding.outputTokens, m_decoding.attention);
     m_stack->setCurrentWidget(m_heatmap);
+    m_scrubber->show();
 }
 
 void InspectPanel::showHint() {
@@ -243,6 +290,7 @@ void InspectPanel::showHint() {
                "token looked at"));
     }
     m_stack->setCurrentWidget(m_hintLabel);
+    m_scrubber->hide(); // no sentence shown: nothing to scrub
 }
 
 void InspectPanel::updateSearchControls() {

@@ -3,11 +3,14 @@
 // and the alignment heatmap that produced it. Greedy or beam search is chosen in the panel.
 // Decoding uses an inference snapshot (setModel), so it works while training goes on; each new
 // snapshot re-decodes the last sentence, so the heatmap follows training live.
+#include "core/train/AttentionHistory.h"
 #include "ui/session/InferenceModel.h"
 #include "ui/session/SentenceDecoder.h"
 
 #include <QString>
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -20,6 +23,7 @@ namespace attnlab::ui {
 
 class AlignmentHeatmap;
 class ElidedLabel;
+class HistoryScrubber;
 
 class InspectPanel : public QWidget {
     Q_OBJECT
@@ -45,6 +49,13 @@ public:
     QString warningText() const;
     bool hintVisible() const;
     AlignmentHeatmap* heatmap() const { return m_heatmap; }
+    // The sentence last decoded (the one the run follows through training); empty before any.
+    QString sentence() const { return m_sentence; }
+    // As PinnedPairsPanel's: the scrubber under the heatmap moves through the typed sentence's
+    // attention through training.
+    void setHistorySource(const AttentionHistory* history);
+    void historyChanged();
+    HistoryScrubber* scrubber() const { return m_scrubber; }
 
 public Q_SLOTS:
     // Decodes the box's text (or the example when the box is empty).
@@ -52,6 +63,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void sentenceDecoded(const QString& sentence, const QString& output);
+    void historyStepShown(std::optional<long long> step); // nullopt: the current model again
 
 private:
     void buildUi();
@@ -60,6 +72,8 @@ private:
     void showDecoding();
     void showHint();
     void updateSearchControls();
+    void showSentenceTrack();
+    bool showHistoryFrame(); // true when the scrubber is on a snapshot (and it is shown)
 
     QLineEdit* m_edit = nullptr;
     QPushButton* m_decodeButton = nullptr;
@@ -71,6 +85,9 @@ private:
     QLabel* m_hintLabel = nullptr;
     QStackedWidget* m_stack = nullptr;
     AlignmentHeatmap* m_heatmap = nullptr;
+    HistoryScrubber* m_scrubber = nullptr;
+    const AttentionHistory* m_history = nullptr;
+    bool m_choosingTrack = false;
 
     InferenceModel m_model;
     QString m_example;

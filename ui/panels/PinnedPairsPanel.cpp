@@ -1,5 +1,7 @@
 #include "ui/panels/PinnedPairsPanel.h"
 
+#include "ui/history/HistoryKeys.h"
+#include "ui/history/HistoryScrubber.h"
 #include "ui/plots/AlignmentHeatmap.h"
 
 #include <QAbstractItemView>
@@ -92,10 +94,17 @@ void PinnedPairsPanel::buildUi() {
            "often attends to the source position it will need next. Its outputs can be right while "
            "its attention sits one position later than the gold links, which raises the AER."));
     m_legendLabel->setStyleSheet(QStringLiteral("QLabel { color: gray; }"));
+    m_scrubber = new HistoryScrubber(this);
+    m_scrubber->setObjectName(QStringLiteral("pinnedHistoryScrubber"));
+    connect(m_scrubber, &HistoryScrubber::frameChanged, this, [this] {
+        if (!m_choosingTrack) showSelected();
+    });
+    connect(m_scrubber, &HistoryScrubber::stepShown, this, &PinnedPairsPanel::historyStepShown);
     auto* heatmapPage = new QWidget(this);
     auto* heatmapLayout = new QVBoxLayout(heatmapPage);
     heatmapLayout->setContentsMargins(0, 0, 0, 0);
     heatmapLayout->addWidget(m_heatmap, 1);
+    heatmapLayout->addWidget(m_scrubber);
     heatmapLayout->addWidget(m_legendLabel);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_hintLabel);
@@ -160,6 +169,34 @@ std::vector<int> PinnedPairsPanel::pinned() const {
     std::vector<int> indices;
     for (const Row& row : m_rows) indices.push_back(row.candidate.index);
     return indices;
+}
+
+std::vector<PinCandidate> PinnedPairsPanel::pinnedCandidates() const {
+    std::vector<PinCandidate> candidates;
+    for (const Row& row : m_rows) candidates.push_back(row.candidate);
+    return candidates;
+}
+
+void PinnedPairsPanel::setHistorySource(const AttentionHistory* history) {
+    m_history = history;
+    showSelected();
+}
+
+void PinnedPairsPanel::historyChanged() {
+    showSelectedTrack();
+    if (!m_scrubber->isLive()) showSelected(); // thinning may have moved the snapshot shown
+}
+
+void PinnedPairsPanel::showSelectedTrack() {
+    const int row = m_list->currentRow();
+    const AttentionTrack* track = nullptr;
+    if (m_history && row >= 0 && row < rowCount()) {
+        const PinCandidate& pair = m_rows[size_t(row)].candidate;
+        track = m_history->track(pairTrackKey(pair.index, pair.source));
+    }
+    m_choosingTrack = true; // showSelected follows, or is the caller
+    m_scrubber->setTrack(track);
+    m_choosingTrack = false;
 }
 
 void PinnedPairsPanel::pin(int index) {
@@ -290,6 +327,15 @@ void PinnedPairsPanel::rebuildCombo() {
 
 void PinnedPairsPanel::showSelected() {
     const int row = m_list->currentRow();
+    showSelectedTrack();
+    if (const AttentionFrame* frame = m_scrubber->currentFrame(); frame && row >= 0 && row < rowCount()) {
+        // A snapshot from training: the attention then, with the output the model gave then.
+        const AttentionTrack& track = m_scrubber->track();
+        m_heatmap->setAlignment(track.sentence.source, frame->output, frame->attention, track.sentence.gold);
+        m_legendLabel->setVisible(!track.sentence.gold.empty());
+        m_stack->setCurrentIndex(1);
+        return;
+    }
     if (m_rows.empty() && m_candidates.empty()) {
         m_hintLabel->setText(tr("Press Train: the validation pairs to pin appear once the data is split"));
     } else if (!m_model.ready()) {

@@ -3,6 +3,7 @@
 // the model's current output and a ✓ when it equals the reference; the selected row's attention
 // is shown as a heatmap with the dataset's gold alignment on top. New snapshots (setModel) arrive
 // about once a second; the rows refresh at most once a second, always ending on the latest one.
+#include "core/train/AttentionHistory.h"
 #include "ui/session/InferenceModel.h"
 #include "ui/session/SentenceDecoder.h"
 // After the Qt/Eigen includes above: moc cannot parse <compare> when it comes first.
@@ -12,6 +13,8 @@
 #include <QString>
 #include <QTimer>
 #include <QWidget>
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -25,6 +28,7 @@ class QStackedWidget;
 namespace attnlab::ui {
 
 class AlignmentHeatmap;
+class HistoryScrubber;
 
 // A validation pair the user may pin, as the window offers it.
 struct PinCandidate {
@@ -49,8 +53,15 @@ public:
     // Refreshes every pinned row (throttled to once per kRefreshIntervalMs; the last model wins).
     void setModel(const InferenceModel& model);
 
-    std::vector<int> pinned() const; // candidate indices, in row order
-    void pin(int index);             // no-op if unknown or already pinned
+    std::vector<int> pinned() const;                    // candidate indices, in row order
+    std::vector<PinCandidate> pinnedCandidates() const; // in row order
+    // The attention through training of the pinned pairs (the session's; it outlives the panel's
+    // use of it): the scrubber under the heatmap moves through the selected pair's. Call
+    // historyChanged() when it has new frames.
+    void setHistorySource(const AttentionHistory* history);
+    void historyChanged();
+    HistoryScrubber* scrubber() const { return m_scrubber; }
+    void pin(int index); // no-op if unknown or already pinned
     void unpin(int index);
 
     int rowCount() const { return int(m_rows.size()); }
@@ -64,6 +75,8 @@ public:
 
 Q_SIGNALS:
     void pinnedChanged();
+    // The training step of the snapshot the heatmap shows; nullopt when it shows the current model.
+    void historyStepShown(std::optional<long long> step);
 
 private:
     struct Row {
@@ -78,6 +91,7 @@ private:
     void rebuildCombo();
     void showSelected();
     int candidatePosition(int index) const;
+    void showSelectedTrack(); // the scrubber follows the selected pair's history
 
     QComboBox* m_pinCombo = nullptr;
     QPushButton* m_pinButton = nullptr;
@@ -87,6 +101,9 @@ private:
     QLabel* m_legendLabel = nullptr;
     QStackedWidget* m_stack = nullptr;
     AlignmentHeatmap* m_heatmap = nullptr;
+    HistoryScrubber* m_scrubber = nullptr;
+    const AttentionHistory* m_history = nullptr;
+    bool m_choosingTrack = false;
 
     std::vector<PinCandidate> m_candidates;
     std::vector<Row> m_rows;

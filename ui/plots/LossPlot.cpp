@@ -126,6 +126,14 @@ void LossPlot::buildPlot() {
     m_divergence->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted,
                                                   QPen(kDivergenceColor, 1.5), kDivergenceColor, 9));
 
+    m_stepMarker = new QCPItemStraightLine(m_plot);
+    m_stepMarker->setClipAxisRect(m_lossRect);
+    for (QCPItemPosition* end : {m_stepMarker->point1, m_stepMarker->point2})
+        end->setAxes(m_lossRect->axis(QCPAxis::atBottom), m_lossRect->axis(QCPAxis::atLeft));
+    m_stepMarker->setPen(QPen(QColor(0x55, 0x55, 0x55), 1.5, Qt::DashLine));
+    m_stepMarker->setSelectable(false);
+    m_stepMarker->setVisible(false);
+
     m_hover = std::make_unique<GraphHover>(m_plot);
 
     for (int panel : {0, 1}) {
@@ -239,6 +247,20 @@ void LossPlot::addTrainingLoss(int step, double loss) {
         markDivergence(step);
     if (std::isfinite(smoothed.value)) m_current.smoothed->addData(step, smoothed.value);
     requestReplot();
+}
+
+void LossPlot::showStepMarker(std::optional<long long> step) {
+    m_stepMarker->setVisible(step.has_value());
+    if (step) { // two points on the vertical line through the step (1 and 2: valid on a log scale too)
+        m_stepMarker->point1->setCoords(double(*step), 1.0);
+        m_stepMarker->point2->setCoords(double(*step), 2.0);
+    }
+    requestReplot();
+}
+
+std::optional<long long> LossPlot::stepMarker() const {
+    if (!m_stepMarker->visible()) return std::nullopt;
+    return static_cast<long long>(std::llround(m_stepMarker->point1->coords().x()));
 }
 
 void LossPlot::markDivergence(int step) {

@@ -14,6 +14,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <qcustomplot.h> // QCPAxis::ScaleType in the interface
@@ -68,6 +69,9 @@ public Q_SLOTS:
     void setSmoothing(double weight);
     // Both panels follow the data again.
     void resetView();
+    // A vertical line at a training step (the attention snapshot a scrubber shows); nullopt hides it.
+    void showStepMarker(std::optional<long long> step);
+    std::optional<long long> stepMarker() const;
     bool exportImage(const QString& path, QString* error = nullptr);
     bool exportCsv(const QString& path, QString* error = nullptr) const;
 
@@ -100,6 +104,7 @@ private:
     QCPLegend* m_accuracyLegend = nullptr;
     std::unique_ptr<GraphHover> m_hover;
     RunGraphs m_current;
+    QCPItemStraightLine* m_stepMarker = nullptr; // the scrubbed snapshot's step; hidden when live
     QCPGraph* m_divergence = nullptr;  // the current run's non-finite losses, marked at the top edge
     std::vector<RunGraphs> m_previous; // oldest first, parallel to m_history.previous()
     LossHistory m_history;

@@ -3,6 +3,7 @@
 // bundle->model in place; nobody else touches that model until the run has finished.
 #include "core/data/Dataset.h"
 #include "core/data/TrainingData.h"
+#include "core/train/FollowedSentences.h"
 #include "core/train/ModelFile.h"
 #include "core/train/TrainingSettings.h"
 
@@ -20,6 +21,11 @@ struct TrainingJob {
     // builds and initialises it from bundle->config and the prepared vocabularies.
     std::shared_ptr<ModelBundle> bundle;
     TrainingSettings settings;
+    // The sentences whose attention the run records through training (the window updates them
+    // while the run goes), and what the model had trained before this run.
+    std::shared_ptr<const FollowedSentences> followed;
+    long long stepOffset = 0;
+    int epochOffset = 0;
 };
 
 } // namespace attnlab::ui

@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QThread>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace attnlab::ui {
@@ -84,6 +85,7 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
         return false;
     }
     if (!m_bundle) {
+        setHistory({}); // a new model: its history starts at its step 0
         m_bundle = std::make_shared<ModelBundle>();
         m_bundle->config = config;
         m_bundle->sourceTokens = m_dataset->options().sourceTokens;
@@ -101,6 +103,9 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
     job.prepare = prepare;
     job.bundle = m_bundle;
     job.settings = settings;
+    job.followed = m_followed;
+    job.stepOffset = m_stepsTrained;
+    job.epochOffset = m_epochsTrained;
     m_runSettings = settings;
 
     m_thread = new QThread(this);
@@ -120,6 +125,8 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
     connect(m_worker, &TrainingWorker::warning, this, &TrainingSession::warning, Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::hintFound, this, &TrainingSession::hintFound, Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::finished, this, &TrainingSession::onFinished, Qt::QueuedConnection);
+    connect(m_worker, &TrainingWorker::historyRecorded, this, &TrainingSession::onHistory,
+            Qt::QueuedConnection);
     m_thread->start();
     setState(State::Running);
     return true;
@@ -154,8 +161,20 @@ void TrainingSession::reset() {
     m_stepsTrained = 0;
     m_epochsTrained = 0;
     m_inference = {};
+    setHistory({});
     Q_EMIT inferenceModelChanged(m_inference);
     setState(m_dataset ? State::Ready : State::NoData);
+}
+
+// The frames' steps are the model's already (the recorder counts from the job's offsets).
+void TrainingSession::onHistory(const std::vector<TrackFrame>& frames) {
+    for (const TrackFrame& shot : frames) m_history.add(shot.sentence, shot.frame);
+    Q_EMIT historyChanged();
+}
+
+void TrainingSession::setHistory(AttentionHistory history) {
+    m_history = std::move(history);
+    Q_EMIT historyChanged();
 }
 
 void TrainingSession::onPrepared(const std::shared_ptr<const TrainingData>& data) {
@@ -263,8 +282,10 @@ bool TrainingSession::saveModel(const QString& path, QString* message) {
             copy.dataset = m_bundle->dataset; // written on the GUI thread only
             copy.model = std::make_unique<Seq2Seq<float>>(copy.config);
             copy.model->copyValuesFrom(*m_inference.model);
+            copy.history = m_history;
             attnlab::saveModel(path.toStdString(), copy);
         } else {
+            m_bundle->history = m_history;
             attnlab::saveModel(path.toStdString(), *m_bundle);
         }
     } catch (const std::exception& e) {
@@ -282,13 +303,21 @@ bool TrainingSession::openModel(const QString& path, QString* message) {
     try {
         auto bundle = std::make_shared<ModelBundle>(loadModel(path.toStdString()));
         m_bundle = std::move(bundle);
-        m_stepsTrained = 0; // the file does not say how long it trained
+        // The file does not say how long it trained; its history, when it has one, says at least
+        // how far: a continued run counts on from there.
+        m_stepsTrained = 0;
         m_epochsTrained = 0;
+        for (const AttentionTrack& track : m_bundle->history.tracks())
+            if (!track.frames.empty()) {
+                m_stepsTrained = std::max(m_stepsTrained, track.frames.back().step);
+                m_epochsTrained = std::max(m_epochsTrained, track.frames.back().epoch);
+            }
     } catch (const std::exception& e) {
         if (message) *message = QString::fromUtf8(e.what());
         return false;
     }
     m_data.reset(); // the dataset is encoded again with this model's vocabularies at the next Train
+    setHistory(m_bundle->history);
     setInferenceVocabularies();
     auto snapshot = std::make_shared<Seq2Seq<float>>(m_bundle->config);
     snapshot->copyValuesFrom(*m_bundle->model);

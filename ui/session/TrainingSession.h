@@ -76,6 +76,13 @@ public:
     bool openModel(const QString& path, QString* message);
     const ModelBundle* bundle() const { return m_bundle.get(); }
 
+    // The sentences whose attention the model records through training from now on (this run
+    // and the next); the running worker reads them at its next recording.
+    void follow(std::vector<FollowedSentence> sentences) { m_followed->set(std::move(sentences)); }
+    // The current model's attention through training: recorded by its runs in this window, or
+    // read from its file; saved with it. Empty for a new model until its first run starts.
+    const AttentionHistory& history() const { return m_history; }
+
 Q_SIGNALS:
     void stateChanged(attnlab::ui::TrainingSession::State state);
     void dataPrepared(const std::shared_ptr<const attnlab::TrainingData>& data);
@@ -87,6 +94,7 @@ Q_SIGNALS:
     void warning(const QString& text);
     void hintFound(const attnlab::HealthHint& hint); // a new health hint about the run
     void finished(const attnlab::TrainingResult& result);
+    void historyChanged(); // frames added (or the history replaced or cleared)
 
 private:
     void setState(State state);
@@ -96,6 +104,8 @@ private:
     void onEpoch(EpochReport report);
     void onAttention(AttentionSnapshot snapshot);
     void onFinished(const TrainingResult& result);
+    void onHistory(const std::vector<TrackFrame>& frames);
+    void setHistory(AttentionHistory history);
     // Copies m_bundle's vocabularies and tokenisation into m_inference, once they are fixed (the
     // run's data prepared, or a model opened); publishInference() then only swaps the weights.
     void setInferenceVocabularies();
@@ -117,6 +127,8 @@ private:
     long long m_runStepOffset = 0; // m_stepsTrained when the current run started
     int m_runEpochOffset = 0;
     TrainingSettings m_runSettings; // of the current run, for saving a snapshot while it goes
+    std::shared_ptr<FollowedSentences> m_followed = std::make_shared<FollowedSentences>();
+    AttentionHistory m_history;
 };
 
 } // namespace attnlab::ui

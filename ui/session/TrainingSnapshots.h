@@ -3,6 +3,7 @@
 // All copyable; registered with Qt's meta-type system by registerTrainingMetaTypes().
 #include "core/data/TrainingData.h"
 #include "core/nn/Seq2Seq.h"
+#include "core/train/AttentionRecorder.h"
 #include "core/train/HealthHint.h"
 #include "core/train/TrainingEvents.h"
 
@@ -32,4 +33,5 @@ Q_DECLARE_METATYPE(attnlab::EpochReport)
 Q_DECLARE_METATYPE(attnlab::AttentionSnapshot)
 Q_DECLARE_METATYPE(attnlab::TrainingResult)
 Q_DECLARE_METATYPE(attnlab::HealthHint)
+Q_DECLARE_METATYPE(std::vector<attnlab::TrackFrame>)
 Q_DECLARE_METATYPE(std::shared_ptr<const attnlab::TrainingData>)

@@ -4,6 +4,8 @@
 
 #include "ui/session/ProgressThrottle.h"
 
+#include <limits>
+
 namespace attnlab::ui {
 
 void registerTrainingMetaTypes() {
@@ -13,19 +15,33 @@ void registerTrainingMetaTypes() {
     qRegisterMetaType<AttentionSnapshot>();
     qRegisterMetaType<TrainingResult>();
     qRegisterMetaType<HealthHint>();
+    qRegisterMetaType<std::vector<TrackFrame>>();
     qRegisterMetaType<std::shared_ptr<const TrainingData>>();
 }
 
 // Receives the trainer's callbacks on the training thread and turns them into throttled signals.
 class TrainingWorker::Relay : public TrainingObserver {
 public:
-    Relay(TrainingWorker& worker, Seq2Seq<float>& model, const TrainingControl& control)
-        : m_worker(worker), m_model(model), m_control(control) {}
+    Relay(TrainingWorker& worker, Seq2Seq<float>& model, const TrainingControl& control,
+          AttentionRecorder& recorder)
+        : m_worker(worker), m_model(model), m_control(control), m_recorder(recorder) {}
 
     void onStep(const StepProgress& p) override {
         // Single-stepping wants every step shown at once; otherwise at most every 100 ms.
         if (m_throttle.add(p, m_control.paused())) flush();
         if (m_throttle.snapshotDue(m_control.paused())) publishModel();
+        m_lastStep = p;
+        if (m_recorder.due(p.step, p.totalSteps)) record(p.step, p.epoch, p.loss);
+    }
+    // The attention of the followed sentences now (nothing sent when none is followed).
+    void record(long long step, int epoch, double loss) {
+        std::vector<TrackFrame> frames = m_recorder.record(m_model, step, epoch, loss);
+        if (!frames.empty()) Q_EMIT m_worker.historyRecorded(frames);
+    }
+    // The run's last step, unless it was just recorded (a stopped or early-stopped run).
+    void recordEnd() {
+        if (m_lastStep.step > 0 && m_recorder.lastRecordedStep() != m_lastStep.step)
+            record(m_lastStep.step, m_lastStep.epoch, m_lastStep.loss);
     }
     void onEpoch(const EpochReport& report) override {
         flush();
@@ -52,6 +68,8 @@ private:
     TrainingWorker& m_worker;
     Seq2Seq<float>& m_model;
     const TrainingControl& m_control;
+    AttentionRecorder& m_recorder;
+    StepProgress m_lastStep;
     ProgressThrottle m_throttle;
 };
 
@@ -77,11 +95,19 @@ void TrainingWorker::run() {
     TrainingResult result;
     try {
         std::shared_ptr<const PreparedData> data = prepare();
+        const bool newModel = !m_job.bundle->model;
         Run run(data, m_job.bundle, m_job.settings, data->label);
         Q_EMIT prepared(m_job.data); // the bundle's vocabularies and model are fixed from here on
-        Relay relay(*this, *m_job.bundle->model, m_control);
+        AttentionRecorder recorder(m_job.followed, m_job.bundle->targetVocabulary, m_job.stepOffset,
+                                   m_job.epochOffset);
+        Relay relay(*this, *m_job.bundle->model, m_control, recorder);
+        if (newModel) { // the weights before the first step: every sentence's step 0
+            recorder.keepInitial(*m_job.bundle->model);
+            relay.record(0, 0, std::numeric_limits<double>::quiet_NaN());
+        }
         result = run.train(relay, m_control).result;
         relay.flush();
+        relay.recordEnd();
         relay.publishModel();
     } catch (const std::exception& e) {
         result.outcome = TrainingOutcome::Failed;

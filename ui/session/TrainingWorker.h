@@ -42,6 +42,8 @@ Q_SIGNALS:
     // The loss looks unhealthy (core's LossWatch); the run goes on.
     void warning(const QString& text);
     void hintFound(const attnlab::HealthHint& hint); // a new health hint (core/train/HealthHints)
+    // Attention of the followed sentences at a step (AttentionRecorder's schedule).
+    void historyRecorded(const std::vector<attnlab::TrackFrame>& frames);
     void finished(const attnlab::TrainingResult& result);
 
 private:
