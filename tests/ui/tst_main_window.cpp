@@ -2,11 +2,15 @@
 // Train action, watch progress reach the plot and the controls, type a sentence, see its
 // alignment, save the model, and stop a long run from the Stop action.
 #include "ui/MainWindow.h"
+#include "ui/history/HistoryExport.h"
+#include "ui/history/HistoryKeys.h"
+#include "ui/history/HistoryScrubber.h"
 #include "ui/mechanism/MechanismWorkspace.h"
 #include "ui/mechanism/StepView.h"
 #include "ui/panels/DatasetPanel.h"
 #include "ui/panels/HealthHintsPanel.h"
 #include "ui/panels/InspectPanel.h"
+#include "ui/panels/PinnedPairsPanel.h"
 #include "ui/panels/SettingsPanel.h"
 #include "ui/panels/TrainingControls.h"
 #include "ui/plots/AlignmentHeatmap.h"
@@ -38,6 +42,8 @@ private Q_SLOTS:
     void healthHintShowsUnderTheCurves();
     void screenshotOfATrainedSession();
     void screenshotsOfTheMechanism();
+    void attentionThroughTrainingInTheWindow();
+    void screenshotsOfTheHistory();
 };
 
 namespace {
@@ -450,6 +456,64 @@ void TestMainWindow::screenshotsOfTheMechanism() {
     mechanism.stepView().hoverPosition(-1);
     QTest::qWait(300);
     QVERIFY(window.grab().save(directory + "/mechanism-beam.png"));
+}
+
+// The typed sentence and the pinned pairs are recorded through a run; scrubbing either shows that
+// snapshot and marks its step on the loss curve; Live takes the mark away.
+void TestMainWindow::attentionThroughTrainingInTheWindow() {
+    MainWindow window;
+    window.show();
+    QVERIFY(loadShipped(window, "reverse"));
+    useSmallModel(window, 150);
+    auto* edit = window.inspectPanel()->findChild<QLineEdit*>("sentenceEdit");
+    QTest::keyClicks(edit, "abcdef");
+    QTest::keyClick(edit, Qt::Key_Return); // before any model: followed from the first snapshot on
+    QSignalSpy finished(window.session(), &TrainingSession::finished);
+    window.trainingControls()->trainAction()->trigger();
+    QVERIFY(finished.wait(120000));
+    const AttentionHistory& history = window.session()->history();
+    QCOMPARE(int(history.tracks().size()), PinnedPairsPanel::kDefaultPins + 1);
+    for (const AttentionTrack& track : history.tracks()) {
+        QCOMPARE(track.frames.front().step, 0LL);
+        QCOMPARE(track.frames.back().step, 150LL);
+    }
+    HistoryScrubber& typed = *window.inspectPanel()->scrubber();
+    QVERIFY(typed.isVisible());
+    QCOMPARE(typed.track().sentence.key, typedTrackKey("abcdef"));
+    typed.showFrame(0);
+    QCOMPARE(window.lossPlot()->stepMarker(), std::optional<long long>(0));
+    QVERIFY(window.inspectPanel()->outputLine().startsWith("Output at step 0: "));
+    HistoryScrubber& pinned = *window.pinnedPairsPanel()->scrubber();
+    QCOMPARE(pinned.frameCount(), int(history.tracks().front().frames.size()));
+    pinned.showFrame(pinned.frameCount() / 2);
+    QCOMPARE(window.lossPlot()->stepMarker(), std::optional<long long>(pinned.currentFrame()->step));
+    pinned.goLive();
+    QCOMPARE(window.lossPlot()->stepMarker(), std::optional<long long>());
+}
+
+// Not a check: with ATTNLAB_SCREENSHOT_DIR set, types a date, trains dates through the window and
+// saves the typed sentence scrubbed back to an early snapshot (docs/screenshots/attention-history.png)
+// and its history as a PNG strip (attention-history-strip.png).
+void TestMainWindow::screenshotsOfTheHistory() {
+    const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
+    if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshots");
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(loadShipped(window, "dates"));
+    auto* edit = window.inspectPanel()->findChild<QLineEdit*>("sentenceEdit");
+    QTest::keyClicks(edit, "saturday, march 3 2015");
+    QTest::keyClick(edit, Qt::Key_Return);
+    QVERIFY(trainDatesForScreenshots(window));
+    HistoryScrubber& typed = *window.inspectPanel()->scrubber();
+    int early = 0; // the first snapshot past step 120, where the alignment is half formed
+    while (early + 1 < typed.frameCount() && typed.track().frames[size_t(early)].step < 120) ++early;
+    typed.showFrame(early);
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(directory + "/attention-history.png"));
+    QString error;
+    QVERIFY2(writeHistoryStrip(typed.track(), directory + "/attention-history-strip.png", &error),
+             qPrintable(error));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,10 +3,6 @@
 #include "ui/history/GifWriter.h"
 #include "ui/plots/AlignmentHeatmap.h"
 
-#include <qcustomplot.h>
-
-#include <QBuffer>
-#include <QLayout>
 #include <QLocale>
 #include <QPainter>
 #include <QSaveFile>
@@ -35,9 +31,7 @@ public:
         const int captionHeight = QFontMetrics(m_heatmap.font()).height() * 2 + 8;
         const QSize mapSize(m_size.width(), m_size.height() - captionHeight);
         m_heatmap.setAlignment(track.sentence.source, frame.output, frame.attention, track.sentence.gold);
-        m_heatmap.resize(mapSize);
-        if (m_heatmap.layout()) m_heatmap.layout()->activate();
-        const QPixmap map = m_heatmap.plot()->toPixmap(mapSize.width(), mapSize.height());
+        const QImage map = m_heatmap.renderImage(mapSize);
 
         QImage image(m_size, QImage::Format_RGB32);
         image.fill(Qt::white);
@@ -55,7 +49,7 @@ public:
             QRect(6, 4 + metrics.height(), m_size.width() - 12, metrics.height()),
             Qt::AlignLeft | Qt::AlignVCenter,
             QFontMetrics(m_heatmap.font()).elidedText(label, Qt::ElideRight, m_size.width() - 12));
-        painter.drawPixmap(0, captionHeight, map);
+        painter.drawImage(0, captionHeight, map);
         return image;
     }
 

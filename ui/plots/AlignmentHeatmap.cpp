@@ -324,6 +324,20 @@ QString AlignmentHeatmap::titleText() const {
 // The exported figure stands alone on a slide: the sentence pair as its title, every label laid out
 // for the export, and the strip only when a row is selected (an empty "click a row" chart means
 // nothing on paper). The screen layout is restored afterwards.
+QImage AlignmentHeatmap::renderImage(QSize size) {
+    const QRect viewport = m_plot->viewport();
+    const bool stripShown = m_strip->isVisible();
+    m_strip->setVisible(false);
+    m_plot->setViewport(QRect(QPoint(0, 0), size)); // fitLabels lays the labels out for this size
+    fitLabels();
+    const QImage image = m_plot->toPixmap(size.width(), size.height()).toImage();
+    m_plot->setViewport(viewport);
+    m_strip->setVisible(stripShown);
+    fitLabels();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    return image;
+}
+
 bool AlignmentHeatmap::exportImage(const QString& path, QString* error) {
     QCPLayoutGrid* grid = m_plot->plotLayout();
     QCPTextElement* title = nullptr;

@@ -10,7 +10,9 @@
 #include "core/util/AlignmentLink.h"
 #include "ui/plots/TokenLabels.h"
 
+#include <QImage>
 #include <QPointF>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -85,6 +87,9 @@ public:
 public Q_SLOTS:
     // Outlines output row `row`, shows its distribution in the strip; -1 (or out of range) clears.
     void highlightRow(int row);
+    // The map as an image of `size` pixels, without the distribution strip, whether or not the
+    // widget is shown or has that size (frames of an animation).
+    QImage renderImage(QSize size);
     // PNG, SVG or PDF, chosen by the file name's extension.
     bool exportImage(const QString& path, QString* error = nullptr);
     // The weights with a header row of source tokens and a first column of output tokens (raw

@@ -37,6 +37,7 @@ public:
     // Left and right margins, so the bars line up with the heatmap's cells.
     void setHorizontalMargins(int left, int right);
     void setVisible(bool visible);
+    bool isVisible() const { return m_visible; }
 
     void showDistribution(const QString& title, const std::vector<double>& weights);
     void showHint(); // no row selected: a line telling how to select one
