@@ -65,9 +65,9 @@ std::string readWholeFile(const std::string& path) {
 
 } // namespace
 
-void saveCheckpoint(const std::string& path, const ParameterList<float>& parameters,
-                    const std::map<std::string, std::string>& metadata,
-                    const std::map<std::string, StoredTensor>& extra) {
+CheckpointFile checkpointOf(const ParameterList<float>& parameters,
+                            const std::map<std::string, std::string>& metadata,
+                            const std::map<std::string, StoredTensor>& extra, const std::string& path) {
     CheckpointFile file;
     file.metadata = metadata;
     file.tensors = extra;
@@ -86,8 +86,17 @@ void saveCheckpoint(const std::string& path, const ParameterList<float>& paramet
         // (rows x cols) column-major value -> the same matrix row-major in the file
         Eigen::Map<RowMajorMatrix>(tensor.data.data(), p->value.rows(), p->value.cols()) = p->value;
     }
-    const std::string bytes = encodeSafeTensors(file, path);
+    return file;
+}
 
+void saveCheckpoint(const std::string& path, const ParameterList<float>& parameters,
+                    const std::map<std::string, std::string>& metadata,
+                    const std::map<std::string, StoredTensor>& extra) {
+    writeCheckpointFile(path, checkpointOf(parameters, metadata, extra, path));
+}
+
+void writeCheckpointFile(const std::string& path, const CheckpointFile& file) {
+    const std::string bytes = encodeSafeTensors(file, path);
     try {
         writeFileAtomically(path, bytes);
     } catch (const FileWriteError& e) {

@@ -26,6 +26,12 @@ void saveCheckpoint(const std::string& path, const ParameterList<float>& paramet
                     const std::map<std::string, std::string>& metadata,
                     const std::map<std::string, StoredTensor>& extra = {});
 
+// The file saveCheckpoint writes, in memory (`path` names it in the messages).
+CheckpointFile checkpointOf(const ParameterList<float>& parameters,
+                            const std::map<std::string, std::string>& metadata,
+                            const std::map<std::string, StoredTensor>& extra, const std::string& path);
+// Encodes and writes a file atomically, as saveCheckpoint does.
+void writeCheckpointFile(const std::string& path, const CheckpointFile& file);
 // Reads and validates a whole model file (see decodeSafeTensors for every check).
 CheckpointFile readCheckpoint(const std::string& path);
 

@@ -202,14 +202,19 @@ void readModelConfigJson(const std::string& text, ModelBundle& b) {
     }
 }
 
-void saveModel(const std::string& path, ModelBundle& bundle) {
+CheckpointFile modelCheckpoint(ModelBundle& bundle, const std::string& path) {
     if (!bundle.model) throw CheckpointError(path, "there is no model to save");
     CheckpointFile history;
     writeHistory(bundle.history, history);
     history.metadata["config"] = modelConfigJson(bundle);
     history.metadata["source_vocab"] = bundle.sourceVocabulary.toJson();
     history.metadata["target_vocab"] = bundle.targetVocabulary.toJson();
-    saveCheckpoint(path, bundle.model->parameters(), history.metadata, history.tensors);
+    return checkpointOf(bundle.model->parameters(), history.metadata, history.tensors, path);
+}
+
+void saveModel(const std::string& path, ModelBundle& bundle) {
+    const CheckpointFile file = modelCheckpoint(bundle, path);
+    writeCheckpointFile(path, file);
 }
 
 namespace {
@@ -245,6 +250,10 @@ ModelBundle loadModel(const std::string& path) {
 
 ModelBundle decodeModel(std::string_view bytes, const std::string& name) {
     return modelFromCheckpoint(decodeSafeTensors(bytes, name), name);
+}
+
+ModelBundle modelFromFile(const CheckpointFile& file, const std::string& name) {
+    return modelFromCheckpoint(file, name);
 }
 
 } // namespace attnlab

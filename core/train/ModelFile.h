@@ -6,6 +6,7 @@
 #include "core/data/Vocabulary.h"
 #include "core/nn/Seq2Seq.h"
 #include "core/train/AttentionHistory.h"
+#include "core/train/SafeTensors.h"
 #include "core/train/TrainingSettings.h"
 
 #include <memory>
@@ -38,6 +39,11 @@ ModelBundle loadModel(const std::string& path);
 // messages. loadModel is readCheckpoint(path) followed by this.
 ModelBundle decodeModel(std::string_view bytes, const std::string& name);
 
+// What saveModel writes, in memory (a session file adds its own metadata to it); `path` names the
+// file in the messages.
+CheckpointFile modelCheckpoint(ModelBundle& bundle, const std::string& path);
+// The model a decoded file holds, with loadModel's checks.
+ModelBundle modelFromFile(const CheckpointFile& file, const std::string& name);
 // The `config` metadata JSON (docs/FORMAT.md) and back.
 std::string modelConfigJson(const ModelBundle& bundle);
 // Throws std::invalid_argument naming the key and what it holds (a wrong type, a fraction or an
