@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "ui/SessionFiles.h"
 #include "ui/compare/CompareController.h"
 #include "ui/history/HistoryFollower.h"
 #include "ui/lessons/LessonDirector.h"
@@ -69,6 +70,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createActions();
     createStatusBar();
     connectPanels();
+    // After connectPanels: a session restores once the window has taken the new dataset in.
+    m_sessionFiles = new SessionFiles(*this);
+    connect(m_sessionFiles, &SessionFiles::status, this, &MainWindow::showStatus);
     resize(1500, 940);
     restoreLayout();
     onStateChanged(m_session->state());

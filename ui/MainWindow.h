@@ -28,6 +28,7 @@ class PinnedPairsPanel;
 class RunBook;
 class CompareController;
 class MechanismWorkspace;
+class SessionFiles;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -37,6 +38,13 @@ public:
 
     // A shipped dataset's name or a TSV/CSV path (attnlab --dataset, File > Open Dataset).
     void openDataset(const QString& nameOrPath);
+    // A session file (File > Open Session, `attnlab FILE.attnlab`); false with a message box
+    // when it cannot be used.
+    bool openSession(const QString& path);
+    bool saveSession(const QString& path, QString* problem);
+    SessionFiles* sessionFiles() const { return m_sessionFiles; }
+    // After the session opened a model: the plot's runs, the progress and the status follow it.
+    void modelOpened();
 
     TrainingSession* session() const { return m_session; }
     DatasetPanel* datasetPanel() const { return m_datasetPanel; }
@@ -87,6 +95,8 @@ private:
     void openDatasetFile();
     void openModelFile();
     void saveModelFile();
+    void openSessionFile();
+    void saveSessionFile();
     void exportLossPlot();
     void exportHeatmap();
     void exportLossCsv();
@@ -115,6 +125,7 @@ private:
     QTabWidget* m_tabs = nullptr;       // Train and Compare
     CompareController* m_compare = nullptr;
     MechanismWorkspace* m_mechanism = nullptr;
+    SessionFiles* m_sessionFiles = nullptr;
     bool m_pinnedShownOnTrain = true;
     Confirmation m_confirm;
 };

@@ -2,6 +2,7 @@
 // tab's plots; each failure is shown to the person and loses nothing.
 #include "ui/MainWindow.h"
 
+#include "ui/SessionFiles.h"
 #include "ui/panels/DatasetPanel.h"
 #include "ui/panels/InspectPanel.h"
 #include "ui/panels/SettingsPanel.h"
@@ -11,6 +12,7 @@
 #include "ui/session/RunBook.h"
 
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 
 namespace attnlab::ui {
@@ -32,10 +34,50 @@ void MainWindow::openModelFile() {
     }
     const ModelBundle* bundle = m_session->bundle();
     m_settingsPanel->setFromModel(bundle->config, bundle->training);
+    modelOpened();
+    showStatus(tr("Opened %1").arg(path));
+}
+
+void MainWindow::modelOpened() {
+    const ModelBundle* bundle = m_session->bundle();
     m_runBook->replaceModel({QString::fromStdString(bundle->dataset), bundle->config, bundle->training});
     m_controls->clearProgress(); // the bar and any warning were the replaced model's
-    showStatus(tr("Opened %1").arg(path));
     updateStatusLabels();
+}
+
+void MainWindow::openSessionFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), QString(),
+                                                      tr("AttnLab sessions (*.attnlab);;All files (*)"));
+    if (!path.isEmpty()) openSession(path);
+}
+
+bool MainWindow::openSession(const QString& path) {
+    QString problem;
+    if (m_sessionFiles->open(path, &problem)) return true;
+    showStatus(problem);
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Open Session"),
+                                tr("AttnLab could not open the session %1.").arg(QFileInfo(path).fileName()),
+                                QMessageBox::Ok, this);
+    box->setObjectName("sessionErrorBox");
+    box->setInformativeText(problem);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // nothing waits on it
+    return false;
+}
+
+bool MainWindow::saveSession(const QString& path, QString* problem) {
+    return m_sessionFiles->save(path, problem);
+}
+
+void MainWindow::saveSessionFile() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), "session.attnlab",
+                                                      tr("AttnLab sessions (*.attnlab)"));
+    if (path.isEmpty()) return;
+    QString problem;
+    if (saveSession(path, &problem))
+        showSaved(tr("session"), path);
+    else
+        QMessageBox::warning(this, tr("Save Session"), problem);
 }
 
 void MainWindow::saveModelFile() {

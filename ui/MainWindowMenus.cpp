@@ -22,6 +22,12 @@ void MainWindow::createActions() {
     file->addAction(tr("Open &Model…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::openModelFile);
     QAction* save = file->addAction(tr("&Save Model…"), QKeySequence::Save, this, &MainWindow::saveModelFile);
     save->setObjectName("saveModelAction");
+    file->addSeparator();
+    file->addAction(tr("Open S&ession…"), QKeySequence(tr("Ctrl+Alt+O")), this, &MainWindow::openSessionFile);
+    QAction* saveSession = file->addAction(tr("Save Sess&ion…"), QKeySequence(tr("Ctrl+Shift+S")), this,
+                                           &MainWindow::saveSessionFile);
+    saveSession->setObjectName("saveSessionAction");
+    file->addSeparator();
     QMenu* exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(tr("Loss Plot as Image…"), this, &MainWindow::exportLossPlot);
     exportMenu->addAction(tr("Heatmap as Image…"), this, &MainWindow::exportHeatmap);

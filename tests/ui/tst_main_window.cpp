@@ -2,6 +2,7 @@
 // Train action, watch progress reach the plot and the controls, type a sentence, see its
 // alignment, save the model, and stop a long run from the Stop action.
 #include "ui/MainWindow.h"
+#include "ui/SessionFiles.h"
 #include "ui/history/HistoryExport.h"
 #include "ui/history/HistoryKeys.h"
 #include "ui/history/HistoryScrubber.h"
@@ -16,9 +17,12 @@
 #include "ui/plots/AlignmentHeatmap.h"
 #include "ui/plots/LossPlot.h"
 
+#include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QScrollArea>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -44,6 +48,9 @@ private Q_SLOTS:
     void screenshotsOfTheMechanism();
     void attentionThroughTrainingInTheWindow();
     void screenshotsOfTheHistory();
+    void sessionSavedAndOpenedRestoresTheWindow();
+    void badSessionFileChangesNothing();
+    void sessionCarriesASmallDatasetsText();
 };
 
 namespace {
@@ -514,6 +521,124 @@ void TestMainWindow::screenshotsOfTheHistory() {
     QString error;
     QVERIFY2(writeHistoryStrip(typed.track(), directory + "/attention-history-strip.png", &error),
              qPrintable(error));
+}
+
+// File > Save Session then Open Session in a fresh window: the same dataset, settings, model
+// (same outputs), attention history, pins, typed sentence and tab.
+void TestMainWindow::sessionSavedAndOpenedRestoresTheWindow() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("lesson.attnlab");
+    QString output;
+    std::vector<AttentionTrack> tracks;
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(loadShipped(window, "reverse"));
+        useSmallModel(window, 150);
+        window.inspectPanel()->inspectSentence("abcdef");
+        QCOMPARE(trainToTheEnd(window).outcome, TrainingOutcome::Completed);
+        window.pinnedPairsPanel()->setPinned({5, 2});
+        window.centralTabs()->setCurrentWidget(window.findChild<QScrollArea*>("mechanismScroll"));
+        output = window.inspectPanel()->outputText();
+        tracks = window.session()->history().tracks();
+        QString problem;
+        QVERIFY2(window.saveSession(path, &problem), qPrintable(problem));
+    }
+    MainWindow window;
+    window.show();
+    QSignalSpy restored(window.sessionFiles(), &SessionFiles::restored);
+    QVERIFY(window.openSession(path));
+    QVERIFY(restored.wait(20000));
+    QCOMPARE(window.datasetPanel()->dataset()->name(), std::string("reverse"));
+    QCOMPARE(window.settingsPanel()->modelConfig().hidden, 32);
+    QCOMPARE(window.settingsPanel()->trainingSettings().maxSteps, 150LL);
+    QCOMPARE(window.session()->stepsTrained(), 150LL);
+    QCOMPARE(window.inspectPanel()->sentence(), QString("abcdef"));
+    QCOMPARE(window.inspectPanel()->outputText(), output);
+    QCOMPARE(window.centralTabs()->currentWidget()->objectName(), QString("mechanismScroll"));
+    QTRY_COMPARE(window.pinnedPairsPanel()->pinned(), (std::vector<int>{5, 2}));
+    const AttentionHistory& history = window.session()->history();
+    QCOMPARE(history.tracks().size(), tracks.size());
+    for (const AttentionTrack& before : tracks) {
+        const AttentionTrack* after = history.track(before.sentence.key);
+        QVERIFY(after);
+        QCOMPARE(after->frames.size(), before.frames.size());
+        QCOMPARE(after->frames.back().attention, before.frames.back().attention);
+    }
+    // Pair 2 was pinned (by default) while training: its scrubber has its history back; pair 5,
+    // pinned after training, has none yet.
+    window.pinnedPairsPanel()->selectRow(1);
+    QCOMPARE(window.pinnedPairsPanel()->scrubber()->frameCount(),
+             int(history.track(window.pinnedPairsPanel()->scrubber()->track().sentence.key)->frames.size()));
+    QVERIFY(window.pinnedPairsPanel()->scrubber()->frameCount() > 1);
+    window.pinnedPairsPanel()->selectRow(0);
+    QCOMPARE(window.pinnedPairsPanel()->scrubber()->frameCount(), 0);
+}
+
+// A file that is not a session, or a session cut short, is refused with a message naming the
+// file; the window keeps its dataset and model.
+void TestMainWindow::badSessionFileChangesNothing() {
+    QTemporaryDir dir;
+    MainWindow window;
+    window.show();
+    QVERIFY(loadShipped(window, "reverse"));
+    const QString garbage = dir.filePath("garbage.attnlab");
+    QFile file(garbage);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("this is not a session at all");
+    file.close();
+    QVERIFY(!window.openSession(garbage));
+    auto* box = window.findChild<QMessageBox*>("sessionErrorBox");
+    QVERIFY(box);
+    QVERIFY2(box->informativeText().startsWith(garbage + ": "), qPrintable(box->informativeText()));
+    box->close();
+    QCOMPARE(window.datasetPanel()->dataset()->name(), std::string("reverse"));
+    QVERIFY(!window.session()->hasModel());
+
+    const QString saved = dir.filePath("good.attnlab");
+    QString problem;
+    QVERIFY2(window.saveSession(saved, &problem), qPrintable(problem));
+    QFile cut(saved);
+    QVERIFY(cut.open(QIODevice::ReadWrite));
+    QVERIFY(cut.resize(cut.size() - 10));
+    cut.close();
+    QVERIFY(!window.openSession(saved));
+    QVERIFY(!window.sessionFiles()->restoring());
+}
+
+// A session of a small dataset file holds its text: the file gone, the session still opens it
+// (copied beside the program's data under its own name, so a model trained on it still fits).
+void TestMainWindow::sessionCarriesASmallDatasetsText() {
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    const QString data = dir.filePath("mine.tsv");
+    {
+        QFile file(data);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 60; ++i) {
+            QByteArray source = QByteArray::number(100000 + i * 7919);
+            QByteArray target = source;
+            std::reverse(target.begin(), target.end());
+            file.write(source + '\t' + target + '\n');
+        }
+    }
+    const QString path = dir.filePath("mine.attnlab");
+    {
+        MainWindow window;
+        QSignalSpy loaded(window.datasetPanel(), &DatasetPanel::datasetLoaded);
+        window.openDataset(data);
+        QVERIFY(loaded.wait(20000));
+        QString problem;
+        QVERIFY2(window.saveSession(path, &problem), qPrintable(problem));
+    }
+    QVERIFY(QFile::remove(data));
+    MainWindow window;
+    QSignalSpy restored(window.sessionFiles(), &SessionFiles::restored);
+    QVERIFY(window.openSession(path));
+    QVERIFY(restored.wait(20000));
+    QCOMPARE(window.datasetPanel()->dataset()->name(), std::string("mine"));
+    QCOMPARE(window.datasetPanel()->dataset()->size(), std::size_t(60));
+    QVERIFY(QString::fromStdString(window.datasetPanel()->dataset()->path()).endsWith("/sessions/mine.tsv"));
 }
 
 QTEST_MAIN(TestMainWindow)

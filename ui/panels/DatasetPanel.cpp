@@ -201,6 +201,12 @@ void DatasetPanel::load(const QString& nameOrPath) {
         loadFile(nameOrPath);
 }
 
+void DatasetPanel::load(const QString& nameOrPath, const DatasetOptions& options) {
+    const ShippedDataset* shipped = findShippedDataset(nameOrPath.toStdString());
+    m_options->restore(options, shipped == nullptr, shipped);
+    load(nameOrPath);
+}
+
 void DatasetPanel::cancelLoad() {
     m_loader->cancel();
 }

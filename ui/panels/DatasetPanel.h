@@ -41,6 +41,8 @@ public:
     // The options the widgets show (a shipped dataset's own tokenisation included).
     DatasetOptions options() const;
     bool isBusy() const;
+    // The loaded dataset is a shipped one (its name reopens it), not a file the user chose.
+    bool loadedShipped() const { return m_loaded.kind == Source::Shipped; }
 
     // The file whose load failed last (empty when the last failure was not about a file, or the last
     // load succeeded): the window tells the user about a file they chose in a message box.
@@ -55,6 +57,8 @@ public Q_SLOTS:
     void loadFile(const QString& path);
     // A shipped dataset's name loads it, anything else is taken as a file path.
     void load(const QString& nameOrPath);
+    // The same with these options in the widgets first (a session being opened).
+    void load(const QString& nameOrPath, const DatasetOptions& options);
     void cancelLoad();
 
 Q_SIGNALS:

@@ -192,6 +192,11 @@ void InspectPanel::decodeInput() {
     decodeSentence(sentence);
 }
 
+void InspectPanel::inspectSentence(const QString& sentence) {
+    m_edit->setText(sentence);
+    decodeSentence(sentence);
+}
+
 void InspectPanel::decodeSentence(const QString& sentence) {
     m_sentence = sentence;
     redecode();

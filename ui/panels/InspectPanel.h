@@ -60,6 +60,8 @@ public:
 public Q_SLOTS:
     // Decodes the box's text (or the example when the box is empty).
     void decodeInput();
+    // Puts `sentence` in the box and decodes it (a session being opened).
+    void inspectSentence(const QString& sentence);
 
 Q_SIGNALS:
     void sentenceDecoded(const QString& sentence, const QString& output);

@@ -213,6 +213,22 @@ void PinnedPairsPanel::pin(int index) {
     Q_EMIT pinnedChanged();
 }
 
+void PinnedPairsPanel::setPinned(const std::vector<int>& indices) {
+    m_rows.clear();
+    for (int index : indices) {
+        const int position = candidatePosition(index);
+        const auto isIndex = [index](const Row& row) { return row.candidate.index == index; };
+        if (position < 0 || std::any_of(m_rows.begin(), m_rows.end(), isIndex)) continue;
+        m_rows.push_back(Row{m_candidates[size_t(position)], {}});
+        decodeRow(m_rows.back());
+    }
+    m_userUnpinnedAll = m_rows.empty();
+    rebuildCombo();
+    rebuildList();
+    selectRow(0);
+    Q_EMIT pinnedChanged();
+}
+
 void PinnedPairsPanel::unpin(int index) {
     const auto it = std::find_if(m_rows.begin(), m_rows.end(),
                                  [index](const Row& row) { return row.candidate.index == index; });

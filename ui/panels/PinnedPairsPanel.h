@@ -63,6 +63,8 @@ public:
     HistoryScrubber* scrubber() const { return m_scrubber; }
     void pin(int index); // no-op if unknown or already pinned
     void unpin(int index);
+    // Exactly these pairs pinned, in this order (those not offered are left out).
+    void setPinned(const std::vector<int>& indices);
 
     int rowCount() const { return int(m_rows.size()); }
     QString rowText(int row) const;   // as the list shows it

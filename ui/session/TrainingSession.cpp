@@ -261,33 +261,42 @@ void TrainingSession::stopThread() {
     m_thread = nullptr;
 }
 
-bool TrainingSession::saveModel(const QString& path, QString* message) {
-    if (!hasModel()) {
-        if (message) *message = tr("There is no model to save yet.");
-        return false;
+ModelBundle TrainingSession::modelForSaving() const {
+    if (!hasModel()) throw std::runtime_error(tr("There is no model to save yet.").toStdString());
+    ModelBundle copy;
+    if (isRunning()) {
+        // The worker owns the live weights and writes the bundle as it prepares the run: take the
+        // latest snapshot, with the GUI thread's copies of everything else.
+        if (!m_inference.ready()) throw std::runtime_error("no snapshot of the weights yet");
+        copy.config = m_inference.model->config();
+        copy.training = m_runSettings;
+        copy.sourceTokens = m_inference.sourceTokens;
+        copy.targetTokens = m_inference.targetTokens;
+        copy.text = m_inference.text;
+        copy.sourceVocabulary = *m_inference.sourceVocabulary;
+        copy.targetVocabulary = *m_inference.targetVocabulary;
+        copy.model = std::make_unique<Seq2Seq<float>>(copy.config);
+        copy.model->copyValuesFrom(*m_inference.model);
+    } else {
+        copy.config = m_bundle->config;
+        copy.training = m_bundle->training;
+        copy.sourceTokens = m_bundle->sourceTokens;
+        copy.targetTokens = m_bundle->targetTokens;
+        copy.text = m_bundle->text;
+        copy.sourceVocabulary = m_bundle->sourceVocabulary;
+        copy.targetVocabulary = m_bundle->targetVocabulary;
+        copy.model = std::make_unique<Seq2Seq<float>>(copy.config);
+        copy.model->copyValuesFrom(*m_bundle->model);
     }
+    copy.dataset = m_bundle->dataset; // written on the GUI thread only
+    copy.history = m_history;
+    return copy;
+}
+
+bool TrainingSession::saveModel(const QString& path, QString* message) {
     try {
-        if (isRunning()) {
-            // The worker owns the live weights and writes the bundle as it prepares the run: save
-            // the latest snapshot, with the GUI thread's copies of everything else.
-            if (!m_inference.ready()) throw std::runtime_error("no snapshot of the weights yet");
-            ModelBundle copy;
-            copy.config = m_inference.model->config();
-            copy.training = m_runSettings;
-            copy.sourceTokens = m_inference.sourceTokens;
-            copy.targetTokens = m_inference.targetTokens;
-            copy.text = m_inference.text;
-            copy.sourceVocabulary = *m_inference.sourceVocabulary;
-            copy.targetVocabulary = *m_inference.targetVocabulary;
-            copy.dataset = m_bundle->dataset; // written on the GUI thread only
-            copy.model = std::make_unique<Seq2Seq<float>>(copy.config);
-            copy.model->copyValuesFrom(*m_inference.model);
-            copy.history = m_history;
-            attnlab::saveModel(path.toStdString(), copy);
-        } else {
-            m_bundle->history = m_history;
-            attnlab::saveModel(path.toStdString(), *m_bundle);
-        }
+        ModelBundle copy = modelForSaving();
+        attnlab::saveModel(path.toStdString(), copy);
     } catch (const std::exception& e) {
         if (message) *message = QString::fromUtf8(e.what());
         return false;
@@ -300,22 +309,42 @@ bool TrainingSession::openModel(const QString& path, QString* message) {
         if (message) *message = tr("Stop training before opening another model.");
         return false;
     }
+    std::shared_ptr<ModelBundle> bundle;
     try {
-        auto bundle = std::make_shared<ModelBundle>(loadModel(path.toStdString()));
-        m_bundle = std::move(bundle);
-        // The file does not say how long it trained; its history, when it has one, says at least
-        // how far: a continued run counts on from there.
-        m_stepsTrained = 0;
-        m_epochsTrained = 0;
-        for (const AttentionTrack& track : m_bundle->history.tracks())
-            if (!track.frames.empty()) {
-                m_stepsTrained = std::max(m_stepsTrained, track.frames.back().step);
-                m_epochsTrained = std::max(m_epochsTrained, track.frames.back().epoch);
-            }
+        bundle = std::make_shared<ModelBundle>(loadModel(path.toStdString()));
     } catch (const std::exception& e) {
         if (message) *message = QString::fromUtf8(e.what());
         return false;
     }
+    // The file does not say how long it trained; its history, when it has one, says at least how
+    // far: a continued run counts on from there.
+    long long steps = 0;
+    int epochs = 0;
+    for (const AttentionTrack& track : bundle->history.tracks())
+        if (!track.frames.empty()) {
+            steps = std::max(steps, track.frames.back().step);
+            epochs = std::max(epochs, track.frames.back().epoch);
+        }
+    adoptBundle(std::move(bundle));
+    m_stepsTrained = steps;
+    m_epochsTrained = epochs;
+    return true;
+}
+
+bool TrainingSession::openBundle(ModelBundle bundle, long long stepsTrained, int epochsTrained,
+                                 QString* message) {
+    if (isRunning()) {
+        if (message) *message = tr("Stop training before opening another model.");
+        return false;
+    }
+    adoptBundle(std::make_shared<ModelBundle>(std::move(bundle)));
+    m_stepsTrained = stepsTrained;
+    m_epochsTrained = epochsTrained;
+    return true;
+}
+
+void TrainingSession::adoptBundle(std::shared_ptr<ModelBundle> bundle) {
+    m_bundle = std::move(bundle);
     m_data.reset(); // the dataset is encoded again with this model's vocabularies at the next Train
     setHistory(m_bundle->history);
     setInferenceVocabularies();
@@ -323,6 +352,22 @@ bool TrainingSession::openModel(const QString& path, QString* message) {
     snapshot->copyValuesFrom(*m_bundle->model);
     publishInference(std::move(snapshot));
     setState(State::Finished);
+}
+
+bool TrainingSession::prepareForInspection(const PrepareOptions& prepare, std::uint64_t seed,
+                                           QString* message) {
+    if (isRunning() || !hasModel() || !m_dataset || !modelFitsDataset()) {
+        if (message) *message = tr("There is no idle model that fits the dataset.");
+        return false;
+    }
+    try {
+        const auto prepared = prepareDataFor(*m_bundle, m_dataset, prepare, seed, m_dataset->name());
+        m_data = prepared->data;
+    } catch (const std::exception& e) {
+        if (message) *message = QString::fromUtf8(e.what());
+        return false;
+    }
+    Q_EMIT dataPrepared(m_data);
     return true;
 }
 

@@ -70,11 +70,20 @@ public:
     // none is left over).
     bool hasWorkerThread() const { return m_thread != nullptr || !m_worker.isNull(); }
 
+    // A copy of the current model (the latest snapshot while training) with its attention history,
+    // as it is saved; throws std::runtime_error when there is none.
+    ModelBundle modelForSaving() const;
     // Saves the current model (the latest snapshot while training) atomically.
     bool saveModel(const QString& path, QString* message);
     // Opens a model file for inspection (and further training); not while running.
     bool openModel(const QString& path, QString* message);
     const ModelBundle* bundle() const { return m_bundle.get(); }
+    // A model from a session file, as openModel, with the steps and epochs it had trained.
+    bool openBundle(ModelBundle bundle, long long stepsTrained, int epochsTrained, QString* message);
+    // Splits (with `seed`) and encodes the dataset for the idle model now (the next Train uses it), so the
+    // validation pairs can be pinned before training; emits dataPrepared. False when there is no
+    // model or dataset, the model does not fit the dataset, or a run is going.
+    bool prepareForInspection(const PrepareOptions& prepare, std::uint64_t seed, QString* message);
 
     // The sentences whose attention the model records through training from now on (this run
     // and the next); the running worker reads them at its next recording.
@@ -111,6 +120,7 @@ private:
     void setInferenceVocabularies();
     QString describeCoverage(const TrainingData& data) const;
     void publishInference(ModelSnapshot snapshot);
+    void adoptBundle(std::shared_ptr<ModelBundle> bundle); // an opened model becomes the current one
     void stopThread();
 
     State m_state = State::NoData;
