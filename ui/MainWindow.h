@@ -28,6 +28,7 @@ class PinnedPairsPanel;
 class RunBook;
 class CompareController;
 class MechanismWorkspace;
+class GatesWorkspace;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -47,6 +48,7 @@ public:
     PinnedPairsPanel* pinnedPairsPanel() const { return m_pinnedPanel; }
     CompareController* compare() const { return m_compare; }
     MechanismWorkspace* mechanism() const { return m_mechanism; }
+    GatesWorkspace* gates() const { return m_gates; }
     HealthHintsPanel* hintsPanel() const { return m_hintsPanel; }
     LessonsPanel* lessonsPanel() const { return m_lessons; }
     QTabWidget* centralTabs() const { return m_tabs; }
@@ -115,6 +117,7 @@ private:
     QTabWidget* m_tabs = nullptr;       // Train and Compare
     CompareController* m_compare = nullptr;
     MechanismWorkspace* m_mechanism = nullptr;
+    GatesWorkspace* m_gates = nullptr;
     bool m_pinnedShownOnTrain = true;
     Confirmation m_confirm;
 };
