@@ -7,6 +7,8 @@
 #include <qcustomplot.h>
 
 #include <QEvent>
+#include <QFontMetrics>
+#include <QResizeEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -16,8 +18,8 @@
 namespace attnlab::ui {
 
 namespace {
-constexpr int kMaxTimeLabels = 40; // beyond this every k-th token is labelled (the tooltip names each)
 constexpr int kMaxUnitLabels = 8;
+constexpr int kLabelPoints[] = {8, 7, 6}; // the token labels' font shrinks this far before thinning out
 } // namespace
 
 GateHeatmap::GateHeatmap(const QString& title, Scale scale, QWidget* parent)
@@ -30,7 +32,6 @@ GateHeatmap::GateHeatmap(const QString& title, Scale scale, QWidget* parent)
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     m_plot->yAxis->setRangeReversed(true); // unit row 0 at the top
-    m_plot->yAxis->setLabel(tr("unit"));
     for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
         axis->grid()->setVisible(false);
         axis->setTickLabelFont(QFont(font().family(), 8));
@@ -182,18 +183,47 @@ void GateHeatmap::redraw() {
     m_plot->xAxis->setRange(-0.5, std::max(steps, 1) - 0.5);
     m_plot->yAxis->setRange(-0.5, std::max(units, 1) - 0.5);
 
-    auto xTicks = qSharedPointerCast<QCPAxisTickerText>(m_plot->xAxis->ticker());
-    xTicks->clear();
-    const int everyToken = std::max(1, (steps + kMaxTimeLabels - 1) / kMaxTimeLabels);
-    for (int c = 0; c < steps; c += everyToken)
-        xTicks->addTick(c, c < m_tokens.size() ? m_tokens[c] : QString());
-    m_plot->xAxis->setTickLabelRotation(steps > 12 ? 90 : 0);
+    labelTokens();
     // Unit numbers on a few rows (sorted rows are labelled with the unit they show).
     auto yTicks = qSharedPointerCast<QCPAxisTickerText>(m_plot->yAxis->ticker());
     yTicks->clear();
     const int everyUnit = std::max(1, (units + kMaxUnitLabels - 1) / kMaxUnitLabels);
     for (int r = 0; r < units; r += everyUnit) yTicks->addTick(r, QString::number(unitAtRow(r) + 1));
     placeOutline();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// Every token labelled while its label fits its column: upright when it is as narrow as the column
+// (single characters), else turned on its side when the font's height fits; the font shrinks to
+// 6 points before only every k-th token is labelled (the tooltip still names each).
+void GateHeatmap::labelTokens() {
+    auto ticks = qSharedPointerCast<QCPAxisTickerText>(m_plot->xAxis->ticker());
+    ticks->clear();
+    const int steps = stepCount();
+    if (steps == 0) return;
+    const double cellPixels = std::max(1, m_plot->axisRect()->width()) / double(steps);
+    QFont labelFont = m_plot->xAxis->tickLabelFont();
+    bool rotated = false;
+    int every = 1;
+    for (int points : kLabelPoints) {
+        labelFont.setPointSize(points);
+        const QFontMetrics metrics(labelFont);
+        int widest = 0;
+        for (const QString& token : m_tokens) widest = std::max(widest, metrics.horizontalAdvance(token));
+        rotated = widest > metrics.height(); // on its side a label needs only the font's height
+        const double needed = (rotated ? metrics.height() : widest) + 1.0;
+        every = std::max(1, static_cast<int>(std::ceil(needed / cellPixels)));
+        if (every == 1) break;
+    }
+    m_plot->xAxis->setTickLabelFont(labelFont);
+    m_plot->xAxis->setTickLabelRotation(rotated ? 90 : 0);
+    for (int c = 0; c < steps; c += every) ticks->addTick(c, c < m_tokens.size() ? m_tokens[c] : QString());
+}
+
+void GateHeatmap::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    m_plot->replot(QCustomPlot::rpImmediateRefresh); // the axis rect at the new size...
+    labelTokens();                                   // ...decides how the tokens fit
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

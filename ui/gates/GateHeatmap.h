@@ -65,9 +65,11 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void redraw();
+    void labelTokens();
     void applyColours();
     void placeOutline();
 

@@ -45,9 +45,15 @@ GateTracePlot::GateTracePlot(QWidget* parent) : QWidget(parent) {
         m_graphs[q]->setPen(pen);
         m_graphs[q]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
     }
+    // The legend in a row of its own under the plot, so that it never hides a value near 1.
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(QFont(font().family(), 8));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->axisRect()->insetLayout()->simplify();
+    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    m_plot->legend->setMargins(QMargins(4, 2, 4, 2));
     m_plot->setMinimumHeight(200);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

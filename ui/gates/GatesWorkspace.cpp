@@ -90,11 +90,12 @@ GatesWorkspace::GatesWorkspace(QWidget* parent) : QWidget(parent) {
     auto* grid = new QGridLayout;
     for (Side side : {Side::Encoder, Side::Decoder}) {
         const int row = side == Side::Encoder ? 0 : 2;
-        grid->addWidget(heading(side == Side::Encoder
-                                    ? tr("Encoder: reading the source, one column per source token")
-                                    : tr("Decoder: writing the output, one column per step"),
-                                m_content),
-                        row, 0, 1, 4);
+        grid->addWidget(
+            heading(side == Side::Encoder
+                        ? tr("Encoder: reading the source (a row per unit, a column per source token)")
+                        : tr("Decoder: writing the output (a row per unit, a column per output step)"),
+                    m_content),
+            row, 0, 1, 4);
         for (int q = 0; q < 4; ++q) {
             const GateQuantity quantity = kQuantities[q];
             auto* map = new GateHeatmap(mapTitle(quantity),
