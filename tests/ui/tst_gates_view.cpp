@@ -1,8 +1,8 @@
 // The Gates tab with real models of the reversal task: every cell the heatmaps show is the core's
 // traceGates value for the same sentence (encoder forward and backward, decoder; i, f, o, c), the
 // tooltip names unit, token and value, sorting by variance orders the rows by decreasing variance
-// of what they show, clicking a row fills the trace plot with that unit's four quantities, and
-// without a model (or a readable sentence) a hint replaces the maps.
+// of what they show, clicking a row (or ↑ ↓ on a map) fills the trace plot with that unit's four
+// quantities, and without a model (or a readable sentence) a hint replaces the maps.
 #include "core/infer/GateTrace.h"
 #include "core/infer/SourceInput.h"
 #include "support/ReversalInference.h"
@@ -289,6 +289,16 @@ void TestGatesView::clickingARowFillsTheTracePlot() {
         QCOMPARE(workspace.tracePlot().values(quantity), steps);
     }
     QCOMPARE(workspace.heatmap(Side::Encoder, GateQuantity::Input).highlightedUnit(), -1);
+
+    // from the keyboard: ↓ follows the next row's unit, End the last row's
+    decoderCell.setFocus();
+    QTest::keyClick(&decoderCell, Qt::Key_Down);
+    QCOMPARE(workspace.selectedUnit(), decoderCell.unitAtRow(1));
+    QCOMPARE(workspace.tracePlot().values(GateQuantity::Cell).front(),
+             double(expected.decoder.cell(decoderCell.unitAtRow(1), 0)));
+    QTest::keyClick(&decoderCell, Qt::Key_End);
+    QCOMPARE(workspace.selectedUnit(), decoderCell.unitAtRow(31));
+    QCOMPARE(decoderCell.highlightedUnit(), decoderCell.unitAtRow(31));
 }
 
 void TestGatesView::unreadableSentenceShowsWhy() {

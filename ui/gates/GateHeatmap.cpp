@@ -8,6 +8,7 @@
 
 #include <QEvent>
 #include <QFontMetrics>
+#include <QKeyEvent>
 #include <QResizeEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -53,6 +54,8 @@ GateHeatmap::GateHeatmap(const QString& title, Scale scale, QWidget* parent)
     m_outline->setVisible(false);
     m_plot->setMouseTracking(true);
     m_plot->setMinimumSize(160, 150);
+    m_plot->setFocusPolicy(Qt::NoFocus); // a click focuses the map itself, for ↑ ↓
+    setFocusPolicy(Qt::StrongFocus);
 
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
         const QString tip = toolTipAt(event->position());
@@ -225,6 +228,28 @@ void GateHeatmap::resizeEvent(QResizeEvent* event) {
     m_plot->replot(QCustomPlot::rpImmediateRefresh); // the axis rect at the new size...
     labelTokens();                                   // ...decides how the tokens fit
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void GateHeatmap::keyPressEvent(QKeyEvent* event) {
+    const int units = unitCount(), row = rowOfUnit(m_highlighted);
+    int next = -1;
+    switch (event->key()) {
+    case Qt::Key_Down:
+        next = row < 0 ? 0 : std::min(row + 1, units - 1);
+        break;
+    case Qt::Key_Up:
+        next = row < 0 ? 0 : std::max(row - 1, 0);
+        break;
+    case Qt::Key_Home:
+        next = 0;
+        break;
+    case Qt::Key_End:
+        next = units - 1;
+        break;
+    default:
+        return QWidget::keyPressEvent(event);
+    }
+    if (units > 0) Q_EMIT unitClicked(unitAtRow(next));
 }
 
 void GateHeatmap::placeOutline() {

@@ -4,7 +4,8 @@
 // along the bottom. Gates (in [0, 1]) use the heatmap colour map the person chose (View > Heatmap
 // Colours); the cell state is signed and uses the diverging map over limits symmetric about zero.
 // Rows are the units in order or sorted by variance; hovering a cell names unit, token and value;
-// clicking a row selects its unit (unitClicked), which is outlined wherever its row is.
+// clicking a row selects its unit (unitClicked), which is outlined wherever its row is; from the
+// keyboard, ↑ ↓ (Home, End) move the selection a row at a time.
 #include "core/nn/Tensor.h"
 #include "ui/plots/ColorGradients.h"
 
@@ -66,6 +67,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void redraw();
