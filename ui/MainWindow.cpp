@@ -2,6 +2,7 @@
 
 #include "ui/SessionFiles.h"
 #include "ui/compare/CompareController.h"
+#include "ui/gates/GatesWorkspace.h"
 #include "ui/history/HistoryFollower.h"
 #include "ui/lessons/LessonDirector.h"
 #include "ui/lessons/LessonsPanel.h"
@@ -135,6 +136,14 @@ void MainWindow::createPanels() {
     mechanismScroll->setFrameShape(QFrame::NoFrame);
     mechanismScroll->setWidget(m_mechanism);
     m_tabs->addTab(mechanismScroll, tr("Mechanism"));
+    // The Gates tab: the LSTMs' gates over a typed sentence; it scrolls as the Mechanism tab does.
+    m_gates = new GatesWorkspace(this);
+    auto* gatesScroll = new QScrollArea(this);
+    gatesScroll->setObjectName("gatesScroll");
+    gatesScroll->setWidgetResizable(true);
+    gatesScroll->setFrameShape(QFrame::NoFrame);
+    gatesScroll->setWidget(m_gates);
+    m_tabs->addTab(gatesScroll, tr("Gates"));
 
     // Help > Lessons: a dock, hidden until asked for; Set it up goes through the director.
     m_lessons = new LessonsPanel(this);
@@ -191,6 +200,7 @@ void MainWindow::connectPanels() {
     new HistoryFollower(*m_session, *m_pinnedPanel, *m_inspectPanel, this);
     connect(m_pinnedPanel, &PinnedPairsPanel::historyStepShown, m_lossPlot, &LossPlot::showStepMarker);
     connect(m_inspectPanel, &InspectPanel::historyStepShown, m_lossPlot, &LossPlot::showStepMarker);
+    connect(m_session, &TrainingSession::inferenceModelChanged, m_gates, &GatesWorkspace::setModel);
     connect(m_session, &TrainingSession::hintFound, this, [this](const HealthHint& hint) {
         m_hintsPanel->addHint(hint);
         showStatus(tr("Hint: %1").arg(QString::fromStdString(hint.title)));
@@ -259,6 +269,7 @@ void MainWindow::onDatasetLoaded() {
     if (dataset && dataset->size() > 0) {
         m_inspectPanel->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
         m_mechanism->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
+        m_gates->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
     }
     updateStatusLabels();
 }
@@ -363,6 +374,7 @@ void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data)
         const QString example = QString::fromUtf8(dataset->source(data->validation.datasetIndices.front()));
         m_inspectPanel->setExampleSentence(example);
         m_mechanism->setExampleSentence(example);
+        m_gates->setExampleSentence(example);
     }
     updateStatusLabels();
 }

@@ -29,6 +29,7 @@ class RunBook;
 class CompareController;
 class MechanismWorkspace;
 class SessionFiles;
+class GatesWorkspace;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -55,6 +56,7 @@ public:
     PinnedPairsPanel* pinnedPairsPanel() const { return m_pinnedPanel; }
     CompareController* compare() const { return m_compare; }
     MechanismWorkspace* mechanism() const { return m_mechanism; }
+    GatesWorkspace* gates() const { return m_gates; }
     HealthHintsPanel* hintsPanel() const { return m_hintsPanel; }
     LessonsPanel* lessonsPanel() const { return m_lessons; }
     QTabWidget* centralTabs() const { return m_tabs; }
@@ -126,6 +128,7 @@ private:
     CompareController* m_compare = nullptr;
     MechanismWorkspace* m_mechanism = nullptr;
     SessionFiles* m_sessionFiles = nullptr;
+    GatesWorkspace* m_gates = nullptr;
     bool m_pinnedShownOnTrain = true;
     Confirmation m_confirm;
 };

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void stopsAreViridis();
     void lightnessRisesMonotonically();
     void valuesOutsideTheRangeClamp();
+    void divergingIsWhiteAtZeroAndSymmetric();
 };
 
 void TestColorGradients::stopsAreViridis_data() {
@@ -68,6 +69,24 @@ void TestColorGradients::lightnessRisesMonotonically() {
 void TestColorGradients::valuesOutsideTheRangeClamp() {
     QCOMPARE(attnlab::ui::viridisColor(-0.5), attnlab::ui::viridisColor(0.0));
     QCOMPARE(attnlab::ui::viridisColor(7.0), attnlab::ui::viridisColor(1.0));
+}
+
+// The diverging map for signed values: RdBu's blue and red at ∓limit, near white at 0, and a value
+// and its negative equally light, so neither sign looks larger.
+void TestColorGradients::divergingIsWhiteAtZeroAndSymmetric() {
+    using attnlab::ui::divergingColor;
+    QCOMPARE(divergingColor(-2.0, 2.0), QColor(0x21, 0x66, 0xac));
+    QCOMPARE(divergingColor(2.0, 2.0), QColor(0xb2, 0x18, 0x2b));
+    QCOMPARE(divergingColor(5.0, 2.0), QColor(0xb2, 0x18, 0x2b)); // clamped
+    const QColor zero = divergingColor(0.0, 2.0);
+    QVERIFY(zero.red() > 240 && zero.green() > 240 && zero.blue() > 240);
+    for (double v : {0.25, 0.5, 1.0, 1.5}) {
+        QVERIFY(lightness(divergingColor(v, 2.0)) < lightness(zero));
+        QVERIFY2(std::abs(lightness(divergingColor(v, 2.0)) - lightness(divergingColor(-v, 2.0))) < 12,
+                 qPrintable(QString("±%1").arg(v)));
+        QVERIFY(divergingColor(v, 2.0).red() > divergingColor(v, 2.0).blue());
+        QVERIFY(divergingColor(-v, 2.0).blue() > divergingColor(-v, 2.0).red());
+    }
 }
 
 QTEST_APPLESS_MAIN(TestColorGradients)

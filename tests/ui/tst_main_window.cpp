@@ -3,6 +3,8 @@
 // alignment, save the model, and stop a long run from the Stop action.
 #include "ui/MainWindow.h"
 #include "ui/SessionFiles.h"
+#include "ui/gates/GateHeatmap.h"
+#include "ui/gates/GatesWorkspace.h"
 #include "ui/history/HistoryExport.h"
 #include "ui/history/HistoryKeys.h"
 #include "ui/history/HistoryScrubber.h"
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void sessionSavedAndOpenedRestoresTheWindow();
     void badSessionFileChangesNothing();
     void sessionCarriesASmallDatasetsText();
+    void screenshotOfTheGates();
 };
 
 namespace {
@@ -126,6 +129,18 @@ void TestMainWindow::trainThroughTheWindow() {
     double rowSum = 0;
     for (int s = 0; s < heatmap->sourceCount(); ++s) rowSum += heatmap->cellValue(0, s);
     QVERIFY(std::abs(rowSum - 1.0) < 1e-4);
+
+    // The Gates tab, after Mechanism, traces the dataset's example with the trained model once shown.
+    auto* tabs = window.findChild<QTabWidget*>("centralTabs");
+    auto* gatesScroll = window.findChild<QScrollArea*>("gatesScroll");
+    QCOMPARE(tabs->indexOf(gatesScroll),
+             tabs->indexOf(window.findChild<QScrollArea*>("mechanismScroll")) + 1);
+    QCOMPARE(tabs->tabText(tabs->indexOf(gatesScroll)), QString("Gates"));
+    tabs->setCurrentWidget(gatesScroll);
+    QVERIFY(window.gates()->trace().has_value());
+    QVERIFY(!window.gates()->sentence().placeholderText().isEmpty());
+    QCOMPARE(window.gates()->trace()->decoder.units(), 32);
+    tabs->setCurrentIndex(0);
 
     // The trained model saves to a file that loads back.
     QTemporaryDir dir;
@@ -639,7 +654,28 @@ void TestMainWindow::sessionCarriesASmallDatasetsText() {
     QCOMPARE(window.datasetPanel()->dataset()->name(), std::string("mine"));
     QCOMPARE(window.datasetPanel()->dataset()->size(), std::size_t(60));
     QVERIFY(QString::fromStdString(window.datasetPanel()->dataset()->path()).endsWith("/sessions/mine.tsv"));
-}
+    // Not a check: with ATTNLAB_SCREENSHOT_DIR set, trains dates through the window (the defaults, some
+    // 15 s), types a date in the Gates tab and saves it (docs/screenshots/gates.png): the encoder's and
+    // decoder's gates sorted by variance, and the busiest forget-gate unit of the encoder followed below.
+    void TestMainWindow::screenshotOfTheGates() {
+        const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
+        if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshot");
+        MainWindow window;
+        QVERIFY(trainDatesForScreenshots(window));
+        window.findChild<QTabWidget*>("centralTabs")
+            ->setCurrentWidget(window.findChild<QScrollArea*>("gatesScroll"));
+        GatesWorkspace& gates = *window.gates();
+        gates.sentence().clear();
+        QTest::keyClicks(&gates.sentence(), "saturday, march 3 2015");
+        QTest::keyClick(&gates.sentence(), Qt::Key_Return);
+        QVERIFY(gates.trace().has_value());
+        gates.setSortedByVariance(true);
+        const GateHeatmap& forget = gates.heatmap(GatesWorkspace::Side::Encoder, GateQuantity::Forget);
+        gates.selectUnit(GatesWorkspace::Side::Encoder, forget.unitAtRow(0));
+        QTest::qWait(300);
+        qInfo("gates output: %s", qPrintable(gates.outputLabels().join(QString())));
+        QVERIFY(window.grab().save(directory + "/gates.png"));
+    }
 
-QTEST_MAIN(TestMainWindow)
+    QTEST_MAIN(TestMainWindow)
 #include "tst_main_window.moc"

@@ -1,5 +1,7 @@
 #include "ui/mechanism/ValueMap.h"
 
+#include "ui/plots/ColorGradients.h"
+
 #include <qcustomplot.h>
 
 #include <QToolTip>
@@ -8,17 +10,6 @@
 #include <cmath>
 
 namespace attnlab::ui {
-
-namespace {
-QCPColorGradient divergingGradient() {
-    QCPColorGradient gradient;
-    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-    gradient.setColorStopAt(0.0, QColor(33, 102, 172));  // blue: the most negative
-    gradient.setColorStopAt(0.5, QColor(247, 247, 247)); // near white: zero
-    gradient.setColorStopAt(1.0, QColor(178, 24, 43));   // red: the most positive
-    return gradient;
-}
-} // namespace
 
 ValueMap::ValueMap(const QString& title, QWidget* parent) : QWidget(parent) {
     m_plot = new QCustomPlot(this);

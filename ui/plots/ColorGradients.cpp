@@ -55,6 +55,16 @@ QString heatmapColoursName(HeatmapColours colours) {
     return QString();
 }
 
+QCPColorGradient divergingGradient() {
+    // #2166ac, #f7f7f7, #b2182b: the ends and the centre of ColorBrewer's RdBu.
+    return gradientThrough({0x2166ac, 0xf7f7f7, 0xb2182b});
+}
+
+QColor divergingColor(double value, double limit) {
+    static QCPColorGradient gradient = divergingGradient();
+    return QColor::fromRgb(gradient.color(std::clamp(value, -limit, limit), QCPRange(-limit, limit)));
+}
+
 QColor viridisColor(double value) {
     static QCPColorGradient gradient = viridisGradient();
     return QColor::fromRgb(gradient.color(std::clamp(value, 0.0, 1.0), QCPRange(0.0, 1.0)));

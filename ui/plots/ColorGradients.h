@@ -25,4 +25,11 @@ QCPColorGradient heatmapGradient(HeatmapColours colours);
 QColor heatmapColor(HeatmapColours colours, double value);
 QString heatmapColoursName(HeatmapColours colours); // "viridis", "cividis", "greyscale"
 
+// The one diverging map, for signed values (an LSTM's cell state, the query and keys, raw scores):
+// blue below zero, near white at zero, red above (ColorBrewer's RdBu ends, which stay apart for
+// the common colour-vision deficiencies). Use it over a range symmetric about zero, so white is 0.
+QCPColorGradient divergingGradient();
+// The colour of value on [−limit, limit] (clamped; limit > 0), as QCPColorMap would draw it.
+QColor divergingColor(double value, double limit);
+
 } // namespace attnlab::ui
