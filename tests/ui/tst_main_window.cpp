@@ -654,28 +654,30 @@ void TestMainWindow::sessionCarriesASmallDatasetsText() {
     QCOMPARE(window.datasetPanel()->dataset()->name(), std::string("mine"));
     QCOMPARE(window.datasetPanel()->dataset()->size(), std::size_t(60));
     QVERIFY(QString::fromStdString(window.datasetPanel()->dataset()->path()).endsWith("/sessions/mine.tsv"));
-    // Not a check: with ATTNLAB_SCREENSHOT_DIR set, trains dates through the window (the defaults, some
-    // 15 s), types a date in the Gates tab and saves it (docs/screenshots/gates.png): the encoder's and
-    // decoder's gates sorted by variance, and the busiest forget-gate unit of the encoder followed below.
-    void TestMainWindow::screenshotOfTheGates() {
-        const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
-        if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshot");
-        MainWindow window;
-        QVERIFY(trainDatesForScreenshots(window));
-        window.findChild<QTabWidget*>("centralTabs")
-            ->setCurrentWidget(window.findChild<QScrollArea*>("gatesScroll"));
-        GatesWorkspace& gates = *window.gates();
-        gates.sentence().clear();
-        QTest::keyClicks(&gates.sentence(), "saturday, march 3 2015");
-        QTest::keyClick(&gates.sentence(), Qt::Key_Return);
-        QVERIFY(gates.trace().has_value());
-        gates.setSortedByVariance(true);
-        const GateHeatmap& forget = gates.heatmap(GatesWorkspace::Side::Encoder, GateQuantity::Forget);
-        gates.selectUnit(GatesWorkspace::Side::Encoder, forget.unitAtRow(0));
-        QTest::qWait(300);
-        qInfo("gates output: %s", qPrintable(gates.outputLabels().join(QString())));
-        QVERIFY(window.grab().save(directory + "/gates.png"));
-    }
+}
 
-    QTEST_MAIN(TestMainWindow)
+// Not a check: with ATTNLAB_SCREENSHOT_DIR set, trains dates through the window (the defaults, some
+// 15 s), types a date in the Gates tab and saves it (docs/screenshots/gates.png): the encoder's and decoder's
+// gates sorted by variance, and the busiest forget-gate unit of the encoder followed below.
+void TestMainWindow::screenshotOfTheGates() {
+    const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
+    if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshot");
+    MainWindow window;
+    QVERIFY(trainDatesForScreenshots(window));
+    window.findChild<QTabWidget*>("centralTabs")
+        ->setCurrentWidget(window.findChild<QScrollArea*>("gatesScroll"));
+    GatesWorkspace& gates = *window.gates();
+    gates.sentence().clear();
+    QTest::keyClicks(&gates.sentence(), "saturday, march 3 2015");
+    QTest::keyClick(&gates.sentence(), Qt::Key_Return);
+    QVERIFY(gates.trace().has_value());
+    gates.setSortedByVariance(true);
+    const GateHeatmap& forget = gates.heatmap(GatesWorkspace::Side::Encoder, GateQuantity::Forget);
+    gates.selectUnit(GatesWorkspace::Side::Encoder, forget.unitAtRow(0));
+    QTest::qWait(300);
+    qInfo("gates output: %s", qPrintable(gates.outputLabels().join(QString())));
+    QVERIFY(window.grab().save(directory + "/gates.png"));
+}
+
+QTEST_MAIN(TestMainWindow)
 #include "tst_main_window.moc"
