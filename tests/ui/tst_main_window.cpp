@@ -511,6 +511,13 @@ void TestMainWindow::attentionThroughTrainingInTheWindow() {
     QCOMPARE(window.lossPlot()->stepMarker(), std::optional<long long>(pinned.currentFrame()->step));
     pinned.goLive();
     QCOMPARE(window.lossPlot()->stepMarker(), std::optional<long long>());
+    // Looking at another tab (not Compare) keeps the run's progress line.
+    const QString progress = window.trainingControls()->progressText();
+    QVERIFY(!progress.isEmpty());
+    window.centralTabs()->setCurrentWidget(window.findChild<QScrollArea*>("mechanismScroll"));
+    window.centralTabs()->setCurrentWidget(window.findChild<QScrollArea*>("gatesScroll"));
+    window.centralTabs()->setCurrentIndex(0);
+    QCOMPARE(window.trainingControls()->progressText(), progress);
 }
 
 // Not a check: with ATTNLAB_SCREENSHOT_DIR set, types a date, trains dates through the window and

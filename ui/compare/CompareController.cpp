@@ -53,8 +53,11 @@ CompareController::CompareController(QTabWidget& tabs, TrainingControls& control
         return QFileDialog::getSaveFileName(m_window, title, name, filter);
     };
     connect(&m_tabs, &QTabWidget::currentChanged, this, [this] {
+        // Only a move to or from the Compare tab: Train -> Mechanism keeps the run's progress bar.
+        if (isActive() == m_wasActive) return;
+        m_wasActive = isActive();
         showState();
-        Q_EMIT activated(isActive());
+        Q_EMIT activated(m_wasActive);
     });
     connect(m_session, &CompareSession::stateChanged, this, &CompareController::showState);
     connect(m_session, &CompareSession::runProgressed, this, [this] {

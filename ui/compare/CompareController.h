@@ -71,6 +71,7 @@ private:
     CompareWorkspace* m_workspace = nullptr;
     FileQuestion m_askOpen;
     FileQuestion m_askSave;
+    bool m_wasActive = false; // the Compare tab was in front at the last tab change
 };
 
 } // namespace attnlab::ui
