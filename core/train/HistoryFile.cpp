@@ -1,5 +1,7 @@
 #include "core/train/HistoryFile.h"
 
+#include "core/train/JsonReason.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -132,10 +134,7 @@ AttentionHistory readHistory(const CheckpointFile& file) {
                                        "track " + std::to_string(k)));
         }
     } catch (const Json::exception& e) {
-        const std::string text = e.what(); // "[json.exception.type_error.302] type must be ..."
-        const auto bracket = text.find("] ");
-        throw std::invalid_argument(std::string("metadata '") + kHistoryKey +
-                                    "': " + (bracket == std::string::npos ? text : text.substr(bracket + 2)));
+        throw std::invalid_argument(std::string("metadata '") + kHistoryKey + "': " + jsonReason(e));
     } catch (const std::invalid_argument& e) {
         throw std::invalid_argument(std::string("metadata '") + kHistoryKey + "': " + e.what());
     }

@@ -4,6 +4,8 @@
 #include "core/train/ConfigFields.h"
 #include "core/train/HistoryFile.h"
 
+#include "core/train/JsonReason.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -15,13 +17,6 @@ namespace attnlab {
 
 namespace {
 using Json = nlohmann::json;
-
-// nlohmann's what() starts with "[json.exception.parse_error.101] "; people need only the rest.
-std::string jsonReason(const Json::exception& e) {
-    const std::string text = e.what();
-    const auto bracket = text.find("] ");
-    return bracket == std::string::npos ? text : text.substr(bracket + 2);
-}
 
 // The sizes the config claims, checked against the tensors the file really stores (whose data
 // decodeSafeTensors has found in the file) before anything is allocated: a small file claiming

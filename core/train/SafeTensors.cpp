@@ -3,6 +3,8 @@
 #include "core/train/CheckpointError.h"
 #include "core/train/Sha256.h"
 
+#include "core/train/JsonReason.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -56,13 +58,6 @@ std::vector<float> floatsFromLittleEndian(const char* in, std::size_t count) {
         }
     }
     return values;
-}
-
-// nlohmann's what() starts with "[json.exception.parse_error.101] "; users need only the rest.
-std::string jsonReason(const nlohmann::json::exception& e) {
-    const std::string text = e.what();
-    const auto bracket = text.find("] ");
-    return bracket == std::string::npos ? text : text.substr(bracket + 2);
 }
 
 // One tensor's entry as the header describes it, before its bytes are read.

@@ -3,6 +3,8 @@
 #include "core/train/Checkpoint.h"
 #include "core/train/ConfigFields.h"
 
+#include "core/train/JsonReason.h"
+
 #include <nlohmann/json.hpp>
 
 namespace attnlab {
@@ -10,12 +12,6 @@ namespace attnlab {
 namespace {
 using Json = nlohmann::json;
 constexpr int kSessionVersion = 1;
-
-std::string jsonReason(const Json::exception& e) {
-    const std::string text = e.what();
-    const auto bracket = text.find("] ");
-    return bracket == std::string::npos ? text : text.substr(bracket + 2);
-}
 
 Json optionsJson(const DatasetOptions& o) {
     return {{"source_tokens", tokenizationName(o.sourceTokens)},
@@ -29,27 +25,26 @@ Json optionsJson(const DatasetOptions& o) {
             {"target_column", o.targetColumn}};
 }
 
-Tokenization tokenizationOf(const Json& json, const char* key) {
-    const std::string name = json.at(key).get<std::string>();
+Tokenization tokenizationOf(const ConfigFields& fields, const char* key) {
+    const std::string name = fields.text(key);
     const auto parsed = parseTokenization(name);
-    if (!parsed)
-        throw std::invalid_argument(std::string("'") + key + "' is \"" + name + "\", not char or word");
+    if (!parsed) throw std::invalid_argument(fields.name(key) + " is \"" + name + "\", not char or word");
     return *parsed;
 }
 
-DatasetOptions optionsFrom(const Json& json) {
+DatasetOptions optionsFrom(const ConfigFields& fields) {
     DatasetOptions o;
-    o.sourceTokens = tokenizationOf(json, "source_tokens");
-    o.targetTokens = tokenizationOf(json, "target_tokens");
-    o.reverse = json.at("reverse").get<bool>();
-    o.lowercase = json.at("lowercase").get<bool>();
-    o.trim = json.value("trim", true);
-    o.maxSourceLength = json.at("max_source_len").get<int>();
-    o.maxTargetLength = json.at("max_target_len").get<int>();
-    o.sourceColumn = json.value("source_column", std::string());
-    o.targetColumn = json.value("target_column", std::string());
+    o.sourceTokens = tokenizationOf(fields, "source_tokens");
+    o.targetTokens = tokenizationOf(fields, "target_tokens");
+    o.reverse = fields.boolean("reverse");
+    o.lowercase = fields.boolean("lowercase");
+    o.trim = fields.has("trim") ? fields.boolean("trim") : true;
+    o.maxSourceLength = fields.integer("max_source_len");
+    o.maxTargetLength = fields.integer("max_target_len");
+    o.sourceColumn = fields.text("source_column", std::string());
+    o.targetColumn = fields.text("target_column", std::string());
     if (o.maxSourceLength < 0 || o.maxTargetLength < 0)
-        throw std::invalid_argument("a maximum length is negative");
+        throw std::invalid_argument(fields.name("max_source_len") + " or 'max_target_len' is negative");
     return o;
 }
 
@@ -84,40 +79,37 @@ void readSessionJson(const std::string& text, WindowSession& s) {
         throw std::invalid_argument(std::string("metadata '") + kSessionKey +
                                     "' is not JSON: " + jsonReason(e));
     }
-    const std::string where = std::string("metadata '") + kSessionKey + "': ";
+    if (!json.is_object())
+        throw std::invalid_argument(std::string("metadata '") + kSessionKey + "' is not an object");
+    const ConfigFields session(json, {}, "the session");
+    const int version = session.integer("version");
+    if (version > kSessionVersion)
+        throw std::invalid_argument("the session's version is " + std::to_string(version) +
+                                    ", newer than this AttnLab reads (" + std::to_string(kSessionVersion) +
+                                    ")");
+    const ConfigFields dataset = session.object("dataset");
+    s.datasetName = dataset.text("name");
+    s.datasetPath = dataset.text("path");
+    s.datasetText = dataset.text("text", std::string());
+    s.options = optionsFrom(dataset.object("options"));
+    ModelBundle settings;
     try {
-        const int version = json.at("version").get<int>();
-        if (version > kSessionVersion)
-            throw std::invalid_argument("version " + std::to_string(version) +
-                                        " is newer than this AttnLab reads (" +
-                                        std::to_string(kSessionVersion) + ")");
-        const Json& dataset = json.at("dataset");
-        s.datasetName = dataset.at("name").get<std::string>();
-        s.datasetPath = dataset.at("path").get<std::string>();
-        s.datasetText = dataset.value("text", std::string());
-        s.options = optionsFrom(dataset.at("options"));
-        ModelBundle settings;
-        try {
-            readModelConfigJson(json.at("settings").dump(), settings);
-        } catch (const std::invalid_argument& e) {
-            throw std::invalid_argument("settings: " + std::string(e.what()));
-        }
-        s.config = settings.config;
-        s.training = settings.training;
-        s.pinned = json.at("pinned").get<std::vector<int>>();
-        for (int index : s.pinned)
-            if (index < 0) throw std::invalid_argument("a pinned pair's index is negative");
-        s.typedSentence = json.at("typed").get<std::string>();
-        s.tab = json.at("tab").get<std::string>();
-        s.stepsTrained = json.at("steps_trained").get<long long>();
-        s.epochsTrained = json.at("epochs_trained").get<int>();
-        if (s.stepsTrained < 0 || s.epochsTrained < 0)
-            throw std::invalid_argument("the steps trained are negative");
-    } catch (const Json::exception& e) {
-        throw std::invalid_argument(where + jsonReason(e));
+        readModelConfigJson(json.at("settings").dump(), settings);
+    } catch (const Json::exception&) {
+        throw std::invalid_argument(session.name("settings") + " is missing");
     } catch (const std::invalid_argument& e) {
-        throw std::invalid_argument(where + e.what());
+        throw std::invalid_argument("the session's settings: " + std::string(e.what()));
     }
+    s.config = settings.config;
+    s.training = settings.training;
+    if (!session.has("pinned")) throw std::invalid_argument(session.name("pinned") + " is missing");
+    s.pinned = session.indices("pinned", {});
+    s.typedSentence = session.text("typed");
+    s.tab = session.text("tab");
+    s.stepsTrained = session.integer64("steps_trained", 0);
+    s.epochsTrained = session.integer("epochs_trained", 0);
+    if (s.stepsTrained < 0 || s.epochsTrained < 0)
+        throw std::invalid_argument("the session's steps or epochs trained are negative");
 }
 } // namespace
 
