@@ -122,21 +122,21 @@ void TestSessionFile::refusals_data() {
     QTest::addColumn<QString>("message");
     QTest::newRow("newer version") << editedSession([](auto& j) {
         j["version"] = 9;
-    }) << "lesson.attnlab: metadata 'attnlab_session': version 9 is newer than this AttnLab reads (1)";
+    }) << "lesson.attnlab: the session's version is 9, newer than this AttnLab reads (1)";
     QTest::newRow("wrong type") << editedSession([](auto& j) {
         j["pinned"] = "three";
-    }) << "lesson.attnlab: metadata 'attnlab_session': type must be array, but is string";
+    }) << "lesson.attnlab: the session's 'pinned' must be an array of non-negative integers, got \"three\"";
     QTest::newRow("missing field") << editedSession([](auto& j) { j.erase("tab"); })
-                                   << "lesson.attnlab: metadata 'attnlab_session': key 'tab' not found";
+                                   << "lesson.attnlab: the session has no 'tab'";
     QTest::newRow("negative pin") << editedSession([](auto& j) {
         j["pinned"] = {1, -2};
-    }) << "lesson.attnlab: metadata 'attnlab_session': a pinned pair's index is negative";
+    }) << "lesson.attnlab: the session's 'pinned' must be an array of non-negative integers, got [1,-2]";
     QTest::newRow("bad settings") << editedSession([](auto& j) { j["settings"]["scorer"] = "cosine"; })
-                                  << "lesson.attnlab: metadata 'attnlab_session': settings: the config's "
+                                  << "lesson.attnlab: the session's settings: the config's "
                                      "'scorer': unknown scorer 'cosine'";
     QTest::newRow("bad tokens") << editedSession([](auto& j) {
         j["dataset"]["options"]["source_tokens"] = "bpe";
-    }) << "lesson.attnlab: metadata 'attnlab_session': 'source_tokens' is \"bpe\", not char or word";
+    }) << "lesson.attnlab: the session's 'dataset.options.source_tokens' is \"bpe\", not char or word";
     QByteArray truncated = editedSession([](auto&) {});
     truncated.chop(5);
     QTest::newRow("truncated") << truncated << "lesson.attnlab: ";
