@@ -6,6 +6,7 @@
 #include "ui/panels/TrainingControls.h"
 #include "ui/plots/HeatmapColoursMenu.h"
 #include "ui/plots/LossPlot.h"
+#include "ui/theme/ThemeMenu.h"
 
 #include <QDockWidget>
 #include <QFrame>
@@ -45,6 +46,7 @@ void MainWindow::createActions() {
     m_logScaleAction->setShortcut(QKeySequence(tr("Ctrl+L")));
     connect(m_logScaleAction, &QAction::toggled, m_lossPlot, &LossPlot::setLogScale);
     addHeatmapColoursMenu(*view);
+    addThemeMenu(*view);
     view->addAction(tr("&Reset Plot View"), m_lossPlot, &LossPlot::resetView);
     view->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());

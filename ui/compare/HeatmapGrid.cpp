@@ -103,12 +103,12 @@ void HeatmapGrid::rebuild() {
         cell.title->setTextFormat(Qt::RichText);
         cell.heatmap = new AlignmentHeatmap(cell.frame);
         cell.heatmap->setObjectName(QStringLiteral("compareHeatmap%1").arg(run));
-        cell.heatmap->setMinimumSize(90, 80);
+        cell.heatmap->setMinimumSize(7 * fontMetrics().averageCharWidth() + 40, 5 * fontMetrics().height());
         cell.heatmap->setCompact(); // one shared scale above the grid, no strip under each map
         cell.note = new QLabel(cell.frame);
         cell.note->setWordWrap(true);
         cell.note->setAlignment(Qt::AlignCenter);
-        cell.note->setStyleSheet(QStringLiteral("color: #555"));
+        cell.note->setForegroundRole(QPalette::PlaceholderText); // a quiet grey on either theme
         cell.note->hide();
         QCustomPlot* plot = cell.heatmap->plot();
         cell.hoverOutline = new QCPItemRect(plot);

@@ -92,7 +92,8 @@ MechanismWorkspace::MechanismWorkspace(QWidget* parent) : QWidget(parent) {
     beamScroll->setWidget(m_beamTree);
     beamScroll->setWidgetResizable(false);
     beamLayout->addWidget(beamScroll, 1);
-    m_beamPanel->setMinimumHeight(3 * BeamTreeView::kRowHeight + 80); // three candidates a step, at least
+    // Three candidates a step at least, and the heading above them.
+    m_beamPanel->setMinimumHeight(3 * m_beamTree->rowHeight() + 5 * fontMetrics().lineSpacing());
     auto* stepScroll = new QScrollArea(this); // a short window scrolls the steps rather than squash them
     stepScroll->setWidgetResizable(true);
     stepScroll->setFrameShape(QFrame::NoFrame);
