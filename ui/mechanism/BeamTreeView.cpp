@@ -3,6 +3,7 @@
 #include "ui/plots/CsvWriter.h"
 #include "ui/plots/PlotTheme.h"
 #include "ui/plots/TokenLabels.h"
+#include "ui/shortcuts/ShortcutList.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -39,6 +40,11 @@ BeamTreeView::BeamTreeView(QWidget* parent) : QWidget(parent) {
     setFocusPolicy(Qt::StrongFocus);
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
+    describeViewKeys(*this, tr("Mechanism tab, beam explorer"),
+                     {{tr("Left"), tr("The hypothesis it grew from")},
+                      {tr("Right"), tr("Its best-scoring continuation")},
+                      {tr("Up, Down"), tr("The hypothesis above or below, same step")},
+                      {tr("Enter"), tr("Show the chosen hypothesis's heatmap and steps")}});
 }
 
 void BeamTreeView::setTree(const BeamTree& tree, const std::function<std::string(int)>& tokenText) {

@@ -9,6 +9,7 @@
 #include "ui/plots/AlignmentHeatmap.h"
 #include "ui/plots/TokenLabels.h"
 #include "ui/session/MechanismRunner.h"
+#include "ui/shortcuts/ShortcutList.h"
 
 #include <qcustomplot.h>
 
@@ -139,16 +140,21 @@ MechanismWorkspace::MechanismWorkspace(QWidget* parent) : QWidget(parent) {
     });
     connect(m_candidates, &CandidateTable::tokenChosen, this, &MechanismWorkspace::forceToken);
     // The keyboard's way to a source position (its numbers in the formula) and to forcing it.
-    auto shortcut = [this](const QKeySequence& key, const std::function<void()>& action) {
+    auto shortcut = [this](const QKeySequence& key, const QString& what,
+                           const std::function<void()>& action) {
         auto* s = new QShortcut(key, this);
         s->setContext(Qt::WidgetWithChildrenShortcut);
+        describeShortcut(*s, tr("Mechanism tab"), what);
         connect(s, &QShortcut::activated, this, action);
     };
-    shortcut(QKeySequence(Qt::ALT | Qt::Key_Left), [this] { movePosition(-1); });
-    shortcut(QKeySequence(Qt::ALT | Qt::Key_Right), [this] { movePosition(+1); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), [this] {
-        if (m_stepView->hoveredPosition() >= 0) forceAttention(m_step, m_stepView->hoveredPosition());
-    });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Left), tr("Previous source position"),
+             [this] { movePosition(-1); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Right), tr("Next source position"), [this] { movePosition(+1); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Force all attention on that position (what-if)"),
+             [this] {
+                 if (m_stepView->hoveredPosition() >= 0)
+                     forceAttention(m_step, m_stepView->hoveredPosition());
+             });
     connect(m_beamTree, &BeamTreeView::nodeChosen, this, &MechanismWorkspace::chooseBeamNode);
     showOutputs();
     showStep();

@@ -7,6 +7,7 @@
 #include "ui/plots/HeatmapColourChoice.h"
 #include "ui/plots/PlotExport.h"
 #include "ui/plots/PlotTheme.h"
+#include "ui/shortcuts/ShortcutList.h"
 
 #include <qcustomplot.h>
 
@@ -42,6 +43,9 @@ QString quoted(const TokenLabel& label) {
 AlignmentHeatmap::AlignmentHeatmap(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("AlignmentHeatmap"));
     setFocusPolicy(Qt::StrongFocus);
+    describeViewKeys(*this, tr("Heatmaps"),
+                     {{tr("Up, Down"), tr("Follow the previous or next output row")},
+                      {tr("Esc"), tr("Stop following a row")}});
     buildPlot();
     showEmptyState(true);
 }
