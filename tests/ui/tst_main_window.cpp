@@ -11,6 +11,8 @@
 #include "ui/panels/TrainingControls.h"
 #include "ui/plots/AlignmentHeatmap.h"
 #include "ui/plots/LossPlot.h"
+#include "ui/plots/PlotTheme.h"
+#include "ui/theme/AppTheme.h"
 
 #include <QLineEdit>
 #include <QScrollArea>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void healthHintShowsUnderTheCurves();
     void screenshotOfATrainedSession();
     void screenshotsOfTheMechanism();
+    void screenshotOfTheDarkTheme();
 };
 
 namespace {
@@ -450,6 +453,38 @@ void TestMainWindow::screenshotsOfTheMechanism() {
     mechanism.stepView().hoverPosition(-1);
     QTest::qWait(300);
     QVERIFY(window.grab().save(directory + "/mechanism-beam.png"));
+}
+
+// Not a check of its own: with ATTNLAB_SCREENSHOT_DIR set, trains dates for a few epochs in the
+// Dark theme, types a date and saves the window (docs/screenshots/dark-theme.png). It does assert
+// that the theme reached the window and the plots, so the picture shows what it claims.
+void TestMainWindow::screenshotOfTheDarkTheme() {
+    const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
+    if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshot");
+    MainWindow window; // its View menu applies the remembered theme; Dark comes after it
+    AppTheme::instance().set(Theme::Dark); // not through the menu: the setting stays as it was
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(loadShipped(window, "dates"));
+    TrainingSettings settings;
+    settings.epochs = 4; // a short run: enough for the diagonal of a date to show
+    window.settingsPanel()->setFromModel(ModelConfig{}, settings);
+    QSignalSpy finished(window.session(), &TrainingSession::finished);
+    window.trainingControls()->trainAction()->trigger();
+    QVERIFY(finished.wait(600000));
+    auto* edit = window.inspectPanel()->findChild<QLineEdit*>("sentenceEdit");
+    edit->clear();
+    QTest::keyClicks(edit, "saturday, march 3 2015");
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_VERIFY(!window.inspectPanel()->outputText().isEmpty());
+    window.inspectPanel()->heatmap()->highlightRow(6);
+    QTest::qWait(300);
+    QVERIFY(PlotTheme::isDark(window.palette()));
+    QVERIFY(window.lossPlot()->plot()->xAxis->tickLabelColor().lightness() > 200);
+    qInfo("dark theme output: %s", qPrintable(window.inspectPanel()->outputText()));
+    const bool saved = window.grab().save(directory + "/dark-theme.png");
+    AppTheme::instance().set(Theme::System);
+    QVERIFY(saved);
 }
 
 QTEST_MAIN(TestMainWindow)
