@@ -243,6 +243,8 @@ void TestTheme::largerFontReachesPlotsAndViews() {
     const int legendPixels = QFontInfo(loss->legend->font()).pixelSize();
     const int histogramHeight = histogram->findChild<QCustomPlot*>()->minimumHeight();
     const int beamRow = beam->rowHeight();
+    QCustomPlot* compareLoss = window.findChild<QWidget*>("compareLossPlot")->findChild<QCustomPlot*>();
+    const QSize compareMinimum = compareLoss->minimumSize();
     int stepHeights = 0;
     for (QWidget* child : step.findChildren<QWidget*>(Qt::FindDirectChildrenOnly))
         stepHeights += child->minimumHeight();
@@ -263,6 +265,8 @@ void TestTheme::largerFontReachesPlotsAndViews() {
     QVERIFY(QFontInfo(loss->legend->font()).pixelSize() < tickAfter);
     QVERIFY(histogram->findChild<QCustomPlot*>()->minimumHeight() > histogramHeight * 1.3);
     QVERIFY(beam->rowHeight() > beamRow);
+    QVERIFY(compareLoss->minimumHeight() > compareMinimum.height() * 1.3);
+    QVERIFY(compareLoss->minimumWidth() > compareMinimum.width() * 1.2);
     int stepHeightsAfter = 0;
     for (QWidget* child : step.findChildren<QWidget*>(Qt::FindDirectChildrenOnly))
         stepHeightsAfter += child->minimumHeight();

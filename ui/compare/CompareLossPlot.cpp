@@ -18,7 +18,6 @@ CompareLossPlot::CompareLossPlot(const CompareSession& session, QWidget* parent)
     : QWidget(parent), m_session(session) {
     setObjectName(QStringLiteral("compareLossPlot"));
     m_plot = new QCustomPlot(this);
-    m_plot->setMinimumSize(160, 120);
     m_plot->setPlottingHint(QCP::phFastPolylines, true); // 2 px curves without joins: 3x faster
     m_plot->xAxis->setLabel(tr("step"));
     m_plot->yAxis->setLabel(tr("cross-entropy"));
@@ -32,7 +31,12 @@ CompareLossPlot::CompareLossPlot(const CompareSession& session, QWidget* parent)
     m_plot->plotLayout()->addElement(0, 0, title);
     placeLegendInRow(*m_plot, 1, 3); // click an entry to hide or show its run
     m_hover = std::make_unique<GraphHover>(m_plot);
-    PlotTheme::follow(*m_plot, [this] { restyleRuns(); });
+    PlotTheme::follow(*m_plot, [this] {
+        // Room for the title, the legend's row, the axes and a few lines of curve, at any font size.
+        m_plot->setMinimumSize(22 * m_plot->fontMetrics().averageCharWidth(),
+                               8 * m_plot->fontMetrics().lineSpacing());
+        restyleRuns();
+    });
     connect(m_plot, &QCustomPlot::legendClick, this,
             [this](QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent*) {
                 onLegendClick(legend, item);

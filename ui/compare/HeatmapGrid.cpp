@@ -74,7 +74,7 @@ HeatmapGrid::HeatmapGrid(const CompareSession& session, QWidget* parent)
     input->addWidget(m_pairs, 1);
     input->addWidget(m_sentence, 1);
     input->addWidget(scaleLegend(this));
-    m_sentence->setMinimumWidth(60);
+    m_sentence->setMinimumWidth(8 * m_sentence->fontMetrics().averageCharWidth());
     m_gridHost = new QWidget(this);
     m_grid = new QGridLayout(m_gridHost);
     m_grid->setContentsMargins(0, 0, 0, 0);

@@ -27,7 +27,6 @@ LengthAccuracyPlot::LengthAccuracyPlot(const CompareSession& session, QWidget* p
     connect(m_measureBox, &QComboBox::currentIndexChanged, this,
             [this](int index) { setMeasure(index == 0 ? Measure::ExactMatch : Measure::TokenAccuracy); });
     m_plot = new QCustomPlot(this);
-    m_plot->setMinimumSize(160, 120);
     m_plot->xAxis->setLabel(tr("source length (tokens)"));
     m_plot->yAxis->setRange(0, 100);
     m_plot->legend->setVisible(true);
@@ -42,6 +41,9 @@ LengthAccuracyPlot::LengthAccuracyPlot(const CompareSession& session, QWidget* p
     placeLegendInRow(*m_plot, 1, 3);
     // The runs' colours as on the loss plot: Okabe–Ito, the black one lightened on a dark theme.
     PlotTheme::follow(*m_plot, [this] {
+        // As the loss curves beside it: title, legend, axes and some curve, at any font size.
+        m_plot->setMinimumSize(22 * m_plot->fontMetrics().averageCharWidth(),
+                               8 * m_plot->fontMetrics().lineSpacing());
         for (size_t i = 0; i < m_graphs.size(); ++i) {
             const QColor colour = PlotTheme::seriesColour(runColor(static_cast<int>(i)), m_plot->palette());
             m_graphs[i]->setPen(QPen(colour, 2.0));

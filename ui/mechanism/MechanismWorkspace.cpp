@@ -14,6 +14,7 @@
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
@@ -93,8 +94,7 @@ MechanismWorkspace::MechanismWorkspace(QWidget* parent) : QWidget(parent) {
     beamScroll->setWidget(m_beamTree);
     beamScroll->setWidgetResizable(false);
     beamLayout->addWidget(beamScroll, 1);
-    // Three candidates a step at least, and the heading above them.
-    m_beamPanel->setMinimumHeight(3 * m_beamTree->rowHeight() + 5 * fontMetrics().lineSpacing());
+    fitBeamPanelToFont();
     auto* stepScroll = new QScrollArea(this); // a short window scrolls the steps rather than squash them
     stepScroll->setWidgetResizable(true);
     stepScroll->setFrameShape(QFrame::NoFrame);
@@ -158,6 +158,16 @@ MechanismWorkspace::MechanismWorkspace(QWidget* parent) : QWidget(parent) {
     connect(m_beamTree, &BeamTreeView::nodeChosen, this, &MechanismWorkspace::chooseBeamNode);
     showOutputs();
     showStep();
+}
+
+// Three candidates a step at least, and the heading above them, in the current font.
+void MechanismWorkspace::fitBeamPanelToFont() {
+    m_beamPanel->setMinimumHeight(3 * m_beamTree->rowHeight() + 5 * fontMetrics().lineSpacing());
+}
+
+void MechanismWorkspace::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && m_beamPanel) fitBeamPanelToFont();
 }
 
 MechanismWorkspace::~MechanismWorkspace() = default;
