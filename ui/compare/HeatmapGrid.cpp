@@ -6,6 +6,7 @@
 #include "ui/plots/ColorGradients.h"
 #include "ui/plots/HeatmapColourChoice.h"
 #include "ui/plots/PlotExport.h"
+#include "ui/plots/PlotTheme.h"
 #include "ui/session/CompareSession.h"
 
 #include <qcustomplot.h>
@@ -190,8 +191,9 @@ void HeatmapGrid::redecode(int run) {
     if (run < 0 || run >= cellCount() || run >= m_session.runCount()) return;
     Cell& cell = m_cells[static_cast<size_t>(run)];
     const QString name = QString::fromStdString(m_session.summary().runs[size_t(run)].name);
-    const QString dot = QStringLiteral("<span style='color:%1'>■</span> <b>%2</b>")
-                            .arg(runColor(run).name(), name.toHtmlEscaped());
+    const QString dot =
+        QStringLiteral("<span style='color:%1'>■</span> <b>%2</b>")
+            .arg(PlotTheme::seriesColour(runColor(run), palette()).name(), name.toHtmlEscaped());
     const InferenceModel& model = m_session.inferenceModel(run);
     const auto setTitle = [&](const QString& rest) {
         cell.plainTitle = rest.isEmpty() ? name : name + QStringLiteral(": ") + rest;
