@@ -1,10 +1,10 @@
 #pragma once
 // Plots that follow the window's palette and font. Every QCustomPlot of the window takes its
 // background, axes, grid, tick labels, legend and titles from its own palette (the Base colour
-// under the data, Text for writing, Mid for the grid) and its text sizes from its own font, and
-// takes them again when the palette or the font changes (View > Theme, the system's dark mode, a
-// larger system font). Series colours stay the plots' own; seriesColour() only moves one that
-// would vanish into the background (Okabe–Ito black on a dark theme).
+// under the data, Text for writing, mixes of the two for axes, grid and hints) and its text sizes
+// from its own font, and takes them again when the palette or the font changes (View > Theme, the
+// system's dark mode, a larger system font). Series colours stay the plots' own; seriesColour() only moves
+// one that would vanish into the background (Okabe–Ito black on a dark theme).
 //
 // Sizes are kept relative: mark an element with setFontScale() (0.9 = a tenth smaller than the
 // plot's font) and every re-theme derives its font from the plot's current one.
