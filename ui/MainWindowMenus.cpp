@@ -6,6 +6,9 @@
 #include "ui/panels/TrainingControls.h"
 #include "ui/plots/HeatmapColoursMenu.h"
 #include "ui/plots/LossPlot.h"
+#include "ui/shortcuts/ShortcutsDialog.h"
+#include "ui/shortcuts/TabShortcuts.h"
+#include "ui/theme/ThemeMenu.h"
 
 #include <QDockWidget>
 #include <QFrame>
@@ -29,10 +32,10 @@ void MainWindow::createActions() {
     saveSession->setObjectName("saveSessionAction");
     file->addSeparator();
     QMenu* exportMenu = file->addMenu(tr("&Export"));
-    exportMenu->addAction(tr("Loss Plot as Image…"), this, &MainWindow::exportLossPlot);
-    exportMenu->addAction(tr("Heatmap as Image…"), this, &MainWindow::exportHeatmap);
-    exportMenu->addAction(tr("Loss History as CSV…"), this, &MainWindow::exportLossCsv);
-    exportMenu->addAction(tr("Attention Matrix as CSV…"), this, &MainWindow::exportAttentionCsv);
+    exportMenu->addAction(tr("&Loss Plot as Image…"), this, &MainWindow::exportLossPlot);
+    exportMenu->addAction(tr("&Heatmap as Image…"), this, &MainWindow::exportHeatmap);
+    exportMenu->addAction(tr("Loss History as &CSV…"), this, &MainWindow::exportLossCsv);
+    exportMenu->addAction(tr("&Attention Matrix as CSV…"), this, &MainWindow::exportAttentionCsv);
     file->addSeparator();
     m_compare->addActions(*file, *exportMenu);
     file->addSeparator();
@@ -46,14 +49,31 @@ void MainWindow::createActions() {
     }
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    m_logScaleAction = view->addAction(tr("&Logarithmic Loss Axis"));
+    m_logScaleAction = view->addAction(tr("Logarithmic Loss &Axis"));
     m_logScaleAction->setCheckable(true);
     m_logScaleAction->setShortcut(QKeySequence(tr("Ctrl+L")));
     connect(m_logScaleAction, &QAction::toggled, m_lossPlot, &LossPlot::setLogScale);
     addHeatmapColoursMenu(*view);
+    addThemeMenu(*view);
     view->addAction(tr("&Reset Plot View"), m_lossPlot, &LossPlot::resetView);
+    // Ctrl+1..N bring the central tabs to the front, however many there are.
+    QMenu* tabs = view->addMenu(tr("&Go to Tab"));
+    tabs->setObjectName("goToTabMenu");
+    new TabShortcuts(*m_tabs, *tabs, *this);
     view->addSeparator();
-    for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
+    // The panels, each with a mnemonic of its own (the dock titles have none).
+    const std::pair<const char*, QString> panels[] = {{"datasetDock", tr("&Dataset Panel")},
+                                                      {"settingsDock", tr("&Model and Training Panel")},
+                                                      {"pinnedDock", tr("&Pinned Pairs Panel")}};
+    for (const auto& [name, text] : panels) {
+        QDockWidget* d = findChild<QDockWidget*>(name);
+        if (!d) continue;
+        d->toggleViewAction()->setText(text);
+        view->addAction(d->toggleViewAction());
+    }
+    // Any other panel (Lessons, which Help names and F1 opens) keeps its own text.
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        if (!view->actions().contains(d->toggleViewAction())) view->addAction(d->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     // Help > Lessons (F1): pages inside the window, each with "Set it up" (createPanels).
@@ -62,6 +82,12 @@ void MainWindow::createActions() {
     lessonsAction->setShortcut(QKeySequence(Qt::Key_F1));
     lessonsAction->setObjectName("lessonsAction");
     help->addAction(lessonsAction);
+    QAction* keys = help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(tr("Ctrl+/")), this, [this] {
+        auto* dialog = new ShortcutsDialog(*this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    keys->setObjectName("keyboardShortcutsAction");
     help->addAction(tr("&About AttnLab"), this, &MainWindow::showAbout);
 }
 

@@ -18,6 +18,8 @@
 #include "ui/panels/TrainingControls.h"
 #include "ui/plots/AlignmentHeatmap.h"
 #include "ui/plots/LossPlot.h"
+#include "ui/plots/PlotTheme.h"
+#include "ui/theme/AppTheme.h"
 
 #include <QFile>
 #include <QLineEdit>
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void badSessionFileChangesNothing();
     void sessionCarriesASmallDatasetsText();
     void screenshotOfTheGates();
+    void screenshotOfTheDarkTheme();
 };
 
 namespace {
@@ -684,6 +687,38 @@ void TestMainWindow::screenshotOfTheGates() {
     QTest::qWait(300);
     qInfo("gates output: %s", qPrintable(gates.outputLabels().join(QString())));
     QVERIFY(window.grab().save(directory + "/gates.png"));
+}
+
+// Not a check of its own: with ATTNLAB_SCREENSHOT_DIR set, trains dates for a few epochs in the
+// Dark theme, types a date and saves the window (docs/screenshots/dark-theme.png). It does assert
+// that the theme reached the window and the plots, so the picture shows what it claims.
+void TestMainWindow::screenshotOfTheDarkTheme() {
+    const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
+    if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshot");
+    MainWindow window; // its View menu applies the remembered theme; Dark comes after it
+    AppTheme::instance().set(Theme::Dark); // not through the menu: the setting stays as it was
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(loadShipped(window, "dates"));
+    TrainingSettings settings;
+    settings.epochs = 4; // a short run: enough for the diagonal of a date to show
+    window.settingsPanel()->setFromModel(ModelConfig{}, settings);
+    QSignalSpy finished(window.session(), &TrainingSession::finished);
+    window.trainingControls()->trainAction()->trigger();
+    QVERIFY(finished.wait(600000));
+    auto* edit = window.inspectPanel()->findChild<QLineEdit*>("sentenceEdit");
+    edit->clear();
+    QTest::keyClicks(edit, "saturday, march 3 2015");
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_VERIFY(!window.inspectPanel()->outputText().isEmpty());
+    window.inspectPanel()->heatmap()->highlightRow(6);
+    QTest::qWait(300);
+    QVERIFY(PlotTheme::isDark(window.palette()));
+    QVERIFY(window.lossPlot()->plot()->xAxis->tickLabelColor().lightness() > 200);
+    qInfo("dark theme output: %s", qPrintable(window.inspectPanel()->outputText()));
+    const bool saved = window.grab().save(directory + "/dark-theme.png");
+    AppTheme::instance().set(Theme::System);
+    QVERIFY(saved);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -89,7 +89,7 @@ void CompareController::showState() {
 void CompareController::addActions(QMenu& file, QMenu& exports) {
     QAction* fresh = file.addAction(tr("New &Comparison"), this, &CompareController::newComparison);
     fresh->setObjectName(QStringLiteral("newComparisonAction"));
-    QAction* open = file.addAction(tr("Open &Experiment…"), this, [this] {
+    QAction* open = file.addAction(tr("Open Ex&periment…"), this, [this] {
         const QString path =
             m_askOpen(tr("Open Experiment"), QString(), tr("Experiments (*.json);;All files (*)"));
         QString problem;
@@ -106,24 +106,24 @@ void CompareController::addActions(QMenu& file, QMenu& exports) {
     });
     save->setObjectName(QStringLiteral("saveExperimentAction"));
     exports.addSeparator();
-    exports.addAction(tr("Comparison Table as CSV…"), this, [this] {
+    exports.addAction(tr("Comparison &Table as CSV…"), this, [this] {
         exportView(
             tr("comparison table"), QStringLiteral("comparison.csv"),
             [this](const QString& path, QString* error) { return m_workspace->exportTableCsv(path, error); });
     });
-    exports.addAction(tr("Comparison Loss Curves as Image…"), this, [this] {
+    exports.addAction(tr("Comparison Loss C&urves as Image…"), this, [this] {
         exportView(tr("comparison loss curves"), QStringLiteral("comparison-loss.png"),
                    [this](const QString& path, QString* error) {
                        return m_workspace->lossPlot()->exportImage(path, error);
                    });
     });
-    exports.addAction(tr("Accuracy by Source Length as Image…"), this, [this] {
+    exports.addAction(tr("Accuracy by &Source Length as Image…"), this, [this] {
         exportView(tr("accuracy by source length"), QStringLiteral("accuracy-by-length.png"),
                    [this](const QString& path, QString* error) {
                        return m_workspace->lengthPlot()->exportImage(path, error);
                    });
     });
-    exports.addAction(tr("Comparison Heatmaps as Image…"), this, [this] {
+    exports.addAction(tr("Comparison Heat&maps as Image…"), this, [this] {
         exportView(tr("comparison heatmaps"), QStringLiteral("comparison-attention.png"),
                    [this](const QString& path, QString* error) {
                        return m_workspace->heatmapGrid()->exportImage(path, error);

@@ -3,6 +3,7 @@
 #include "ui/compare/RunPalette.h"
 #include "ui/plots/LegendRow.h"
 #include "ui/plots/PlotExport.h"
+#include "ui/plots/PlotTheme.h"
 #include "ui/session/CompareSession.h"
 
 #include <qcustomplot.h>
@@ -17,20 +18,25 @@ CompareLossPlot::CompareLossPlot(const CompareSession& session, QWidget* parent)
     : QWidget(parent), m_session(session) {
     setObjectName(QStringLiteral("compareLossPlot"));
     m_plot = new QCustomPlot(this);
-    m_plot->setMinimumSize(160, 120);
     m_plot->setPlottingHint(QCP::phFastPolylines, true); // 2 px curves without joins: 3x faster
     m_plot->xAxis->setLabel(tr("step"));
     m_plot->yAxis->setLabel(tr("cross-entropy"));
     m_plot->legend->setVisible(true);
     m_plot->legend->setSelectableParts(QCPLegend::spItems);
-    m_plot->legend->setFont(QFont(font().family(), 8));
+    PlotTheme::setFontScale(*m_plot->legend, 0.9);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
     m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0,
-                                     new QCPTextElement(m_plot, tr("Loss: training (line), validation (●)"),
-                                                        QFont(font().family(), 10, QFont::Bold)));
+    auto* title = new QCPTextElement(m_plot, tr("Loss: training (line), validation (●)"));
+    PlotTheme::setFontScale(*title, 1.1, true);
+    m_plot->plotLayout()->addElement(0, 0, title);
     placeLegendInRow(*m_plot, 1, 3); // click an entry to hide or show its run
     m_hover = std::make_unique<GraphHover>(m_plot);
+    PlotTheme::follow(*m_plot, [this] {
+        // Room for the title, the legend's row, the axes and a few lines of curve, at any font size.
+        m_plot->setMinimumSize(22 * m_plot->fontMetrics().averageCharWidth(),
+                               8 * m_plot->fontMetrics().lineSpacing());
+        restyleRuns();
+    });
     connect(m_plot, &QCustomPlot::legendClick, this,
             [this](QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent*) {
                 onLegendClick(legend, item);
@@ -59,19 +65,16 @@ void CompareLossPlot::rebuild() {
     m_runs.clear();
     const ExperimentSummary& summary = m_session.summary();
     for (size_t i = 0; i < summary.runs.size(); ++i) {
-        const QColor colour = runColor(static_cast<int>(i));
         RunCurves curves;
         curves.training = m_plot->addGraph();
         curves.training->setName(QString::fromStdString(summary.runs[i].name));
-        curves.training->setPen(QPen(colour, 2.0));
         curves.validation = m_plot->addGraph();
         curves.validation->setName(tr("%1 validation").arg(QString::fromStdString(summary.runs[i].name)));
         curves.validation->setLineStyle(QCPGraph::lsNone);
-        curves.validation->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.0), QBrush(colour), 8));
         curves.validation->removeFromLegend();
         m_runs.push_back(curves);
     }
+    restyleRuns();
     m_follow = true;
     m_plot->legend->setVisible(runCount() > 0);
     for (int i = 0; i < runCount(); ++i) updateRun(i);
@@ -124,9 +127,24 @@ void CompareLossPlot::setRunVisible(int run, bool visible) {
     RunCurves& curves = m_runs.at(static_cast<size_t>(run));
     curves.training->setVisible(visible);
     curves.validation->setVisible(visible);
-    if (QCPPlottableLegendItem* item = m_plot->legend->itemWithPlottable(curves.training))
-        item->setTextColor(visible ? Qt::black : QColor(160, 160, 160));
+    restyleRuns();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// Okabe–Ito colours, the black one lightened on a dark theme; each validation point ringed in the
+// background colour; a hidden run's legend entry greyed.
+void CompareLossPlot::restyleRuns() {
+    const QPalette palette = m_plot->palette();
+    for (int i = 0; i < runCount(); ++i) {
+        const RunCurves& curves = m_runs[static_cast<size_t>(i)];
+        const QColor colour = PlotTheme::seriesColour(runColor(i), palette);
+        curves.training->setPen(QPen(colour, 2.0));
+        curves.validation->setScatterStyle(QCPScatterStyle(
+            QCPScatterStyle::ssCircle, QPen(PlotTheme::background(palette), 1.0), QBrush(colour), 8));
+        if (QCPPlottableLegendItem* item = m_plot->legend->itemWithPlottable(curves.training))
+            item->setTextColor(curves.training->visible() ? PlotTheme::text(palette)
+                                                          : PlotTheme::mutedText(palette));
+    }
 }
 
 void CompareLossPlot::onLegendClick(QCPLegend*, QCPAbstractLegendItem* item) {

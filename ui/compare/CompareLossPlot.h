@@ -58,6 +58,7 @@ private:
     };
     void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item);
     void onMouseMove(QMouseEvent* event);
+    void restyleRuns(); // the runs' colours for the plot's palette
 
     const CompareSession& m_session;
     QCustomPlot* m_plot = nullptr;

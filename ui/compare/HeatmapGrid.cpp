@@ -6,6 +6,7 @@
 #include "ui/plots/ColorGradients.h"
 #include "ui/plots/HeatmapColourChoice.h"
 #include "ui/plots/PlotExport.h"
+#include "ui/plots/PlotTheme.h"
 #include "ui/session/CompareSession.h"
 
 #include <qcustomplot.h>
@@ -74,7 +75,7 @@ HeatmapGrid::HeatmapGrid(const CompareSession& session, QWidget* parent)
     input->addWidget(m_pairs, 1);
     input->addWidget(m_sentence, 1);
     input->addWidget(scaleLegend(this));
-    m_sentence->setMinimumWidth(60);
+    m_sentence->setMinimumWidth(8 * m_sentence->fontMetrics().averageCharWidth());
     m_gridHost = new QWidget(this);
     m_grid = new QGridLayout(m_gridHost);
     m_grid->setContentsMargins(0, 0, 0, 0);
@@ -103,12 +104,12 @@ void HeatmapGrid::rebuild() {
         cell.title->setTextFormat(Qt::RichText);
         cell.heatmap = new AlignmentHeatmap(cell.frame);
         cell.heatmap->setObjectName(QStringLiteral("compareHeatmap%1").arg(run));
-        cell.heatmap->setMinimumSize(90, 80);
+        cell.heatmap->setMinimumSize(7 * fontMetrics().averageCharWidth() + 40, 5 * fontMetrics().height());
         cell.heatmap->setCompact(); // one shared scale above the grid, no strip under each map
         cell.note = new QLabel(cell.frame);
         cell.note->setWordWrap(true);
         cell.note->setAlignment(Qt::AlignCenter);
-        cell.note->setStyleSheet(QStringLiteral("color: #555"));
+        cell.note->setForegroundRole(QPalette::PlaceholderText); // a quiet grey on either theme
         cell.note->hide();
         QCustomPlot* plot = cell.heatmap->plot();
         cell.hoverOutline = new QCPItemRect(plot);
@@ -190,8 +191,9 @@ void HeatmapGrid::redecode(int run) {
     if (run < 0 || run >= cellCount() || run >= m_session.runCount()) return;
     Cell& cell = m_cells[static_cast<size_t>(run)];
     const QString name = QString::fromStdString(m_session.summary().runs[size_t(run)].name);
-    const QString dot = QStringLiteral("<span style='color:%1'>■</span> <b>%2</b>")
-                            .arg(runColor(run).name(), name.toHtmlEscaped());
+    const QString dot =
+        QStringLiteral("<span style='color:%1'>■</span> <b>%2</b>")
+            .arg(PlotTheme::seriesColour(runColor(run), palette()).name(), name.toHtmlEscaped());
     const InferenceModel& model = m_session.inferenceModel(run);
     const auto setTitle = [&](const QString& rest) {
         cell.plainTitle = rest.isEmpty() ? name : name + QStringLiteral(": ") + rest;

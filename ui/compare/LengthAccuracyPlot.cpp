@@ -3,6 +3,7 @@
 #include "ui/compare/RunPalette.h"
 #include "ui/plots/LegendRow.h"
 #include "ui/plots/PlotExport.h"
+#include "ui/plots/PlotTheme.h"
 #include "ui/session/CompareSession.h"
 
 #include <qcustomplot.h>
@@ -26,19 +27,29 @@ LengthAccuracyPlot::LengthAccuracyPlot(const CompareSession& session, QWidget* p
     connect(m_measureBox, &QComboBox::currentIndexChanged, this,
             [this](int index) { setMeasure(index == 0 ? Measure::ExactMatch : Measure::TokenAccuracy); });
     m_plot = new QCustomPlot(this);
-    m_plot->setMinimumSize(160, 120);
     m_plot->xAxis->setLabel(tr("source length (tokens)"));
     m_plot->yAxis->setRange(0, 100);
     m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(QFont(font().family(), 8));
+    PlotTheme::setFontScale(*m_plot->legend, 0.9);
     m_hover = std::make_unique<GraphHover>(m_plot);
     connect(m_plot, &QCustomPlot::mouseMove, this, &LengthAccuracyPlot::onMouseMove);
 
     m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(
-        0, 0,
-        new QCPTextElement(m_plot, tr("Accuracy by source length"), QFont(font().family(), 10, QFont::Bold)));
+    auto* title = new QCPTextElement(m_plot, tr("Accuracy by source length"));
+    PlotTheme::setFontScale(*title, 1.1, true);
+    m_plot->plotLayout()->addElement(0, 0, title);
     placeLegendInRow(*m_plot, 1, 3);
+    // The runs' colours as on the loss plot: Okabe–Ito, the black one lightened on a dark theme.
+    PlotTheme::follow(*m_plot, [this] {
+        // As the loss curves beside it: title, legend, axes and some curve, at any font size.
+        m_plot->setMinimumSize(22 * m_plot->fontMetrics().averageCharWidth(),
+                               8 * m_plot->fontMetrics().lineSpacing());
+        for (size_t i = 0; i < m_graphs.size(); ++i) {
+            const QColor colour = PlotTheme::seriesColour(runColor(static_cast<int>(i)), m_plot->palette());
+            m_graphs[i]->setPen(QPen(colour, 2.0));
+            m_graphs[i]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, 6));
+        }
+    });
     auto* top = new QHBoxLayout;
     top->addStretch(1);
     top->addWidget(m_measureBox);
@@ -68,7 +79,7 @@ void LengthAccuracyPlot::redraw() {
         m_graphs.clear();
         for (size_t i = 0; i < summary.runs.size(); ++i) {
             QCPGraph* graph = m_plot->addGraph();
-            const QColor colour = runColor(static_cast<int>(i));
+            const QColor colour = PlotTheme::seriesColour(runColor(static_cast<int>(i)), m_plot->palette());
             graph->setName(QString::fromStdString(summary.runs[i].name));
             graph->setPen(QPen(colour, 2.0));
             graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, 6));

@@ -181,8 +181,10 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
         font.setBold(true);
         return font;
     }
-    case Qt::BackgroundRole:
+    case Qt::BackgroundRole: // a light green box with dark text, readable on either theme
         return best ? QVariant(QBrush(QColor(0xE6, 0xF4, 0xEA))) : QVariant();
+    case Qt::ForegroundRole:
+        return best ? QVariant(QBrush(QColor(0x1b, 0x1b, 0x1b))) : QVariant();
     case Qt::ToolTipRole:
         if (column == Outcome)
             return QString::fromStdString(m_session.summary().runs[size_t(row)].record.result.message);

@@ -1,4 +1,5 @@
 #include "ui/compare/VariantDialog.h"
+#include "ui/theme/ThemedTextColour.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -48,7 +49,7 @@ VariantDialog::VariantDialog(const ModelConfig& base, double baseDropout, QStrin
     m_dropout->setValue(baseDropout);
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("variantProblem"));
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
+    keepTextColour(*m_problem, QColor(0xb0, 0x00, 0x20)); // a red that reads on either theme
     m_problem->setWordWrap(true);
 
     auto* form = new QFormLayout;

@@ -1,7 +1,9 @@
 #include "ui/mechanism/BeamTreeView.h"
 
 #include "ui/plots/CsvWriter.h"
+#include "ui/plots/PlotTheme.h"
 #include "ui/plots/TokenLabels.h"
+#include "ui/shortcuts/ShortcutList.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -16,9 +18,8 @@ namespace attnlab::ui {
 
 namespace {
 constexpr int kMargin = 8;
-constexpr int kBoxWidth = BeamTreeView::kColumnWidth - 18;
-constexpr int kBoxHeight = BeamTreeView::kRowHeight - 6;
-const QColor kWinner(0, 114, 178); // Okabe–Ito blue
+constexpr double kBoxFontScale = 0.85; // the boxes' text, a little smaller than the widget's
+const QColor kWinner(0, 114, 178);     // Okabe–Ito blue
 } // namespace
 
 QString beamStateName(BeamNodeState state) {
@@ -39,6 +40,11 @@ BeamTreeView::BeamTreeView(QWidget* parent) : QWidget(parent) {
     setFocusPolicy(Qt::StrongFocus);
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
+    describeViewKeys(*this, tr("Mechanism tab, beam explorer"),
+                     {{tr("Left"), tr("The hypothesis it grew from")},
+                      {tr("Right"), tr("Its best-scoring continuation")},
+                      {tr("Up, Down"), tr("The hypothesis above or below, same step")},
+                      {tr("Enter"), tr("Show the chosen hypothesis's heatmap and steps")}});
 }
 
 void BeamTreeView::setTree(const BeamTree& tree, const std::function<std::string(int)>& tokenText) {
@@ -67,8 +73,18 @@ void BeamTreeView::layOut() {
     }
 }
 
+int BeamTreeView::columnWidth() const {
+    const QFontMetrics metrics(PlotTheme::scaledFont(font(), kBoxFontScale));
+    return std::max(96, metrics.horizontalAdvance(QStringLiteral("log p -00.00")) + 30);
+}
+
+int BeamTreeView::rowHeight() const {
+    const QFontMetrics metrics(PlotTheme::scaledFont(font(), kBoxFontScale));
+    return std::max(48, 3 * metrics.lineSpacing() + 12);
+}
+
 QSize BeamTreeView::sizeHint() const {
-    return QSize(2 * kMargin + m_columns * kColumnWidth, 2 * kMargin + std::max(m_rows, 1) * kRowHeight);
+    return QSize(2 * kMargin + m_columns * columnWidth(), 2 * kMargin + std::max(m_rows, 1) * rowHeight());
 }
 
 QSize BeamTreeView::minimumSizeHint() const {
@@ -78,7 +94,8 @@ QSize BeamTreeView::minimumSizeHint() const {
 QRect BeamTreeView::nodeRect(int id) const {
     if (id < 0 || id >= static_cast<int>(m_cells.size())) return QRect();
     const QPoint cell = m_cells[static_cast<size_t>(id)];
-    return QRect(kMargin + cell.x() * kColumnWidth, kMargin + cell.y() * kRowHeight, kBoxWidth, kBoxHeight);
+    return QRect(kMargin + cell.x() * columnWidth(), kMargin + cell.y() * rowHeight(), columnWidth() - 18,
+                 rowHeight() - 6);
 }
 
 int BeamTreeView::nodeAt(QPoint point) const {
@@ -121,37 +138,41 @@ void BeamTreeView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     if (m_tree.nodes.empty()) {
-        painter.setPen(QColor(110, 110, 110));
+        painter.setPen(PlotTheme::mutedText(palette()));
         painter.drawText(rect(), Qt::AlignCenter, tr("Set a beam width above 1 to see the hypotheses."));
         return;
     }
+    // In the widget's palette: boxes on Base with Text, pruned ones faded towards the background,
+    // the selected one a yellow box with dark text on either theme.
+    const QPalette colours = palette();
+    const QColor winner = PlotTheme::seriesColour(kWinner, colours);
+    const QColor faint = PlotTheme::gridLine(colours), muted = PlotTheme::mutedText(colours);
     // Lines first, the winner's path last so it stays on top.
     for (int pass = 0; pass < 2; ++pass)
         for (const BeamNode& node : m_tree.nodes) {
             if (node.parent < 0 || node.onWinnerPath != (pass == 1)) continue;
             const QRect from = nodeRect(node.parent), to = nodeRect(node.id);
-            const QColor colour = node.onWinnerPath                     ? kWinner
-                                  : node.state == BeamNodeState::Pruned ? QColor(205, 205, 205)
-                                                                        : QColor(120, 120, 120);
+            const QColor colour = node.onWinnerPath                     ? winner
+                                  : node.state == BeamNodeState::Pruned ? faint
+                                                                        : muted;
             painter.setPen(QPen(colour, node.onWinnerPath ? 3.0 : 1.0));
             painter.drawLine(QPoint(from.right(), from.center().y()), QPoint(to.left(), to.center().y()));
         }
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    painter.setFont(small);
+    painter.setFont(PlotTheme::scaledFont(font(), kBoxFontScale));
     for (const BeamNode& node : m_tree.nodes) {
         const QRect box = nodeRect(node.id);
         const bool pruned = node.state == BeamNodeState::Pruned;
-        painter.setBrush(node.id == m_selected ? QColor(255, 224, 102)
-                         : pruned              ? QColor(245, 245, 245)
-                                               : Qt::white);
-        painter.setPen(QPen(node.onWinnerPath ? kWinner
-                            : pruned          ? QColor(200, 200, 200)
-                                              : QColor(90, 90, 90),
+        const bool selected = node.id == m_selected;
+        painter.setBrush(selected ? QColor(255, 224, 102)
+                         : pruned ? colours.color(QPalette::AlternateBase)
+                                  : colours.color(QPalette::Base));
+        painter.setPen(QPen(node.onWinnerPath ? winner
+                            : pruned          ? faint
+                                              : muted,
                             node.onWinnerPath ? 2.5 : 1.0));
         painter.drawRoundedRect(box, 4, 4);
         if (node.state == BeamNodeState::Finished) painter.drawRoundedRect(box.adjusted(3, 3, -3, -3), 3, 3);
-        painter.setPen(pruned ? QColor(160, 160, 160) : Qt::black);
+        painter.setPen(selected ? QColor(0x20, 0x20, 0x20) : pruned ? muted : colours.color(QPalette::Text));
         painter.drawText(box, Qt::AlignCenter, nodeText(node.id));
     }
 }

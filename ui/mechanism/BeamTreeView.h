@@ -22,8 +22,10 @@ class CsvWriter;
 class BeamTreeView : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kColumnWidth = 96; // pixels per step
-    static constexpr int kRowHeight = 48;   // pixels per candidate of a step
+    // Pixels per step and per candidate of a step: 96 x 48 at a 9-point font, more at a larger
+    // one, so a box always holds its three lines.
+    int columnWidth() const;
+    int rowHeight() const;
 
     explicit BeamTreeView(QWidget* parent = nullptr);
 

@@ -1,5 +1,7 @@
 #include "ui/mechanism/MechanismControls.h"
 
+#include "ui/shortcuts/ShortcutList.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -51,6 +53,7 @@ MechanismControls::MechanismControls(QWidget* parent) : QWidget(parent) {
         b->setAutoRaise(true);
         auto* shortcut = new QShortcut(key, scope);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        describeShortcut(*shortcut, tr("Mechanism tab"), tip);
         connect(shortcut, &QShortcut::activated, b, &QToolButton::click);
         return b;
     };
@@ -86,6 +89,7 @@ MechanismControls::MechanismControls(QWidget* parent) : QWidget(parent) {
         m_temperatureText->fontMetrics().horizontalAdvance(QStringLiteral("τ = 10.00")));
     auto* unit = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_0), scope);
     unit->setContext(Qt::WidgetWithChildrenShortcut);
+    describeShortcut(*unit, tr("Mechanism tab"), tr("Temperature back to τ = 1"));
     connect(unit, &QShortcut::activated, this, [this] { m_temperature->setValue(0); });
     m_beam = new QSpinBox(this);
     m_beam->setObjectName(QStringLiteral("mechanismBeam"));
@@ -93,7 +97,7 @@ MechanismControls::MechanismControls(QWidget* parent) : QWidget(parent) {
     m_beam->setPrefix(tr("beam "));
     m_beam->setToolTip(tr("Beam width: above 1 the beam explorer shows every hypothesis beam search held."));
     auto* exportButton = new QToolButton(this);
-    exportButton->setText(tr("Export"));
+    exportButton->setText(tr("E&xport"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
     m_export = new QMenu(exportButton);
     exportButton->setMenu(m_export);

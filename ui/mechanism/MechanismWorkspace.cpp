@@ -9,10 +9,12 @@
 #include "ui/plots/AlignmentHeatmap.h"
 #include "ui/plots/TokenLabels.h"
 #include "ui/session/MechanismRunner.h"
+#include "ui/shortcuts/ShortcutList.h"
 
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
@@ -92,7 +94,7 @@ MechanismWorkspace::MechanismWorkspace(QWidget* parent) : QWidget(parent) {
     beamScroll->setWidget(m_beamTree);
     beamScroll->setWidgetResizable(false);
     beamLayout->addWidget(beamScroll, 1);
-    m_beamPanel->setMinimumHeight(3 * BeamTreeView::kRowHeight + 80); // three candidates a step, at least
+    fitBeamPanelToFont();
     auto* stepScroll = new QScrollArea(this); // a short window scrolls the steps rather than squash them
     stepScroll->setWidgetResizable(true);
     stepScroll->setFrameShape(QFrame::NoFrame);
@@ -138,19 +140,34 @@ MechanismWorkspace::MechanismWorkspace(QWidget* parent) : QWidget(parent) {
     });
     connect(m_candidates, &CandidateTable::tokenChosen, this, &MechanismWorkspace::forceToken);
     // The keyboard's way to a source position (its numbers in the formula) and to forcing it.
-    auto shortcut = [this](const QKeySequence& key, const std::function<void()>& action) {
+    auto shortcut = [this](const QKeySequence& key, const QString& what,
+                           const std::function<void()>& action) {
         auto* s = new QShortcut(key, this);
         s->setContext(Qt::WidgetWithChildrenShortcut);
+        describeShortcut(*s, tr("Mechanism tab"), what);
         connect(s, &QShortcut::activated, this, action);
     };
-    shortcut(QKeySequence(Qt::ALT | Qt::Key_Left), [this] { movePosition(-1); });
-    shortcut(QKeySequence(Qt::ALT | Qt::Key_Right), [this] { movePosition(+1); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), [this] {
-        if (m_stepView->hoveredPosition() >= 0) forceAttention(m_step, m_stepView->hoveredPosition());
-    });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Left), tr("Previous source position"),
+             [this] { movePosition(-1); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Right), tr("Next source position"), [this] { movePosition(+1); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Force all attention on that position (what-if)"),
+             [this] {
+                 if (m_stepView->hoveredPosition() >= 0)
+                     forceAttention(m_step, m_stepView->hoveredPosition());
+             });
     connect(m_beamTree, &BeamTreeView::nodeChosen, this, &MechanismWorkspace::chooseBeamNode);
     showOutputs();
     showStep();
+}
+
+// Three candidates a step at least, and the heading above them, in the current font.
+void MechanismWorkspace::fitBeamPanelToFont() {
+    m_beamPanel->setMinimumHeight(3 * m_beamTree->rowHeight() + 5 * fontMetrics().lineSpacing());
+}
+
+void MechanismWorkspace::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && m_beamPanel) fitBeamPanelToFont();
 }
 
 MechanismWorkspace::~MechanismWorkspace() = default;

@@ -85,7 +85,11 @@ Q_SIGNALS:
     void status(const QString& message);
     void inspected(); // a result arrived and is shown
 
+protected:
+    void changeEvent(QEvent* event) override; // a new font: the beam explorer's minimum height again
+
 private:
+    void fitBeamPanelToFont();
     void buildExportMenu();
     void request();
     void onResult(const std::shared_ptr<const MechanismResult>& result);
@@ -105,7 +109,7 @@ private:
     QLabel* m_output;
     CandidateTable* m_candidates;
     BeamTreeView* m_beamTree;
-    QWidget* m_beamPanel;
+    QWidget* m_beamPanel = nullptr;
     QTimer* m_play;
     AskSavePath m_askSave;
 

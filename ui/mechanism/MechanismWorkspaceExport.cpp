@@ -16,23 +16,23 @@ namespace attnlab::ui {
 
 void MechanismWorkspace::buildExportMenu() {
     QMenu* menu = m_controls->exportMenu();
-    menu->addAction(tr("Step view as image…"), this, [this] {
+    menu->addAction(tr("&Step view as image…"), this, [this] {
         exportWith(tr("step view"), QStringLiteral("attention-step.png"), false,
                    [this](const QString& path, QString* error) { return exportStepImage(path, error); });
     });
-    menu->addAction(tr("Heatmaps as image…"), this, [this] {
+    menu->addAction(tr("&Heatmaps as image…"), this, [this] {
         exportWith(tr("heatmaps"), QStringLiteral("attention-heatmaps.png"), false,
                    [this](const QString& path, QString* error) { return exportHeatmapsImage(path, error); });
     });
-    menu->addAction(tr("Beam tree as image…"), this, [this] {
+    menu->addAction(tr("&Beam tree as image…"), this, [this] {
         exportWith(tr("beam tree"), QStringLiteral("beam-tree.png"), false,
                    [this](const QString& path, QString* error) { return exportBeamImage(path, error); });
     });
-    menu->addAction(tr("Every step's numbers as CSV…"), this, [this] {
+    menu->addAction(tr("Every step's &numbers as CSV…"), this, [this] {
         exportWith(tr("numbers"), QStringLiteral("attention-steps.csv"), true,
                    [this](const QString& path, QString* error) { return exportNumbersCsv(path, error); });
     });
-    menu->addAction(tr("Beam tree as CSV…"), this, [this] {
+    menu->addAction(tr("Beam tree as &CSV…"), this, [this] {
         exportWith(tr("beam tree"), QStringLiteral("beam-tree.csv"), true,
                    [this](const QString& path, QString* error) { return exportBeamCsv(path, error); });
     });

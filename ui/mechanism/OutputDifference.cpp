@@ -16,8 +16,10 @@ QString markedTokens(const QStringList& tokens, const QStringList& other, const 
     for (int i = 0; i < tokens.size(); ++i) {
         const QString text = tokens[i].toHtmlEscaped();
         if (next < changed.size() && changed[next] == i) {
-            parts
-                << QStringLiteral("<span style=\"background:#ffe066;font-weight:bold\">%1</span>").arg(text);
+            // Dark text on the yellow mark, so it reads on the dark theme too.
+            parts << QStringLiteral(
+                         "<span style=\"background:#ffe066;color:#202020;font-weight:bold\">%1</span>")
+                         .arg(text);
             ++next;
         } else {
             parts << text;

@@ -1,5 +1,7 @@
 #include "ui/mechanism/SourceBars.h"
 
+#include "ui/plots/PlotTheme.h"
+
 #include <qcustomplot.h>
 
 #include <QVBoxLayout>
@@ -18,13 +20,11 @@ SourceBars::SourceBars(const QString& title, QColor positive, QColor negative, Q
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("sourceBarsPlot"));
     m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, title, QFont(font().family(), 9)));
+    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, title)); // PlotTheme sets its font
     m_plot->plotLayout()->setRowStretchFactor(0, 0.01); // the title keeps its text's height
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     m_plot->xAxis->grid()->setVisible(false);
-    m_plot->xAxis->setTickLabelFont(QFont(font().family(), 9));
-    m_plot->yAxis->setTickLabelFont(QFont(font().family(), 8));
-    m_plot->yAxis->grid()->setZeroLinePen(QPen(Qt::black, 1.0));
+    PlotTheme::setFontScale(*m_plot->yAxis, 0.9); // the numbers smaller than the tokens
     auto makeBars = [this](QColor colour) {
         auto* bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
         bars->setWidth(0.7);
@@ -35,13 +35,13 @@ SourceBars::SourceBars(const QString& title, QColor positive, QColor negative, Q
     m_positive = makeBars(positive);
     m_negative = makeBars(negative);
     m_outline = new QCPItemRect(m_plot);
-    m_outline->setPen(QPen(Qt::black, 2.0));
     m_outline->setBrush(Qt::NoBrush);
     m_outline->setVisible(false);
     m_emptyText = new QCPItemText(m_plot);
     m_emptyText->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_emptyText->position->setCoords(0.5, 0.5);
-    m_emptyText->setColor(QColor(110, 110, 110));
+    PlotTheme::setMuted(*m_emptyText);
+    PlotTheme::setFontScale(*m_emptyText, 1.0);
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
         const int position = positionAt(event->position());
@@ -55,7 +55,13 @@ SourceBars::SourceBars(const QString& title, QColor positive, QColor negative, Q
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
-    redraw();
+    // The zero line and the outline in the theme's text colour; the bars' numbers are made again.
+    PlotTheme::follow(*m_plot, [this] {
+        const QColor ink = PlotTheme::text(m_plot->palette());
+        m_plot->yAxis->grid()->setZeroLinePen(QPen(ink, 1.0));
+        m_outline->setPen(QPen(ink, 2.0));
+        redraw();
+    });
 }
 
 void SourceBars::setValues(const Vector<float>& values, const QStringList& tokens, const QString& emptyText) {
@@ -116,7 +122,8 @@ void SourceBars::redraw() {
         const double v = m_values[static_cast<size_t>(s)];
         if (m_probabilities && v < 0.005) continue; // "0.00" under every unattended token is noise
         auto* label = new QCPItemText(m_plot);
-        label->setFont(QFont(font().family(), 8));
+        label->setFont(PlotTheme::scaledFont(m_plot->font(), 0.9));
+        label->setColor(PlotTheme::text(m_plot->palette()));
         label->setText(QString::number(v, 'f', m_probabilities ? 2 : 1));
         label->position->setCoords(s, v);
         label->setPositionAlignment(v >= 0 ? (Qt::AlignHCenter | Qt::AlignBottom)

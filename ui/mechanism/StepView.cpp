@@ -4,8 +4,10 @@
 #include "ui/mechanism/ScorerFormula.h"
 #include "ui/mechanism/SourceBars.h"
 #include "ui/mechanism/ValueMap.h"
+#include "ui/plots/PlotTheme.h"
 #include "ui/plots/TokenLabels.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -29,16 +31,11 @@ StepView::StepView(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("stepView"));
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("stepTitle"));
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.15);
-    m_title->setFont(bold);
     m_title->setWordWrap(true);
     m_formula = new QLabel(this);
     m_formula->setObjectName(QStringLiteral("stepFormula"));
     m_formula->setTextFormat(Qt::RichText);
     m_formula->setWordWrap(true);
-    m_formula->setMinimumHeight(m_formula->fontMetrics().lineSpacing() * 6);
     m_formula->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_query = new ValueMap(tr("Query q (the decoder's state)"), this);
     m_scores = new SourceBars(tr("1. Scores eₛ"), QColor(230, 159, 0), QColor(86, 180, 233), this);
@@ -48,11 +45,7 @@ StepView::StepView(QWidget* parent) : QWidget(parent) {
     m_weights->setProbabilityAxis(true);
     m_states = new ValueMap(tr("3. Encoder states h̄ₛ (a row per source token, αₛ beside it)"), this);
     m_context = new ValueMap(tr("Context c = Σ αₛ h̄ₛ (the weighted sum)"), this);
-    m_query->setMinimumHeight(60);
-    m_context->setMinimumHeight(60);
-    m_scores->setMinimumHeight(120);
-    m_weights->setMinimumHeight(120);
-    m_states->setMinimumHeight(180);
+    fitToFont();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(2);
@@ -68,6 +61,25 @@ StepView::StepView(QWidget* parent) : QWidget(parent) {
     connect(m_weights, &SourceBars::clicked, this,
             [this](int position) { Q_EMIT attentionForced(m_step, position); });
     refresh();
+}
+
+// In lines of the font, not pixels: a larger system font gets taller plots, not squashed ones.
+void StepView::fitToFont() {
+    QFont bold = font();
+    bold.setBold(true);
+    m_title->setFont(PlotTheme::scaledFont(bold, 1.15));
+    const int line = fontMetrics().lineSpacing();
+    m_formula->setMinimumHeight(line * 6);
+    m_query->setMinimumHeight(4 * line);
+    m_context->setMinimumHeight(4 * line);
+    m_scores->setMinimumHeight(8 * line);
+    m_weights->setMinimumHeight(8 * line);
+    m_states->setMinimumHeight(12 * line);
+}
+
+void StepView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) fitToFont();
 }
 
 const StepInspection* StepView::current() const {

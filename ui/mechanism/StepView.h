@@ -42,7 +42,11 @@ public:
 Q_SIGNALS:
     void attentionForced(int step, int position);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void fitToFont(); // the title's size and the plots' minimum heights, from the current font
     void refresh();
     void writeFormula();
     const StepInspection* current() const;

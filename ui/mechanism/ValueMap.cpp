@@ -1,6 +1,7 @@
 #include "ui/mechanism/ValueMap.h"
 
 #include "ui/plots/ColorGradients.h"
+#include "ui/plots/PlotTheme.h"
 
 #include <qcustomplot.h>
 
@@ -15,7 +16,7 @@ ValueMap::ValueMap(const QString& title, QWidget* parent) : QWidget(parent) {
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("valueMapPlot"));
     m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, title, QFont(font().family(), 9)));
+    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, title)); // PlotTheme sets its font
     m_plot->plotLayout()->setRowStretchFactor(0, 0.01); // the title keeps its text's height
     m_plot->axisRect()->setMinimumSize(10, 8);          // a strip of one row is a few pixels high
     m_plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msTop);
@@ -24,7 +25,7 @@ ValueMap::ValueMap(const QString& title, QWidget* parent) : QWidget(parent) {
     m_plot->yAxis->setRangeReversed(true); // row 0 at the top
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     m_plot->yAxis->grid()->setVisible(false);
-    m_plot->yAxis->setTickLabelFont(QFont(font().family(), 8));
+    PlotTheme::setFontScale(*m_plot->yAxis, 0.9); // the row labels a little smaller than the title
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setGradient(divergingGradient());
     m_map->setInterpolate(false);
@@ -39,6 +40,7 @@ ValueMap::ValueMap(const QString& title, QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    PlotTheme::follow(*m_plot, [this] { labelRows(); }); // a larger font labels fewer rows
 }
 
 void ValueMap::setValues(const Matrix<float>& values, const QStringList& rowLabels) {

@@ -6,6 +6,7 @@
 #include "ui/panels/PairPreviewModel.h"
 #include "ui/plots/LengthHistogram.h"
 #include "ui/session/DatasetLoader.h"
+#include "ui/theme/ThemedTextColour.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -333,7 +334,10 @@ void DatasetPanel::selectSourceInCombo(const Source& source) {
 }
 
 void DatasetPanel::showMessage(const QString& text, bool error) {
-    m_messageLabel->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    if (error)
+        keepTextColour(*m_messageLabel, QColor(0xb0, 0x00, 0x20)); // a red that reads on either theme
+    else
+        clearTextColour(*m_messageLabel);
     m_messageLabel->setProperty("isError", error);
     m_messageLabel->setText(text);
     m_messageLabel->show();

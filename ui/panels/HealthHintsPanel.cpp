@@ -52,7 +52,7 @@ void HealthHintsPanel::render() {
     QString html;
     for (auto it = m_hints.rbegin(); it != m_hints.rend(); ++it) // the newest first
         html +=
-            tr("<p><b>⚠ %1</b> <span style=\"color:#666\">(epoch %2, step %3)</span><br>%4<br><i>Try:</i> "
+            tr("<p><b>⚠ %1</b> <span style=\"color:#888\">(epoch %2, step %3)</span><br>%4<br><i>Try:</i> "
                "%5</p>")
                 .arg(QString::fromStdString(it->title).toHtmlEscaped())
                 .arg(it->epoch)

@@ -3,6 +3,7 @@
 #include "ui/panels/SettingsDoubleSpinBox.h"
 #include "ui/panels/SettingsScorers.h"
 #include "ui/panels/SettingsWidgets.h"
+#include "ui/theme/ThemedTextColour.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -50,7 +51,7 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
     m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
     m_problemLabel->setWordWrap(true);
     m_problemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_problemLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    keepTextColour(*m_problemLabel, QColor(0xb3, 0x26, 0x1e)); // a red that reads on either theme
     m_problemLabel->hide();
 
     m_defaultsButton = new QPushButton(tr("Restore defaults"), this);

@@ -13,6 +13,7 @@ namespace attnlab::ui {
 namespace {
 const char* const kInvalidProperty = "invalid";
 const QColor kInvalidBase(0xfd, 0xe2, 0xe1); // a light red that keeps dark text readable
+const QColor kInvalidText(0x20, 0x20, 0x20);
 } // namespace
 
 namespace {
@@ -74,9 +75,13 @@ void markInvalid(QWidget* field, bool invalid) {
     if (isMarkedInvalid(field) == invalid) return;
     field->setProperty(kInvalidProperty, invalid);
     if (invalid) {
-        QPalette palette = field->palette();
+        // Only these roles are set: the rest follows the theme. The text is dark on either theme,
+        // since the light red stays light.
+        QPalette palette;
         palette.setColor(QPalette::Base, kInvalidBase);
         palette.setColor(QPalette::Button, kInvalidBase);
+        palette.setColor(QPalette::Text, kInvalidText);
+        palette.setColor(QPalette::ButtonText, kInvalidText);
         field->setPalette(palette);
     } else {
         field->setPalette(QPalette()); // an empty palette inherits the parent's again

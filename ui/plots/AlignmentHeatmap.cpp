@@ -6,6 +6,8 @@
 #include "ui/plots/DistributionStrip.h"
 #include "ui/plots/HeatmapColourChoice.h"
 #include "ui/plots/PlotExport.h"
+#include "ui/plots/PlotTheme.h"
+#include "ui/shortcuts/ShortcutList.h"
 
 #include <qcustomplot.h>
 
@@ -41,6 +43,9 @@ QString quoted(const TokenLabel& label) {
 AlignmentHeatmap::AlignmentHeatmap(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("AlignmentHeatmap"));
     setFocusPolicy(Qt::StrongFocus);
+    describeViewKeys(*this, tr("Heatmaps"),
+                     {{tr("Up, Down"), tr("Follow the previous or next output row")},
+                      {tr("Esc"), tr("Stop following a row")}});
     buildPlot();
     showEmptyState(true);
 }
@@ -117,11 +122,13 @@ void AlignmentHeatmap::buildPlot() {
     m_emptyText->position->setType(QCPItemPosition::ptViewportRatio);
     m_emptyText->position->setCoords(0.5, 0.5);
     m_emptyText->setText(tr("No alignment yet.\nInspect a sentence to see where the model looks."));
-    m_emptyText->setColor(QColor(0x70, 0x70, 0x70));
+    PlotTheme::setMuted(*m_emptyText);
+    PlotTheme::setFontScale(*m_emptyText, 1.0);
 
     m_sourceAxisLabels = std::make_unique<AxisTokenLabels>(m_plot, m_mapRect, AxisTokenLabels::Edge::Top);
     m_outputAxisLabels = std::make_unique<AxisTokenLabels>(m_plot, m_mapRect, AxisTokenLabels::Edge::Left);
 
+    PlotTheme::follow(*m_plot);
     connect(m_plot, &QCustomPlot::beforeReplot, this, &AlignmentHeatmap::fitLabels);
     connect(m_plot, &QCustomPlot::mousePress, this, &AlignmentHeatmap::onMousePress);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &AlignmentHeatmap::onMouseRelease);
@@ -343,10 +350,9 @@ bool AlignmentHeatmap::exportImage(const QString& path, QString* error) {
     QCPTextElement* title = nullptr;
     if (outputCount() > 0) {
         grid->insertRow(0);
-        QFont titleFont = m_plot->font();
-        titleFont.setBold(true);
-        if (titleFont.pointSizeF() > 0) titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-        title = new QCPTextElement(m_plot, titleText(), titleFont);
+        title = new QCPTextElement(m_plot, titleText());
+        PlotTheme::setFontScale(*title, 1.2, true);
+        PlotTheme::apply(*m_plot); // its font and colour, as every re-theme will give them
         grid->addElement(0, 0, title);
     }
     const bool stripShown = outputCount() > 0 && m_highlightedRow >= 0 && !m_compact;

@@ -1,5 +1,7 @@
 #include "ui/plots/AxisTokenLabels.h"
 
+#include "ui/plots/PlotTheme.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -11,8 +13,10 @@ namespace {
 
 constexpr int kGap = 5;              // pixels between a label and the cells
 constexpr int kMaxLabelPixels = 110; // longer labels are elided; the tooltip shows them whole
-const QColor kTextColor(0x20, 0x20, 0x20);
+// Special tokens and the highlighted one are written dark on a light box of their own, readable
+// on either theme; plain tokens take the plot's text colour.
 const QColor kSpecialColor(0x6a, 0x3d, 0x9a);
+const QColor kHighlightText(0x20, 0x20, 0x20);
 const QColor kStandInColor(0x1a, 0x6f, 0xb0); // ␣ ⇥ ↵ are small glyphs: colour makes them stand out
 const QColor kSpecialBackground(0xee, 0xe6, 0xf5);
 const QColor kHighlightBackground(0xff, 0xe0, 0x8a);
@@ -83,6 +87,9 @@ int AxisTokenLabels::textWidth(int index) const {
 
 int AxisTokenLabels::fit(double cellPixels) {
     if (m_labels.empty()) return 0;
+    // The plot's font as it is now: a larger system font makes larger labels where they fit.
+    m_baseFont = m_plot->font();
+    m_basePixels = std::max(kMinFontPixels, QFontInfo(m_baseFont).pixelSize());
     // Padding (left + right) of the special-token background box counts as part of the label.
     const int boxPad = 6;
     int lineHeight = 0, widest = 0;
@@ -146,7 +153,11 @@ void AxisTokenLabels::applyStyle(int index) {
     QFont font = special ? m_specialFont : m_font;
     if (index == m_highlighted) font.setBold(true);
     item->setFont(font);
-    item->setColor(special ? kSpecialColor : m_labels[size_t(index)].standIn ? kStandInColor : kTextColor);
+    const QPalette palette = m_plot->palette();
+    const QColor plain = m_labels[size_t(index)].standIn
+                             ? PlotTheme::seriesColour(kStandInColor, palette, 4.5)
+                             : PlotTheme::text(palette);
+    item->setColor(special ? kSpecialColor : index == m_highlighted ? kHighlightText : plain);
     item->setPen(Qt::NoPen);
     if (index == m_highlighted)
         item->setBrush(kHighlightBackground);

@@ -59,7 +59,7 @@ private:
     Edge m_edge;
     std::vector<TokenLabel> m_labels;
     std::vector<QCPItemText*> m_items; // owned by m_plot; removed through it
-    QFont m_baseFont;                  // the plot's font: the largest the labels use
+    QFont m_baseFont;                  // the plot's font at the last fit: the largest the labels use
     QFont m_font, m_specialFont, m_highlightFont;
     int m_basePixels = 12;
     int m_fontPixels = 12;

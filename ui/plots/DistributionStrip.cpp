@@ -1,5 +1,7 @@
 #include "ui/plots/DistributionStrip.h"
 
+#include "ui/plots/PlotTheme.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -51,7 +53,8 @@ DistributionStrip::DistributionStrip(QCustomPlot* plot, int row, int column) {
     m_title->position->setCoords(0.0, 0.0);
     m_title->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_title->setPadding(QMargins(4, 2, 4, 2));
-    m_title->setColor(QColor(0x50, 0x50, 0x50));
+    PlotTheme::setMuted(*m_title); // the plot's PlotTheme colours it, dark or light
+    PlotTheme::setFontScale(*m_title, 1.0);
     showHint();
 }
 

@@ -1,5 +1,7 @@
 #include "ui/plots/GraphHover.h"
 
+#include "ui/plots/PlotTheme.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -11,12 +13,9 @@ GraphHover::GraphHover(QCustomPlot* plot) : m_plot(plot) {
     m_tracer = new QCPItemTracer(plot);
     m_tracer->setStyle(QCPItemTracer::tsCircle);
     m_tracer->setSize(10);
-    m_tracer->setPen(QPen(QColor(0x20, 0x20, 0x20), 1.5));
     m_text = new QCPItemText(plot);
     m_text->position->setParentAnchor(m_tracer->position); // coordinates become pixel offsets
     m_text->setPadding(QMargins(5, 3, 5, 3));
-    m_text->setBrush(QColor(255, 255, 255, 230));
-    m_text->setPen(QPen(QColor(0x90, 0x90, 0x90)));
     m_text->setTextAlignment(Qt::AlignLeft);
     m_text->setClipToAxisRect(false);
     for (QCPAbstractItem* item :
@@ -65,6 +64,14 @@ void GraphHover::show(const Point& point, const QString& text) {
                                  (upper ? Qt::AlignTop : Qt::AlignBottom));
     m_text->position->setCoords(right ? -10 : 10, upper ? 10 : -10);
     m_text->setText(text);
+    // In the plot's colours as they are now (the theme may have changed since the last hover).
+    const QPalette palette = m_plot->palette();
+    m_tracer->setPen(QPen(PlotTheme::text(palette), 1.5));
+    QColor box = PlotTheme::background(palette);
+    box.setAlpha(230);
+    m_text->setBrush(box);
+    m_text->setColor(PlotTheme::text(palette));
+    m_text->setPen(QPen(PlotTheme::mutedText(palette)));
     m_tracer->setVisible(true);
     m_text->setVisible(true);
     m_plot->layer(QStringLiteral("overlay"))->replot();

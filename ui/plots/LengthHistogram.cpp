@@ -1,5 +1,7 @@
 #include "ui/plots/LengthHistogram.h"
 
+#include "ui/plots/PlotTheme.h"
+
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -84,7 +86,9 @@ LengthHistogram::LengthHistogram(QWidget* parent) : QWidget(parent) {
     legendRow->addElement(0, 1, m_plot->legend);
     legendRow->setColumnStretchFactor(0, 1);
     legendRow->setColumnStretchFactor(1, 0.001);
-    m_plot->setMinimumHeight(140);
+    // Nine lines of the font: the bars, their axis and the legend stay readable at a larger font.
+    m_plot->setMinimumHeight(9 * fontMetrics().height());
+    PlotTheme::follow(*m_plot, [this] { m_plot->setMinimumHeight(9 * m_plot->fontMetrics().height()); });
     connect(m_plot, &QCustomPlot::mouseMove, this, &LengthHistogram::onMouseMove);
     clear();
 }

@@ -4,6 +4,7 @@
 #include "ui/plots/CsvWriter.h"
 #include "ui/plots/GraphHover.h"
 #include "ui/plots/PlotExport.h"
+#include "ui/plots/PlotTheme.h"
 
 #include <QVBoxLayout>
 
@@ -94,8 +95,6 @@ void LossPlot::buildPlot() {
     m_accuracyRect->axis(QCPAxis::atBottom)->setTicker(epochTicks);
     m_accuracyRect->axis(QCPAxis::atBottom)->grid()->setZeroLinePen(Qt::NoPen);
 
-    QFont legendFont = font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     // Exact match climbs towards the panel's top right as epochs pass and starts near its bottom,
     // and on a low panel (a projector) a legend inside the losses covers their end and the marks of
     // a divergence: each legend gets a row of its own above its panel.
@@ -108,7 +107,7 @@ void LossPlot::buildPlot() {
     m_accuracyLegend->setLayer(QStringLiteral("legend"));
     for (QCPLegend* legend : {m_lossLegend, m_accuracyLegend}) {
         legend->setVisible(true);
-        legend->setFont(legendFont);
+        PlotTheme::setFontScale(*legend, 0.9);
         legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
         legend->setWrap(3); // the current run's three curves on a line; grey runs on the next
         legend->setBrush(Qt::NoBrush);
@@ -120,11 +119,8 @@ void LossPlot::buildPlot() {
     m_current.smoothed = addGraph(m_lossRect, tr("training loss (smoothed)"), m_lossLegend);
     m_current.validation = addGraph(m_lossRect, tr("validation loss"), m_lossLegend);
     m_current.exactMatch = addGraph(m_accuracyRect, tr("exact match"), m_accuracyLegend);
-    styleCurrent();
     m_divergence = addGraph(m_lossRect, tr("loss not finite (diverged)"), nullptr);
     m_divergence->setLineStyle(QCPGraph::lsNone);
-    m_divergence->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted,
-                                                  QPen(kDivergenceColor, 1.5), kDivergenceColor, 9));
 
     m_stepMarker = new QCPItemStraightLine(m_plot);
     m_stepMarker->setClipAxisRect(m_lossRect);
@@ -135,6 +131,10 @@ void LossPlot::buildPlot() {
     m_stepMarker->setVisible(false);
 
     m_hover = std::make_unique<GraphHover>(m_plot);
+    PlotTheme::follow(*m_plot, [this] {
+        styleCurrent();
+        stylePrevious();
+    });
 
     for (int panel : {0, 1}) {
         QCPAxisRect* rect = panel == 0 ? m_lossRect : m_accuracyRect;
@@ -157,23 +157,35 @@ QCPGraph* LossPlot::addGraph(QCPAxisRect* rect, const QString& name, QCPLegend* 
     return graph;
 }
 
+// The series keep their colours on either theme; one that would fade into a dark background
+// (the blue) is lightened just enough (PlotTheme::seriesColour).
 void LossPlot::styleCurrent() {
-    QColor raw = kTrainColor;
+    const QPalette palette = m_plot->palette();
+    const QColor train = PlotTheme::seriesColour(kTrainColor, palette);
+    QColor raw = train;
     raw.setAlpha(80); // the noisy per-batch loss stays in the background of its smoothed curve
     m_current.training->setPen(QPen(raw, 1.0));
-    m_current.smoothed->setPen(QPen(kTrainColor, 2.0));
-    m_current.validation->setPen(QPen(kValidationColor, 2.0));
+    m_current.smoothed->setPen(QPen(train, 2.0));
+    m_current.validation->setPen(QPen(PlotTheme::seriesColour(kValidationColor, palette), 2.0));
     m_current.validation->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 6));
-    m_current.exactMatch->setPen(QPen(kExactMatchColor, 2.0));
+    m_current.exactMatch->setPen(QPen(PlotTheme::seriesColour(kExactMatchColor, palette), 2.0));
     m_current.exactMatch->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 6));
+    // The scrubbed snapshot's step: the text's colour, dashed, readable on either theme.
+    if (m_stepMarker) m_stepMarker->setPen(QPen(PlotTheme::text(palette), 1.5, Qt::DashLine));
+    const QColor divergence = PlotTheme::seriesColour(kDivergenceColor, palette);
+    m_divergence->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssTriangleInverted, QPen(divergence, 1.5), divergence, 9));
 }
 
 void LossPlot::stylePrevious() {
-    // Newest reference darkest; each older one lighter and with a sparser dash.
+    // Newest reference strongest (darkest on light, lightest on dark); each older one fainter and
+    // with a sparser dash.
+    const bool dark = PlotTheme::isDark(m_plot->palette());
     const int count = int(m_previous.size());
     for (int i = 0; i < count; ++i) {
         const int age = count - 1 - i;
-        const QColor grey = QColor::fromHsl(0, 0, 120 + 35 * age);
+        const QColor grey =
+            QColor::fromHsl(0, 0, std::clamp(dark ? 160 - 30 * age : 120 + 35 * age, 80, 230));
         const Qt::PenStyle style = age == 0 ? Qt::DashLine : age == 1 ? Qt::DashDotLine : Qt::DotLine;
         const RunGraphs& run = m_previous[size_t(i)];
         run.smoothed->setPen(QPen(grey, 1.6, style));

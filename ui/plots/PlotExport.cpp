@@ -1,5 +1,8 @@
 #include "ui/plots/PlotExport.h"
 
+#include "ui/plots/PlotTheme.h"
+#include "ui/theme/AppTheme.h"
+
 #include <qcustomplot.h>
 
 #include <QBuffer>
@@ -14,6 +17,38 @@
 namespace attnlab::ui {
 
 namespace {
+
+// An exported picture goes on white slides and paper, so it keeps the light look whatever the
+// window's theme: while it is drawn the widget (and every plot in it, through PlotTheme) takes the
+// light palette; afterwards it inherits the window's again.
+class LightWhileExporting {
+public:
+    explicit LightWhileExporting(QWidget& widget) : m_widget(widget) {
+        if (!PlotTheme::isDark(widget.palette())) return;
+        m_switched = true;
+        m_hadOwnPalette = widget.testAttribute(Qt::WA_SetPalette);
+        m_own = widget.palette();
+        widget.setPalette(AppTheme::lightPalette());
+        refreshPlots(); // the plots' own items (labels, outlines) restyle before they replot
+    }
+    ~LightWhileExporting() {
+        if (!m_switched) return;
+        m_widget.setPalette(m_hadOwnPalette ? m_own : QPalette()); // an empty palette: inherit again
+        refreshPlots();
+    }
+    LightWhileExporting(const LightWhileExporting&) = delete;
+    LightWhileExporting& operator=(const LightWhileExporting&) = delete;
+
+private:
+    void refreshPlots() {
+        if (auto* plot = qobject_cast<QCustomPlot*>(&m_widget)) plot->replot();
+        for (QCustomPlot* plot : m_widget.findChildren<QCustomPlot*>()) plot->replot();
+    }
+    QWidget& m_widget;
+    QPalette m_own;
+    bool m_switched = false;
+    bool m_hadOwnPalette = false;
+};
 
 bool fail(QString* error, const QString& message) {
     if (error) *error = message;
@@ -120,6 +155,7 @@ bool exportPlotImage(QCustomPlot& plot, const QString& path, QString* error, con
     if (!format) return false;
     QSize size = options.size.isEmpty() ? plot.size() : options.size;
     if (size.isEmpty()) size = QSize(800, 600); // a plot that was never laid out
+    const LightWhileExporting light(plot);
     switch (*format) {
     case ImageFormat::Png:
         return writeBytes(
@@ -136,6 +172,7 @@ bool exportWidgetImage(QWidget& widget, const QString& path, QString* error, con
     const std::optional<ImageFormat> format = checkedFormat(path, error);
     if (!format) return false;
     const QSize size = widget.size().isEmpty() ? QSize(800, 600) : widget.size();
+    const LightWhileExporting light(widget);
     switch (*format) {
     case ImageFormat::Png: {
         constexpr double scale = 2.0; // sharp on slides, as the plots' PNGs
