@@ -26,7 +26,7 @@ void MainWindow::createActions() {
     QAction* save = file->addAction(tr("&Save Model…"), QKeySequence::Save, this, &MainWindow::saveModelFile);
     save->setObjectName("saveModelAction");
     file->addSeparator();
-    file->addAction(tr("Open S&ession…"), QKeySequence(tr("Ctrl+Alt+O")), this, &MainWindow::openSessionFile);
+    file->addAction(tr("Open Sessio&n…"), QKeySequence(tr("Ctrl+Alt+O")), this, &MainWindow::openSessionFile);
     QAction* saveSession = file->addAction(tr("Save Sess&ion…"), QKeySequence(tr("Ctrl+Shift+S")), this,
                                            &MainWindow::saveSessionFile);
     saveSession->setObjectName("saveSessionAction");

@@ -1,6 +1,6 @@
 #include "ui/gates/GateHeatmap.h"
 
-#include "ui/gates/GatePlotPalette.h"
+#include "ui/plots/PlotTheme.h"
 #include "ui/gates/UnitOrder.h"
 #include "ui/plots/HeatmapColourChoice.h"
 
@@ -20,7 +20,8 @@ namespace attnlab::ui {
 
 namespace {
 constexpr int kMaxUnitLabels = 8;
-constexpr int kLabelPoints[] = {8, 7, 6}; // the token labels' font shrinks this far before thinning out
+// The token labels' font, as a share of the plot's, shrinks this far before thinning out.
+constexpr double kLabelScales[] = {0.85, 0.75, 0.65};
 } // namespace
 
 GateHeatmap::GateHeatmap(const QString& title, Scale scale, QWidget* parent)
@@ -28,22 +29,22 @@ GateHeatmap::GateHeatmap(const QString& title, Scale scale, QWidget* parent)
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("gateHeatmapPlot"));
     m_plot->plotLayout()->insertRow(0);
-    auto* heading = new QCPTextElement(m_plot, title, QFont(font().family(), 9, QFont::Bold));
+    auto* heading = new QCPTextElement(m_plot, title, m_plot->font());
+    PlotTheme::setFontScale(*heading, 1.0, true);
     m_plot->plotLayout()->addElement(0, 0, heading);
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     m_plot->yAxis->setRangeReversed(true); // unit row 0 at the top
     for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
         axis->grid()->setVisible(false);
-        axis->setTickLabelFont(QFont(font().family(), 8));
-        axis->setLabelFont(QFont(font().family(), 8));
+        PlotTheme::setFontScale(*axis, 0.9);
         axis->setSubTicks(false);
     }
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setInterpolate(false); // a cell is one unit at one token, not a sample of a surface
     m_colourScale = new QCPColorScale(m_plot);
     m_colourScale->setBarWidth(8);
-    m_colourScale->axis()->setTickLabelFont(QFont(font().family(), 7));
+    PlotTheme::setFontScale(*m_colourScale->axis(), 0.8);
     m_plot->plotLayout()->addElement(1, 1, m_colourScale);
     m_map->setColorScale(m_colourScale);
     auto* group = new QCPMarginGroup(m_plot);
@@ -75,7 +76,7 @@ GateHeatmap::GateHeatmap(const QString& title, Scale scale, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
-    applyColours();
+    PlotTheme::follow(*m_plot, [this] { applyColours(); }); // the theme's colours and the font's size
     redraw();
 }
 
@@ -144,22 +145,7 @@ void GateHeatmap::highlightUnit(int unit) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void GateHeatmap::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyColours();
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    }
-}
-
 void GateHeatmap::applyColours() {
-    applyPlotPalette(*m_plot, palette());
-    const QColor text = palette().color(QPalette::WindowText);
-    QCPAxis* scaleAxis = m_colourScale->axis();
-    scaleAxis->setBasePen(QPen(text));
-    scaleAxis->setTickPen(QPen(text));
-    scaleAxis->setSubTickPen(QPen(text));
-    scaleAxis->setTickLabelColor(text);
     m_outline->setPen(QPen(palette().color(QPalette::Highlight), 2));
     m_map->setGradient(m_scale == Scale::Gate ? heatmapGradient(HeatmapColourChoice::instance().current())
                                               : divergingGradient());
@@ -198,18 +184,18 @@ void GateHeatmap::redraw() {
 
 // Every token labelled while its label fits its column: upright when it is as narrow as the column
 // (single characters), else turned on its side when the font's height fits; the font shrinks to
-// 6 points before only every k-th token is labelled (the tooltip still names each).
+// 0.65 of the plot's before only every k-th token is labelled (the tooltip still names each).
 void GateHeatmap::labelTokens() {
     auto ticks = qSharedPointerCast<QCPAxisTickerText>(m_plot->xAxis->ticker());
     ticks->clear();
     const int steps = stepCount();
     if (steps == 0) return;
     const double cellPixels = std::max(1, m_plot->axisRect()->width()) / double(steps);
-    QFont labelFont = m_plot->xAxis->tickLabelFont();
+    QFont labelFont;
     bool rotated = false;
     int every = 1;
-    for (int points : kLabelPoints) {
-        labelFont.setPointSize(points);
+    for (double scale : kLabelScales) {
+        labelFont = PlotTheme::scaledFont(m_plot->font(), scale);
         const QFontMetrics metrics(labelFont);
         int widest = 0;
         for (const QString& token : m_tokens) widest = std::max(widest, metrics.horizontalAdvance(token));

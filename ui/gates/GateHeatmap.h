@@ -65,7 +65,6 @@ Q_SIGNALS:
     void unitClicked(int unit);
 
 protected:
-    void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 

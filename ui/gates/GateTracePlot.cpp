@@ -1,6 +1,6 @@
 #include "ui/gates/GateTracePlot.h"
 
-#include "ui/gates/GatePlotPalette.h"
+#include "ui/plots/PlotTheme.h"
 
 #include <qcustomplot.h>
 
@@ -26,7 +26,8 @@ GateTracePlot::GateTracePlot(QWidget* parent) : QWidget(parent) {
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("gateTracePlot"));
     m_plot->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(m_plot, QString(), QFont(font().family(), 9, QFont::Bold));
+    m_title = new QCPTextElement(m_plot, QString(), m_plot->font());
+    PlotTheme::setFontScale(*m_title, 1.0, true);
     m_plot->plotLayout()->addElement(0, 0, m_title);
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     m_plot->xAxis->setSubTicks(false);
@@ -47,18 +48,18 @@ GateTracePlot::GateTracePlot(QWidget* parent) : QWidget(parent) {
     }
     // The legend in a row of its own under the plot, so that it never hides a value near 1.
     m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(QFont(font().family(), 8));
+    PlotTheme::setFontScale(*m_plot->legend, 0.9);
     m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
     m_plot->axisRect()->insetLayout()->take(m_plot->legend);
     m_plot->axisRect()->insetLayout()->simplify();
     m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
     m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
     m_plot->legend->setMargins(QMargins(4, 2, 4, 2));
-    m_plot->setMinimumHeight(200);
+    m_plot->setMinimumHeight(12 * m_plot->fontMetrics().height()); // the trace and its legend
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
-    applyColours();
+    PlotTheme::follow(*m_plot); // the theme's colours and the font's size
     clear();
 }
 
@@ -110,16 +111,6 @@ QCPGraph* GateTracePlot::graph(GateQuantity quantity) const {
     return m_graphs[index(quantity)];
 }
 
-void GateTracePlot::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyColours();
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    }
-}
 
-void GateTracePlot::applyColours() {
-    applyPlotPalette(*m_plot, palette());
-}
 
 } // namespace attnlab::ui

@@ -32,11 +32,7 @@ public:
     QCPGraph* graph(GateQuantity quantity) const;
     QCustomPlot* plot() const { return m_plot; }
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void applyColours();
 
     QCustomPlot* m_plot;
     QCPTextElement* m_title;
