@@ -4,6 +4,7 @@
 #include "ui/history/HistoryScrubber.h"
 #include "ui/panels/ElidedLabel.h"
 #include "ui/plots/AlignmentHeatmap.h"
+#include "ui/theme/ThemedTextColour.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -85,21 +86,21 @@ void InspectPanel::buildUi() {
         tr("The model's output (the whole of it below when it is too long to show)."));
     m_scoreLabel = new QLabel(this);
     m_scoreLabel->setObjectName(QStringLiteral("scoreLabel"));
-    m_scoreLabel->setStyleSheet(QStringLiteral("QLabel { color: gray; }"));
+    keepTextColour(*m_scoreLabel, QColor(Qt::gray)); // quieter than the output, readable on dark
     m_scoreLabel->setToolTip(tr("How sure the model is of its output: 0 is certain, more negative is less "
                                 "sure."));
 
     m_warningLabel = new QLabel(this);
     m_warningLabel->setObjectName(QStringLiteral("warningLabel"));
     m_warningLabel->setWordWrap(true);
-    m_warningLabel->setStyleSheet(QStringLiteral("QLabel { color: #a04000; }"));
+    keepTextColour(*m_warningLabel, QColor(0xa0, 0x40, 0x00));
     m_warningLabel->hide();
 
     m_hintLabel = new QLabel(this);
     m_hintLabel->setObjectName(QStringLiteral("hintLabel"));
     m_hintLabel->setAlignment(Qt::AlignCenter);
     m_hintLabel->setWordWrap(true);
-    m_hintLabel->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); font-size: 13pt; }"));
+    keepTextColour(*m_hintLabel, QColor(Qt::gray)); // the font is the system's, as everywhere
     m_heatmap = new AlignmentHeatmap(this);
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("inspectStack"));

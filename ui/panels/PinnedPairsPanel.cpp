@@ -3,6 +3,8 @@
 #include "ui/history/HistoryKeys.h"
 #include "ui/history/HistoryScrubber.h"
 #include "ui/plots/AlignmentHeatmap.h"
+#include "ui/plots/PlotTheme.h"
+#include "ui/theme/ThemedTextColour.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -77,7 +79,7 @@ void PinnedPairsPanel::buildUi() {
     m_hintLabel->setObjectName(QStringLiteral("pinnedHintLabel"));
     m_hintLabel->setAlignment(Qt::AlignCenter);
     m_hintLabel->setWordWrap(true);
-    m_hintLabel->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); font-size: 12pt; }"));
+    keepTextColour(*m_hintLabel, QColor(Qt::gray)); // the font is the system's, as everywhere
     m_heatmap = new AlignmentHeatmap(this);
     m_heatmap->setObjectName(QStringLiteral("pinnedHeatmap"));
     // A model can reach full exact match while its attention sits one column right of the dots
@@ -93,7 +95,7 @@ void PinnedPairsPanel::buildUi() {
            "feeding, Luong style), so at step t it has already written what the gold link points at and "
            "often attends to the source position it will need next. Its outputs can be right while "
            "its attention sits one position later than the gold links, which raises the AER."));
-    m_legendLabel->setStyleSheet(QStringLiteral("QLabel { color: gray; }"));
+    keepTextColour(*m_legendLabel, QColor(Qt::gray));
     m_scrubber = new HistoryScrubber(this);
     m_scrubber->setObjectName(QStringLiteral("pinnedHistoryScrubber"));
     connect(m_scrubber, &HistoryScrubber::frameChanged, this, [this] {
@@ -308,14 +310,14 @@ void PinnedPairsPanel::rebuildList() {
             item->setForeground(palette().color(QPalette::Text));
         } else if (!row.decoding.ok()) {
             text = QStringLiteral("✗  %1 → (%2)").arg(row.candidate.source, row.decoding.error);
-            item->setForeground(kWrongColor);
+            item->setForeground(readable(kWrongColor));
         } else {
             const bool correct = rowCorrect(i);
             const QString output = rowOutput(i) + (row.decoding.finished ? QString() : QStringLiteral("…"));
             text = correct ? QStringLiteral("✓  %1 → %2").arg(row.candidate.source, output)
                            : tr("✗  %1 → %2   (expected %3)")
                                  .arg(row.candidate.source, output, row.candidate.reference);
-            item->setForeground(correct ? kCorrectColor : kWrongColor);
+            item->setForeground(readable(correct ? kCorrectColor : kWrongColor));
             tip += tr("\nmodel now: %1").arg(output);
         }
         item->setText(text);
@@ -370,6 +372,16 @@ void PinnedPairsPanel::showSelected() {
     }
     m_heatmap->clear();
     m_stack->setCurrentWidget(m_hintLabel);
+}
+
+// The ✓ green and ✗ red as given on a light list, lightened enough to read on a dark one.
+QColor PinnedPairsPanel::readable(const QColor& colour) const {
+    return PlotTheme::seriesColour(colour, m_list->palette(), 4.5);
+}
+
+void PinnedPairsPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) rebuildList(); // the rows' colours follow the theme
 }
 
 int PinnedPairsPanel::candidatePosition(int index) const {

@@ -9,6 +9,7 @@
 // After the Qt/Eigen includes above: moc cannot parse <compare> when it comes first.
 #include "core/util/AlignmentLink.h"
 
+#include <QColor>
 #include <QElapsedTimer>
 #include <QString>
 #include <QTimer>
@@ -80,6 +81,9 @@ Q_SIGNALS:
     // The training step of the snapshot the heatmap shows; nullopt when it shows the current model.
     void historyStepShown(std::optional<long long> step);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     struct Row {
         PinCandidate candidate;
@@ -93,6 +97,7 @@ private:
     void rebuildCombo();
     void showSelected();
     int candidatePosition(int index) const;
+    QColor readable(const QColor& colour) const;
     void showSelectedTrack(); // the scrubber follows the selected pair's history
 
     QComboBox* m_pinCombo = nullptr;
