@@ -149,7 +149,9 @@ void HistoryScrubber::advance() {
 
 QString HistoryScrubber::infoText() const {
     const QLocale locale;
-    if (frameCount() == 0) return tr("Attention through training appears here as the model trains.");
+    if (frameCount() == 0)
+        return tr("No snapshots of this sentence yet: pinned pairs and the typed sentence are recorded while "
+                  "the model trains.");
     if (const AttentionFrame* frame = currentFrame()) {
         const QString where =
             frame->step == 0 ? tr("Step 0, before training")
