@@ -4,6 +4,8 @@
 #include "core/train/CheckpointError.h"
 #include "core/util/AtomicFile.h"
 #include "ui/MainWindow.h"
+#include "ui/compare/CompareController.h"
+#include "ui/session/CompareSession.h"
 #include "ui/panels/DatasetPanel.h"
 #include "ui/panels/InspectPanel.h"
 #include "ui/panels/PinnedPairsPanel.h"
@@ -98,7 +100,7 @@ QString SessionFiles::datasetSource(const WindowSession& s, QString* problem) co
 }
 
 bool SessionFiles::open(const QString& path, QString* problem) {
-    if (m_window.session()->isRunning()) {
+    if (m_window.session()->isRunning() || m_window.compare()->session()->isRunning()) {
         if (problem) *problem = tr("Stop the training before opening a session.");
         return false;
     }
