@@ -5,18 +5,20 @@
 #include "core/util/AtomicFile.h"
 #include "ui/MainWindow.h"
 #include "ui/compare/CompareController.h"
-#include "ui/session/CompareSession.h"
 #include "ui/panels/DatasetPanel.h"
 #include "ui/panels/InspectPanel.h"
 #include "ui/panels/PinnedPairsPanel.h"
 #include "ui/panels/SettingsPanel.h"
+#include "ui/session/CompareSession.h"
 #include "ui/session/TrainingSession.h"
 
 #include <QDir>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <algorithm>
 
 namespace attnlab::ui {
 
@@ -52,8 +54,8 @@ WindowSession SessionFiles::capture() const {
     s.pinned = m_window.pinnedPairsPanel()->pinned();
     s.typedSentence = m_window.inspectPanel()->sentence().toStdString();
     if (QWidget* tab = m_window.centralTabs()->currentWidget()) s.tab = tab->objectName().toStdString();
-    s.stepsTrained = session.stepsTrained();
-    s.epochsTrained = session.epochsTrained();
+    s.stepsTrained = session.stepsSoFar();
+    s.epochsTrained = session.epochsSoFar();
     return s;
 }
 
@@ -78,7 +80,13 @@ QString SessionFiles::datasetSource(const WindowSession& s, QString* problem) co
         return {};
     }
     const QString path = QString::fromStdString(s.datasetPath);
-    if (QFileInfo(path).isFile()) return path;
+    if (QFileInfo(path).isFile()) {
+        // The file as it was saved, or too large to travel: the pins point at its pairs.
+        if (s.datasetText.empty()) return path;
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && file.readAll().toStdString() == s.datasetText) return path;
+        // Edited since: the session's own copy, whose split the pins and the model were made on.
+    }
     if (s.datasetText.empty()) {
         *problem = tr("its dataset %1 is missing, and the session does not hold its text (it was larger "
                       "than 1 MiB)")
@@ -132,13 +140,25 @@ void SessionFiles::finish() {
     WindowSession s = std::move(*m_pending);
     m_pending.reset();
     TrainingSession& session = *m_window.session();
+    if (session.isRunning() || m_window.compare()->session()->isRunning()) {
+        // Train was pressed while the session's dataset loaded: the run wins, the rest is not applied.
+        Q_EMIT status(tr("The session %1 was not opened whole: a run started while its dataset loaded.")
+                          .arg(m_pendingPath));
+        return;
+    }
     m_window.settingsPanel()->setFromModel(s.config, s.training);
     m_pendingPins = s.pinned;
     m_pinsPending = true;
     if (s.model) {
-        if (session.isRunning()) session.stop();
+        // Never less than its history has seen: a continued run counts on from there.
+        long long steps = s.stepsTrained;
+        for (const AttentionTrack& track : s.model->history.tracks())
+            if (!track.frames.empty()) steps = std::max(steps, track.frames.back().step);
         QString why;
-        session.openBundle(std::move(*s.model), s.stepsTrained, s.epochsTrained, &why);
+        if (!session.openBundle(std::move(*s.model), steps, s.epochsTrained, &why)) {
+            Q_EMIT status(why);
+            return;
+        }
         m_window.modelOpened();
         // The validation split now, so the pins and the Mechanism tab's pairs are back at once.
         if (!session.prepareForInspection(m_window.settingsPanel()->prepareOptions(), s.training.seed, &why))

@@ -1,6 +1,8 @@
 #include "core/train/AttentionHistory.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace attnlab {
 
@@ -25,7 +27,19 @@ void AttentionHistory::thin(std::vector<AttentionFrame>& frames, int maxFrames, 
     }
 }
 
+bool AttentionHistory::followable(int sourceLength) {
+    const auto rows = static_cast<std::size_t>(2 * sourceLength + 10);
+    return sourceLength > 0 &&
+           rows * static_cast<std::size_t>(sourceLength) * sizeof(float) <= kMaxTrackBytes / 2;
+}
+
 void AttentionHistory::add(const TrackSentence& sentence, AttentionFrame frame) {
+    if (frame.attention.rows() != static_cast<Eigen::Index>(frame.output.size()) ||
+        frame.attention.cols() != static_cast<Eigen::Index>(sentence.source.size()))
+        throw std::invalid_argument("an attention frame of " + std::to_string(frame.attention.rows()) +
+                                    " x " + std::to_string(frame.attention.cols()) + " for " +
+                                    std::to_string(frame.output.size()) + " output and " +
+                                    std::to_string(sentence.source.size()) + " source tokens");
     auto found = std::find_if(m_tracks.begin(), m_tracks.end(),
                               [&](const AttentionTrack& t) { return t.sentence.key == sentence.key; });
     AttentionTrack track;

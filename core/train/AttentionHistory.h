@@ -4,9 +4,11 @@
 // sentence) the attention the model gave it at points during training, so a person can scrub back
 // to step 0 and watch the alignment form. Bounded: each sentence keeps at most kMaxFrames frames
 // and kMaxTrackBytes of attention, and the history at most kMaxTracks sentences, so it never holds
-// more than kMaxTracks × kMaxTrackBytes of attention (16 MiB) however long a model trains. When a
-// sentence goes over, frames are thinned evenly over the steps: the interior frame whose removal
-// leaves the smallest gap goes first; the first and last frames always stay.
+// more than kMaxTracks × kMaxTrackBytes of attention (16 MiB) however long a model trains: only
+// sentences whose largest frame fits half a track are followed (followable), so the two frames
+// thinning always keeps fit too. When a sentence goes over, frames are thinned evenly over the
+// steps: the interior frame whose removal leaves the smallest gap goes first; the first and last
+// frames always stay.
 #include "core/nn/Tensor.h"
 #include "core/util/AlignmentLink.h"
 
@@ -47,9 +49,14 @@ public:
     static constexpr std::size_t kMaxTrackBytes = 2u << 20; // 2 MiB
     static constexpr int kMaxTracks = 8;
 
+    // Whether a sentence of `sourceLength` tokens can be followed: its largest frame (the length
+    // limit's 2S + 10 output rows) takes at most half of kMaxTrackBytes (S up to 359).
+    static bool followable(int sourceLength);
+
     // Adds a frame to the sentence's track (made when new; a new track over kMaxTracks replaces
     // the one least recently added to). A frame at or before the track's last step replaces the
-    // frames from its step on (a model trained again from an earlier point).
+    // frames from its step on (a model trained again from an earlier point). Throws
+    // std::invalid_argument when the frame's attention is not (output tokens x source tokens).
     void add(const TrackSentence& sentence, AttentionFrame frame);
 
     const std::vector<AttentionTrack>& tracks() const { return m_tracks; }

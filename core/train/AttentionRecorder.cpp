@@ -17,8 +17,9 @@ AttentionRecorder::AttentionRecorder(std::shared_ptr<const FollowedSentences> fo
 bool AttentionRecorder::due(long long step, long long plannedSteps) {
     if (m_interval == 0) {
         const long long modelSteps = m_stepOffset + std::max(plannedSteps, step);
-        m_interval = std::max<long long>(1, (modelSteps + AttentionHistory::kMaxFrames - 1) /
-                                                AttentionHistory::kMaxFrames);
+        // Step 0 and a frame every interval up to the end: kMaxFrames in all.
+        const long long spaces = AttentionHistory::kMaxFrames - 1;
+        m_interval = std::max<long long>(1, (modelSteps + spaces - 1) / spaces);
     }
     return (m_stepOffset + step) % m_interval == 0 || step == plannedSteps;
 }

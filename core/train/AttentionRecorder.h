@@ -2,10 +2,11 @@
 // Decides when a run records the attention of the followed sentences, and records it: at the
 // model's step 0 (a new model, before the first step), every `interval` steps, and at the run's
 // last step. The interval spreads kMaxFrames frames over all the steps the model will have
-// trained when the run ends (earlier runs' included), so a run of any length adds about
-// AttentionHistory::kMaxFrames frames per sentence and the history's thinning rarely has to act
-// within one run. Runs on the training thread, between steps (it decodes with the model being
-// trained).
+// trained when the run ends (earlier runs' included): a first run of any length records about
+// AttentionHistory::kMaxFrames frames per sentence, a continued one its share of them, and the
+// history's thinning evens out the older, closer frames. The target vocabulary must outlive the
+// recorder (the run's bundle holds it). Runs on the training thread, between steps (it decodes with the model
+// being trained).
 #include "core/data/Vocabulary.h"
 #include "core/nn/Seq2Seq.h"
 #include "core/train/FollowedSentences.h"

@@ -1,3 +1,4 @@
+// T output length, S source length.
 #include "core/train/HistoryFile.h"
 
 #include "core/train/JsonReason.h"
@@ -12,6 +13,7 @@ namespace attnlab {
 namespace {
 using Json = nlohmann::json;
 using RowMajorMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+constexpr long long kMaxHistoryStep = 1'000'000'000'000LL; // far past any run; no overflow after it
 
 std::string tensorName(std::size_t track) {
     return kHistoryTensorPrefix + std::to_string(track) + ".attention";
@@ -65,6 +67,9 @@ AttentionTrack trackFrom(const Json& json, const StoredTensor* tensor, const std
     for (const Json& f : frames) {
         AttentionFrame frame;
         frame.step = f.at("step").get<long long>();
+        if (frame.step < 0 || frame.step > kMaxHistoryStep)
+            throw std::invalid_argument(where + ": a frame's step " + std::to_string(frame.step) +
+                                        " is outside 0 to " + std::to_string(kMaxHistoryStep));
         frame.epoch = f.at("epoch").get<int>();
         frame.loss =
             f.at("loss").is_null() ? std::numeric_limits<double>::quiet_NaN() : f.at("loss").get<double>();
@@ -77,6 +82,8 @@ AttentionTrack trackFrom(const Json& json, const StoredTensor* tensor, const std
         frame.attention =
             Eigen::Map<const RowMajorMatrix>(tensor->data.data() + row * sourceLength, t, sourceLength);
         row += t;
+        if (!frame.attention.allFinite())
+            throw std::invalid_argument(at + ": an attention weight is not a finite number");
         if (frame.attention.size() > 0 &&
             (frame.attention.minCoeff() < 0.0f || frame.attention.maxCoeff() > 1.0f))
             throw std::invalid_argument(at + ": an attention weight is outside 0..1");
@@ -126,7 +133,7 @@ AttentionHistory readHistory(const CheckpointFile& file) {
         const Json json = Json::parse(found->second);
         if (json.at("version").get<int>() != 1)
             throw std::invalid_argument("version " + json.at("version").dump() +
-                                        " is newer than this AttnLab reads");
+                                        " is not one this AttnLab reads (it reads 1)");
         const Json& list = json.at("tracks");
         for (std::size_t k = 0; k < list.size(); ++k) {
             const auto tensor = file.tensors.find(tensorName(k));

@@ -57,6 +57,7 @@ Vocabulary vocabularyFrom(const CheckpointFile& file, const char* key) {
 // NaN, so it is refused as a model.
 void checkFinite(const CheckpointFile& file) {
     for (const auto& [name, tensor] : file.tensors) {
+        if (name.starts_with(kHistoryTensorPrefix)) continue; // readHistory checks its own
         const auto bad =
             std::find_if(tensor.data.begin(), tensor.data.end(), [](float v) { return !std::isfinite(v); });
         if (bad != tensor.data.end())
@@ -199,12 +200,12 @@ void readModelConfigJson(const std::string& text, ModelBundle& b) {
 
 CheckpointFile modelCheckpoint(ModelBundle& bundle, const std::string& path) {
     if (!bundle.model) throw CheckpointError(path, "there is no model to save");
-    CheckpointFile history;
-    writeHistory(bundle.history, history);
-    history.metadata["config"] = modelConfigJson(bundle);
-    history.metadata["source_vocab"] = bundle.sourceVocabulary.toJson();
-    history.metadata["target_vocab"] = bundle.targetVocabulary.toJson();
-    return checkpointOf(bundle.model->parameters(), history.metadata, history.tensors, path);
+    CheckpointFile extra; // the attention history's key and tensors, and the model's metadata
+    writeHistory(bundle.history, extra);
+    extra.metadata["config"] = modelConfigJson(bundle);
+    extra.metadata["source_vocab"] = bundle.sourceVocabulary.toJson();
+    extra.metadata["target_vocab"] = bundle.targetVocabulary.toJson();
+    return checkpointOf(bundle.model->parameters(), extra.metadata, extra.tensors, path);
 }
 
 void saveModel(const std::string& path, ModelBundle& bundle) {

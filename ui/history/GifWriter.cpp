@@ -69,16 +69,16 @@ bool putFrame(GifFileType* gif, const GifFrame& frame) {
 }
 } // namespace
 
-bool writeAnimatedGif(const std::vector<GifFrame>& frames, const QString& path, QString* error) {
+bool writeAnimatedGif(int count, const std::function<GifFrame(int)>& frameAt, const QString& path,
+                      QString* error) {
     const auto fail = [error](const QString& why) {
         if (error) *error = why;
         return false;
     };
-    if (frames.empty()) return fail(QStringLiteral("there are no frames"));
-    const QSize size = frames.front().image.size();
+    if (count <= 0) return fail(QStringLiteral("there are no frames"));
+    GifFrame frame = frameAt(0);
+    const QSize size = frame.image.size();
     if (size.isEmpty()) return fail(QStringLiteral("the frames are empty"));
-    for (const GifFrame& frame : frames)
-        if (frame.image.size() != size) return fail(QStringLiteral("the frames differ in size"));
 
     std::string bytes;
     int code = 0;
@@ -87,9 +87,15 @@ bool writeAnimatedGif(const std::vector<GifFrame>& frames, const QString& path, 
     EGifSetGifVersion(gif, true); // GIF89a: delays and looping
     bool ok =
         EGifPutScreenDesc(gif, size.width(), size.height(), 8, 0, nullptr) == GIF_OK && putLoopForever(gif);
-    for (size_t i = 0; ok && i < frames.size(); ++i) ok = putFrame(gif, frames[i]);
+    bool sameSize = true;
+    for (int i = 0; ok && i < count; ++i) {
+        if (i > 0) frame = frameAt(i);
+        sameSize = frame.image.size() == size;
+        ok = sameSize && putFrame(gif, frame);
+    }
     const int lastError = gif->Error;
     if (EGifCloseFile(gif, &code) != GIF_OK && ok) return fail(gifProblem(code));
+    if (!sameSize) return fail(QStringLiteral("the frames differ in size"));
     if (!ok) return fail(gifProblem(lastError));
     try {
         writeFileAtomically(path.toStdString(), bytes);

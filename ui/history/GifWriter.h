@@ -5,7 +5,7 @@
 #include <QImage>
 #include <QString>
 
-#include <vector>
+#include <functional>
 
 namespace attnlab::ui {
 
@@ -14,8 +14,10 @@ struct GifFrame {
     int delayMs = 100; // how long it stays (GIF keeps hundredths of a second)
 };
 
-// All frames must have the first one's size. False with a reason when they do not or the file
-// cannot be written.
-bool writeAnimatedGif(const std::vector<GifFrame>& frames, const QString& path, QString* error = nullptr);
+// `count` frames made one at a time by `frameAt` (only one is held in memory: 200 snapshots of
+// 560 x 520 would take 230 MB at once), all of the first one's size. False with a reason when
+// they differ in size or the file cannot be written.
+bool writeAnimatedGif(int count, const std::function<GifFrame(int)>& frameAt, const QString& path,
+                      QString* error = nullptr);
 
 } // namespace attnlab::ui

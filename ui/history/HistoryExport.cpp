@@ -83,11 +83,13 @@ bool writeHistoryGif(const AttentionTrack& track, const QString& path, QString* 
         return false;
     }
     FramePainter painter(kGifFrameSize);
-    std::vector<GifFrame> frames;
-    for (int i = 0; i < int(track.frames.size()); ++i)
-        frames.push_back({painter.draw(track, i),
-                          i + 1 == int(track.frames.size()) ? kGifLastFrameDelayMs : kGifFrameDelayMs});
-    return writeAnimatedGif(frames, path, error);
+    const int count = int(track.frames.size());
+    return writeAnimatedGif(
+        count,
+        [&](int i) {
+            return GifFrame{painter.draw(track, i), i + 1 == count ? kGifLastFrameDelayMs : kGifFrameDelayMs};
+        },
+        path, error);
 }
 
 bool writeHistoryStrip(const AttentionTrack& track, const QString& path, QString* error) {

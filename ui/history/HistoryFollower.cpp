@@ -26,7 +26,13 @@ std::vector<FollowedSentence> HistoryFollower::followed() const {
     std::vector<FollowedSentence> sentences;
     const InferenceModel& model = m_session.inferenceModel();
     if (!model.sourceVocabulary) return sentences;
+    // The typed sentence and the first pins, as many as the history keeps (a ninth sentence would
+    // evict one still followed), each short enough for its frames to fit (AttentionHistory).
+    const QString typed = m_inspect.sentence();
+    const int pinnedRoom = AttentionHistory::kMaxTracks - (typed.isEmpty() ? 0 : 1);
     for (const PinCandidate& pair : m_pinned.pinnedCandidates()) {
+        if (static_cast<int>(sentences.size()) >= pinnedRoom) break;
+        if (!AttentionHistory::followable(static_cast<int>(pair.sourceTokens.size()))) continue;
         FollowedSentence s;
         s.sentence.key = pairTrackKey(pair.index, pair.source);
         s.sentence.label = (pair.source + QStringLiteral(" → ") + pair.reference).toStdString();
@@ -36,11 +42,10 @@ std::vector<FollowedSentence> HistoryFollower::followed() const {
         s.sourceIds = encodeSourceTokens(pair.sourceTokens, *model.sourceVocabulary).ids;
         sentences.push_back(std::move(s));
     }
-    const QString typed = m_inspect.sentence();
     if (!typed.isEmpty() && model.ready()) {
         const SourceInput input =
             readSourceInput(typed.toStdString(), model.sourceReading(), *model.sourceVocabulary);
-        if (input.ok()) {
+        if (input.ok() && AttentionHistory::followable(static_cast<int>(input.tokens.size()))) {
             FollowedSentence s;
             s.sentence.key = typedTrackKey(typed);
             s.sentence.label = typed.toStdString();

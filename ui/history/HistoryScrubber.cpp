@@ -2,6 +2,7 @@
 
 #include "ui/history/HistoryExport.h"
 
+#include <QApplication>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -181,7 +182,10 @@ void HistoryScrubber::exportGif() {
                                      QStringLiteral("attention-history.gif"), tr("Animated GIF (*.gif)"));
     if (path.isEmpty()) return;
     QString error;
-    if (!writeHistoryGif(m_track, path, &error))
+    QApplication::setOverrideCursor(Qt::WaitCursor); // every snapshot is drawn: a few seconds for 200
+    const bool written = writeHistoryGif(m_track, path, &error);
+    QApplication::restoreOverrideCursor();
+    if (!written)
         QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
 }
 

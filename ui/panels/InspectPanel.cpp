@@ -224,8 +224,13 @@ void InspectPanel::setHistorySource(const AttentionHistory* history) {
 }
 
 void InspectPanel::historyChanged() {
+    const bool wasLive = m_scrubber->isLive();
     showSentenceTrack();
-    if (!m_scrubber->isLive()) showHistoryFrame(); // thinning may have moved the snapshot shown
+    // Thinning may have moved the snapshot shown; a history cleared takes the scrubber back to Live.
+    if (!m_scrubber->isLive())
+        showHistoryFrame();
+    else if (!wasLive)
+        showDecoding();
 }
 
 void InspectPanel::showSentenceTrack() {

@@ -185,8 +185,10 @@ void PinnedPairsPanel::setHistorySource(const AttentionHistory* history) {
 }
 
 void PinnedPairsPanel::historyChanged() {
+    const bool wasLive = m_scrubber->isLive();
     showSelectedTrack();
-    if (!m_scrubber->isLive()) showSelected(); // thinning may have moved the snapshot shown
+    // Thinning may have moved the snapshot shown; a history cleared takes the scrubber back to Live.
+    if (!wasLive || !m_scrubber->isLive()) showSelected();
 }
 
 void PinnedPairsPanel::showSelectedTrack() {

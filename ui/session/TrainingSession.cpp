@@ -97,6 +97,8 @@ bool TrainingSession::train(const ModelConfig& config, const TrainingSettings& s
     m_coverageWarning.clear();
     m_runStepOffset = m_stepsTrained;
     m_runEpochOffset = m_epochsTrained;
+    m_runLatestStep = m_stepsTrained;
+    m_runLatestEpoch = m_epochsTrained;
     TrainingJob job;
     job.dataset = m_dataset;
     job.data = m_data;
@@ -214,12 +216,14 @@ void TrainingSession::onProgress(ProgressChunk chunk) {
     chunk.latest.step += m_runStepOffset;
     chunk.latest.totalSteps += m_runStepOffset;
     chunk.latest.epoch += m_runEpochOffset;
+    m_runLatestStep = chunk.latest.step;
     Q_EMIT progressed(chunk);
 }
 
 void TrainingSession::onEpoch(EpochReport report) {
     report.step += m_runStepOffset;
     report.epoch += m_runEpochOffset;
+    if (report.validation.examples >= report.validationPairs) m_runLatestEpoch = report.epoch;
     Q_EMIT epochFinished(report);
 }
 

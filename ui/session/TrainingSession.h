@@ -46,6 +46,10 @@ public:
     // curves go on from where the last run ended instead of starting again at 0.
     long long stepsTrained() const { return m_stepsTrained; }
     int epochsTrained() const { return m_epochsTrained; }
+    // The same counted up to now: while a run goes, its steps and finished epochs so far (what a
+    // snapshot saved now has trained, within a second).
+    long long stepsSoFar() const { return isRunning() ? m_runLatestStep : m_stepsTrained; }
+    int epochsSoFar() const { return isRunning() ? m_runLatestEpoch : m_epochsTrained; }
     // Set when the current run's data was prepared and more than 2% of its validation references
     // are unknown to the model (they count as wrong); also sent as warning(). Empty otherwise.
     QString coverageWarning() const { return m_coverageWarning; }
@@ -135,6 +139,8 @@ private:
     QString m_coverageWarning;
     bool m_runReencodes = false;   // the run encodes the data with an earlier model's vocabularies
     long long m_runStepOffset = 0; // m_stepsTrained when the current run started
+    long long m_runLatestStep = 0; // the model's step at the run's latest progress
+    int m_runLatestEpoch = 0;      // the model's epochs finished at the run's latest report
     int m_runEpochOffset = 0;
     TrainingSettings m_runSettings; // of the current run, for saving a snapshot while it goes
     std::shared_ptr<FollowedSentences> m_followed = std::make_shared<FollowedSentences>();

@@ -4,6 +4,8 @@
 
 #include "ui/session/ProgressThrottle.h"
 
+#include <QElapsedTimer>
+
 #include <limits>
 
 namespace attnlab::ui {
@@ -24,7 +26,9 @@ class TrainingWorker::Relay : public TrainingObserver {
 public:
     Relay(TrainingWorker& worker, Seq2Seq<float>& model, const TrainingControl& control,
           AttentionRecorder& recorder)
-        : m_worker(worker), m_model(model), m_control(control), m_recorder(recorder) {}
+        : m_worker(worker), m_model(model), m_control(control), m_recorder(recorder) {
+        m_sinceFrames.start();
+    }
 
     void onStep(const StepProgress& p) override {
         // Single-stepping wants every step shown at once; otherwise at most every 100 ms.
@@ -33,15 +37,30 @@ public:
         m_lastStep = p;
         if (m_recorder.due(p.step, p.totalSteps)) record(p.step, p.epoch, p.loss);
     }
-    // The attention of the followed sentences now (nothing sent when none is followed).
+    // The attention of the followed sentences now, sent with the others of the last 100 ms (a
+    // short run records at every step). A frame that cannot be taken (non-finite weights just
+    // before a divergence is caught) is left out; the run goes on.
     void record(long long step, int epoch, double loss) {
-        std::vector<TrackFrame> frames = m_recorder.record(m_model, step, epoch, loss);
-        if (!frames.empty()) Q_EMIT m_worker.historyRecorded(frames);
+        try {
+            for (TrackFrame& shot : m_recorder.record(m_model, step, epoch, loss))
+                if (shot.frame.attention.allFinite()) m_frames.push_back(std::move(shot));
+        } catch (const std::exception& e) {
+            if (!m_recordFailed)
+                Q_EMIT m_worker.warning(QString("Attention through training: %1").arg(e.what()));
+            m_recordFailed = true;
+        }
+        if (m_control.paused() || m_sinceFrames.elapsed() >= kFramesIntervalMs) flushFrames();
+    }
+    void flushFrames() {
+        if (!m_frames.empty()) Q_EMIT m_worker.historyRecorded(m_frames);
+        m_frames.clear();
+        m_sinceFrames.restart();
     }
     // The run's last step, unless it was just recorded (a stopped or early-stopped run).
     void recordEnd() {
         if (m_lastStep.step > 0 && m_recorder.lastRecordedStep() != m_lastStep.step)
             record(m_lastStep.step, m_lastStep.epoch, m_lastStep.loss);
+        flushFrames();
     }
     void onEpoch(const EpochReport& report) override {
         flush();
@@ -71,6 +90,10 @@ private:
     AttentionRecorder& m_recorder;
     StepProgress m_lastStep;
     ProgressThrottle m_throttle;
+    static constexpr qint64 kFramesIntervalMs = 100;
+    std::vector<TrackFrame> m_frames; // recorded, not sent yet
+    QElapsedTimer m_sinceFrames;
+    bool m_recordFailed = false; // warned once
 };
 
 TrainingWorker::TrainingWorker(TrainingJob job, QObject* parent) : QObject(parent), m_job(std::move(job)) {}

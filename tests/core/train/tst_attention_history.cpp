@@ -22,6 +22,7 @@ private Q_SLOTS:
     void thinningKeepsSpacingEven();
     void thinningHoldsTheByteCap();
     void addReplacesFramesFromAnEarlierStep();
+    void followableSentencesFitTheirTrack();
     void tracksAreBounded();
     void recorderIntervalSpreadsTheRun();
     void recorderGivesLateSentencesTheirStepZero();
@@ -96,6 +97,17 @@ void TestAttentionHistory::addReplacesFramesFromAnEarlierStep() {
     QCOMPARE(frames.back().step, 20LL);
 }
 
+void TestAttentionHistory::followableSentencesFitTheirTrack() {
+    QVERIFY(AttentionHistory::followable(1));
+    QVERIFY(AttentionHistory::followable(359)); // 728 x 359 floats: just under 1 MiB
+    QVERIFY(!AttentionHistory::followable(360));
+    QVERIFY(!AttentionHistory::followable(0));
+    AttentionHistory history;
+    AttentionFrame wrong = frameAt(0, 2, 4); // 4 columns for a 3-token source
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, history.add(sentence("s"), wrong));
+    QVERIFY(history.empty());
+}
+
 void TestAttentionHistory::tracksAreBounded() {
     AttentionHistory history;
     for (int k = 0; k < AttentionHistory::kMaxTracks + 3; ++k)
@@ -112,14 +124,15 @@ void TestAttentionHistory::recorderIntervalSpreadsTheRun() {
     AttentionRecorder recorder(nullptr, target, 0, 0);
     int due = 0;
     for (long long step = 1; step <= 4000; ++step) due += recorder.due(step, 4000) ? 1 : 0;
-    QCOMPARE(recorder.interval(), 20LL);
-    QCOMPARE(due, 200);
-    // A continued run spreads the frames over all the model's steps: 1,000 + 1,000 -> every 10.
+    QCOMPARE(recorder.interval(), 21LL); // 4,000 steps over 199 gaps
+    QCOMPARE(due, 191);                  // 190 multiples of 21 and the last step; with step 0, 192
+    QVERIFY(due + 1 <= AttentionHistory::kMaxFrames);
+    // A continued run spreads the frames over all the model's steps: 1,000 + 1,000 -> every 11.
     AttentionRecorder continued(nullptr, target, 1000, 5);
     QVERIFY(continued.due(1000, 1000)); // the run's last step always
-    QCOMPARE(continued.interval(), 10LL);
-    QVERIFY(continued.due(10, 1000));
-    QVERIFY(!continued.due(11, 1000));
+    QCOMPARE(continued.interval(), 11LL);
+    QVERIFY(continued.due(1, 1000)); // model step 1,001 = 91 x 11
+    QVERIFY(!continued.due(2, 1000));
 }
 
 void TestAttentionHistory::recorderGivesLateSentencesTheirStepZero() {
@@ -227,7 +240,10 @@ void TestAttentionHistory::badHistoryIsRefusedWithItsPlace() {
     QVERIFY2(refused(notJson).startsWith("metadata 'attention_history': "), qPrintable(refused(notJson)));
     CheckpointFile newer = file;
     newer.metadata[kHistoryKey] = "{\"version\": 2, \"tracks\": []}";
-    QVERIFY(refused(newer).contains("version 2 is newer"));
+    QVERIFY(refused(newer).contains("version 2 is not one this AttnLab reads"));
+    CheckpointFile notFinite = file;
+    notFinite.tensors["history.0.attention"].data[2] = NAN;
+    QVERIFY(refused(notFinite).contains("frame at step 0: an attention weight is not a finite number"));
 }
 
 QTEST_APPLESS_MAIN(TestAttentionHistory)
