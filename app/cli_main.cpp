@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
     int exitCode = 0; // set by the subcommand that runs
     attnlab::cli::addDatasetsCommand(app, exitCode);
     attnlab::cli::addGenerateCommand(app, exitCode);
+    attnlab::cli::addPrepareCommand(app, exitCode);
     attnlab::cli::addTrainCommand(app, exitCode);
     attnlab::cli::addEvalCommand(app, exitCode);
     attnlab::cli::addAlignCommand(app, exitCode);

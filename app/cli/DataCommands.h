@@ -16,4 +16,9 @@ void addDatasetsCommand(CLI::App& app, int& exitCode);
 // dataset's, so `generate dates --out datasets/dates.tsv` reproduces the shipped file.
 void addGenerateCommand(CLI::App& app, int& exitCode);
 
+// `prepare --data FILE|DATASET --out DIR [train's options]`: the split, vocabularies, encoded
+// pairs and gold links exactly as `train` would use them, for a trainer outside AttnLab
+// (docs/PREPARED.md).
+void addPrepareCommand(CLI::App& app, int& exitCode);
+
 } // namespace attnlab::cli
