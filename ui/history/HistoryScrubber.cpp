@@ -1,6 +1,7 @@
 #include "ui/history/HistoryScrubber.h"
 
 #include "ui/history/HistoryExport.h"
+#include "ui/shortcuts/ShortcutList.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -34,6 +35,10 @@ void HistoryScrubber::buildUi() {
     m_slider->setObjectName(QStringLiteral("historySlider"));
     m_slider->setToolTip(tr("Attention through training: drag back to step 0 and watch the alignment form"));
     m_slider->setAccessibleName(tr("Training step of the attention shown"));
+    describeViewKeys(*m_slider, tr("Attention through training (under a heatmap)"),
+                     {{tr("Left, Right"), tr("The previous or next snapshot")},
+                      {tr("Home, End"), tr("The first (step 0) or the last snapshot")},
+                      {tr("Page Up, Page Down"), tr("Ten snapshots back or on")}});
     // Every change a person makes (drag, click, keys); the scrubber's own are signal-blocked.
     connect(m_slider, &QSlider::valueChanged, this, &HistoryScrubber::showFrame);
     m_liveButton = new QToolButton(this);
