@@ -1,6 +1,7 @@
 // attnlab-bench: training throughput, achieved GFLOP/s against the machine's matrix-product
 // peak, inference latency, compare-mode throughput and peak memory, for the reference workload
 // of the speed issue. Prints a table, or JSON with --json (bench/run-bench reads it).
+#include "bench/BigModel.h"
 #include "bench/CompareThroughput.h"
 #include "bench/GemmPeak.h"
 #include "bench/StopLatency.h"
@@ -102,6 +103,9 @@ int main(int argc, char** argv) {
     app.add_flag("--compare", compareOnly, "measure compare mode's throughput (seven scorers), alone");
     bool stopOnly = false;
     app.add_flag("--stop-latency", stopOnly, "measure how fast Stop answers during validation, alone");
+    bool bigOnly = false;
+    app.add_flag("--big-model", bigOnly,
+                 "open and decode a model of H 1024, E 512 and 32,000-word vocabularies, alone");
     CLI11_PARSE(app, argc, argv);
     if (quick) {
         steps = std::min<long long>(steps, 40);
@@ -141,6 +145,14 @@ int main(int argc, char** argv) {
             std::cout << Json{{"compare", compare}}.dump(2) << "\n";
         else
             printCompareThroughput(compare);
+        return 0;
+    }
+    if (bigOnly) {
+        const Json big = measureBigModel(quick ? 1 : 3);
+        if (json)
+            std::cout << Json{{"big_model", big}}.dump(2) << "\n";
+        else
+            printBigModel(big);
         return 0;
     }
     if (stopOnly) {

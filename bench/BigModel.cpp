@@ -1,0 +1,103 @@
+#include "bench/BigModel.h"
+
+#include "core/infer/BeamSearch.h"
+#include "core/infer/GreedyDecoder.h"
+#include "core/train/ModelFile.h"
+#include "core/util/Random.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <limits>
+
+namespace attnlab::bench {
+
+namespace {
+constexpr int kHidden = 1024;
+constexpr int kEmbedding = 512;
+constexpr int kVocabulary = 32000; // specials included
+constexpr int kSentenceWords = 100;
+
+Vocabulary words(const char* prefix) {
+    std::vector<std::string> tokens(Vocabulary::SpecialTokens.begin(), Vocabulary::SpecialTokens.end());
+    for (int i = static_cast<int>(tokens.size()); i < kVocabulary; ++i)
+        tokens.push_back(prefix + std::to_string(i));
+    return Vocabulary::fromTokens(std::move(tokens));
+}
+
+// The fastest of `trials` runs of `body`, in milliseconds.
+double fastest(int trials, const std::function<void()>& body) {
+    double best = std::numeric_limits<double>::infinity();
+    for (int t = 0; t < trials; ++t) {
+        const auto start = std::chrono::steady_clock::now();
+        body();
+        best = std::min(
+            best,
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    return best;
+}
+} // namespace
+
+nlohmann::json measureBigModel(int trials) {
+    ModelBundle bundle;
+    bundle.config.embedding = kEmbedding;
+    bundle.config.hidden = kHidden;
+    bundle.config.scorer = ScorerKind::General;
+    bundle.sourceTokens = bundle.targetTokens = Tokenization::Word;
+    bundle.sourceVocabulary = words("s");
+    bundle.targetVocabulary = words("t");
+    bundle.config.sourceVocabulary = bundle.sourceVocabulary.size();
+    bundle.config.targetVocabulary = bundle.targetVocabulary.size();
+    bundle.dataset = "synthetic";
+    bundle.model = std::make_unique<Seq2Seq<float>>(bundle.config);
+    bundle.model->initialize(1);
+    const long long parameters = parameterCount(bundle.model->parameters());
+
+    const std::string path =
+        (std::filesystem::temp_directory_path() / "attnlab-bench-big.safetensors").string();
+    const double saveMs = fastest(1, [&] { saveModel(path, bundle); });
+    const double fileMegabytes = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
+    ModelBundle opened;
+    const double openMs = fastest(trials, [&] { opened = loadModel(path); });
+    std::filesystem::remove(path);
+
+    Random random(7);
+    std::vector<int> sentence(kSentenceWords);
+    for (int& id : sentence) id = 4 + static_cast<int>(random.below(kVocabulary - 4));
+    DecodeOptions options;
+    options.maxLength = kSentenceWords; // 100 words out: an untrained model never ends on its own
+    DecodeResult greedy;
+    const double greedyMs = fastest(trials, [&] { greedy = greedyDecode(*opened.model, sentence, options); });
+    options.beamWidth = 5;
+    DecodeResult beam;
+    const double beamMs = fastest(trials, [&] { beam = beamSearch(*opened.model, sentence, options); });
+    return {{"hidden", kHidden},
+            {"embedding", kEmbedding},
+            {"vocabulary", kVocabulary},
+            {"parameters", parameters},
+            {"file_megabytes", fileMegabytes},
+            {"save_ms", saveMs},
+            {"open_ms", openMs},
+            {"source_words", kSentenceWords},
+            {"greedy_words", greedy.tokens.size()},
+            {"greedy_ms", greedyMs},
+            {"beam5_words", beam.tokens.size()},
+            {"beam5_ms", beamMs}};
+}
+
+void printBigModel(const nlohmann::json& f) {
+    std::printf("big model: H %d, E %d, %d-word vocabularies, %lld parameters, %.0f MB file\n",
+                f["hidden"].get<int>(), f["embedding"].get<int>(), f["vocabulary"].get<int>(),
+                f["parameters"].get<long long>(), f["file_megabytes"].get<double>());
+    std::printf("  save %.0f ms, open %.0f ms (target: the window within 2 s)\n", f["save_ms"].get<double>(),
+                f["open_ms"].get<double>());
+    std::printf(
+        "  %d words -> %d words: greedy %.1f ms (target 50), beam 5 %.1f ms for %d words (target 250)\n",
+        f["source_words"].get<int>(), f["greedy_words"].get<int>(), f["greedy_ms"].get<double>(),
+        f["beam5_ms"].get<double>(), f["beam5_words"].get<int>());
+}
+
+} // namespace attnlab::bench
