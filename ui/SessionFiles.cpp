@@ -151,9 +151,7 @@ void SessionFiles::finish() {
     m_pinsPending = true;
     if (s.model) {
         // Never less than its history has seen: a continued run counts on from there.
-        long long steps = s.stepsTrained;
-        for (const AttentionTrack& track : s.model->history.tracks())
-            if (!track.frames.empty()) steps = std::max(steps, track.frames.back().step);
+        const long long steps = std::max(s.stepsTrained, s.model->history.lastStep());
         QString why;
         if (!session.openBundle(std::move(*s.model), steps, s.epochsTrained, &why)) {
             Q_EMIT status(why);

@@ -73,6 +73,20 @@ std::size_t AttentionHistory::bytes() const {
     return total;
 }
 
+long long AttentionHistory::lastStep() const {
+    long long step = 0;
+    for (const AttentionTrack& t : m_tracks)
+        if (!t.frames.empty()) step = std::max(step, t.frames.back().step);
+    return step;
+}
+
+int AttentionHistory::lastEpoch() const {
+    int epoch = 0;
+    for (const AttentionTrack& t : m_tracks)
+        if (!t.frames.empty()) epoch = std::max(epoch, t.frames.back().epoch);
+    return epoch;
+}
+
 void AttentionHistory::assign(std::vector<AttentionTrack> tracks) {
     if (static_cast<int>(tracks.size()) > kMaxTracks) tracks.erase(tracks.begin(), tracks.end() - kMaxTracks);
     for (AttentionTrack& t : tracks) thin(t.frames, kMaxFrames, kMaxTrackBytes);

@@ -64,6 +64,9 @@ public:
     bool empty() const { return m_tracks.empty(); }
     void clear() { m_tracks.clear(); }
     std::size_t bytes() const; // what the frames hold (attention and tokens)
+    // The latest step and epoch any track has a frame of (0 when empty): how far the model trained.
+    long long lastStep() const;
+    int lastEpoch() const;
 
     // Thins frames to at most maxFrames and maxBytes, as add does (exposed for the tests).
     static void thin(std::vector<AttentionFrame>& frames, int maxFrames, std::size_t maxBytes);

@@ -92,7 +92,6 @@ void HistoryScrubber::setTrack(const AttentionTrack* track) {
         m_slider->setValue(std::max(0, index));
     }
     updateControls();
-    if (!same) Q_EMIT frameChanged();
     if (m_live && !wasLive) Q_EMIT stepShown(std::nullopt);
 }
 

@@ -25,7 +25,8 @@ public:
     explicit HistoryScrubber(QWidget* parent = nullptr);
 
     // The sentence's history (copied); null or empty: nothing to scrub (the controls disable).
-    // The same sentence again (new snapshots) keeps the position; another one goes Live.
+    // The same sentence again (new snapshots) keeps the position; another one goes Live. The owner
+    // draws what follows itself: only a person's moves (and Play) emit frameChanged.
     void setTrack(const AttentionTrack* track);
     const AttentionTrack& track() const { return m_track; }
 

@@ -128,9 +128,7 @@ void InspectPanel::buildUi() {
     layout->addWidget(m_stack, 1);
     m_scrubber = new HistoryScrubber(this);
     m_scrubber->setObjectName(QStringLiteral("inspectHistoryScrubber"));
-    connect(m_scrubber, &HistoryScrubber::frameChanged, this, [this] {
-        if (!m_choosingTrack) showDecoding();
-    });
+    connect(m_scrubber, &HistoryScrubber::frameChanged, this, &InspectPanel::showDecoding);
     connect(m_scrubber, &HistoryScrubber::stepShown, this, &InspectPanel::historyStepShown);
     layout->addWidget(m_scrubber);
     m_scrubber->hide();
@@ -236,9 +234,7 @@ void InspectPanel::historyChanged() {
 void InspectPanel::showSentenceTrack() {
     const AttentionTrack* track =
         m_history && !m_sentence.isEmpty() ? m_history->track(typedTrackKey(m_sentence)) : nullptr;
-    m_choosingTrack = true; // the callers show the decoding themselves
     m_scrubber->setTrack(track);
-    m_choosingTrack = false;
 }
 
 bool InspectPanel::showHistoryFrame() {

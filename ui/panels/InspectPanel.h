@@ -89,7 +89,6 @@ private:
     AlignmentHeatmap* m_heatmap = nullptr;
     HistoryScrubber* m_scrubber = nullptr;
     const AttentionHistory* m_history = nullptr;
-    bool m_choosingTrack = false;
 
     InferenceModel m_model;
     QString m_example;

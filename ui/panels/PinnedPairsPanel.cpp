@@ -98,9 +98,7 @@ void PinnedPairsPanel::buildUi() {
     keepTextColour(*m_legendLabel, QColor(Qt::gray));
     m_scrubber = new HistoryScrubber(this);
     m_scrubber->setObjectName(QStringLiteral("pinnedHistoryScrubber"));
-    connect(m_scrubber, &HistoryScrubber::frameChanged, this, [this] {
-        if (!m_choosingTrack) showSelected();
-    });
+    connect(m_scrubber, &HistoryScrubber::frameChanged, this, &PinnedPairsPanel::showSelected);
     connect(m_scrubber, &HistoryScrubber::stepShown, this, &PinnedPairsPanel::historyStepShown);
     auto* heatmapPage = new QWidget(this);
     auto* heatmapLayout = new QVBoxLayout(heatmapPage);
@@ -198,9 +196,7 @@ void PinnedPairsPanel::showSelectedTrack() {
         const PinCandidate& pair = m_rows[size_t(row)].candidate;
         track = m_history->track(pairTrackKey(pair.index, pair.source));
     }
-    m_choosingTrack = true; // showSelected follows, or is the caller
     m_scrubber->setTrack(track);
-    m_choosingTrack = false;
 }
 
 void PinnedPairsPanel::pin(int index) {

@@ -110,7 +110,6 @@ private:
     AlignmentHeatmap* m_heatmap = nullptr;
     HistoryScrubber* m_scrubber = nullptr;
     const AttentionHistory* m_history = nullptr;
-    bool m_choosingTrack = false;
 
     std::vector<PinCandidate> m_candidates;
     std::vector<Row> m_rows;

@@ -267,31 +267,19 @@ void TrainingSession::stopThread() {
 
 ModelBundle TrainingSession::modelForSaving() const {
     if (!hasModel()) throw std::runtime_error(tr("There is no model to save yet.").toStdString());
+    // The GUI thread's snapshot: while a run goes the worker owns the live weights (and writes the
+    // bundle as it prepares the run); when idle the snapshot is the bundle's weights.
+    if (!m_inference.ready()) throw std::runtime_error("no snapshot of the weights yet");
     ModelBundle copy;
-    if (isRunning()) {
-        // The worker owns the live weights and writes the bundle as it prepares the run: take the
-        // latest snapshot, with the GUI thread's copies of everything else.
-        if (!m_inference.ready()) throw std::runtime_error("no snapshot of the weights yet");
-        copy.config = m_inference.model->config();
-        copy.training = m_runSettings;
-        copy.sourceTokens = m_inference.sourceTokens;
-        copy.targetTokens = m_inference.targetTokens;
-        copy.text = m_inference.text;
-        copy.sourceVocabulary = *m_inference.sourceVocabulary;
-        copy.targetVocabulary = *m_inference.targetVocabulary;
-        copy.model = std::make_unique<Seq2Seq<float>>(copy.config);
-        copy.model->copyValuesFrom(*m_inference.model);
-    } else {
-        copy.config = m_bundle->config;
-        copy.training = m_bundle->training;
-        copy.sourceTokens = m_bundle->sourceTokens;
-        copy.targetTokens = m_bundle->targetTokens;
-        copy.text = m_bundle->text;
-        copy.sourceVocabulary = m_bundle->sourceVocabulary;
-        copy.targetVocabulary = m_bundle->targetVocabulary;
-        copy.model = std::make_unique<Seq2Seq<float>>(copy.config);
-        copy.model->copyValuesFrom(*m_bundle->model);
-    }
+    copy.config = m_inference.model->config();
+    copy.training = isRunning() ? m_runSettings : m_bundle->training;
+    copy.sourceTokens = m_inference.sourceTokens;
+    copy.targetTokens = m_inference.targetTokens;
+    copy.text = m_inference.text;
+    copy.sourceVocabulary = *m_inference.sourceVocabulary;
+    copy.targetVocabulary = *m_inference.targetVocabulary;
+    copy.model = std::make_unique<Seq2Seq<float>>(copy.config);
+    copy.model->copyValuesFrom(*m_inference.model);
     copy.dataset = m_bundle->dataset; // written on the GUI thread only
     copy.history = m_history;
     return copy;
@@ -313,26 +301,18 @@ bool TrainingSession::openModel(const QString& path, QString* message) {
         if (message) *message = tr("Stop training before opening another model.");
         return false;
     }
-    std::shared_ptr<ModelBundle> bundle;
+    ModelBundle bundle;
     try {
-        bundle = std::make_shared<ModelBundle>(loadModel(path.toStdString()));
+        bundle = loadModel(path.toStdString());
     } catch (const std::exception& e) {
         if (message) *message = QString::fromUtf8(e.what());
         return false;
     }
     // The file does not say how long it trained; its history, when it has one, says at least how
     // far: a continued run counts on from there.
-    long long steps = 0;
-    int epochs = 0;
-    for (const AttentionTrack& track : bundle->history.tracks())
-        if (!track.frames.empty()) {
-            steps = std::max(steps, track.frames.back().step);
-            epochs = std::max(epochs, track.frames.back().epoch);
-        }
-    adoptBundle(std::move(bundle));
-    m_stepsTrained = steps;
-    m_epochsTrained = epochs;
-    return true;
+    const long long steps = bundle.history.lastStep();
+    const int epochs = bundle.history.lastEpoch();
+    return openBundle(std::move(bundle), steps, epochs, message);
 }
 
 bool TrainingSession::openBundle(ModelBundle bundle, long long stepsTrained, int epochsTrained,
