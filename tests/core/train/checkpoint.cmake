@@ -1,5 +1,6 @@
 # Tests of the model files (core/train/checkpoint.cmake).
 attnlab_add_test(tst_checkpoint_sha256 SOURCES tst_checkpoint_sha256.cpp LIBS attnlab_checkpoint)
+attnlab_add_test(tst_layout_copy SOURCES tst_layout_copy.cpp LIBS attnlab_checkpoint)
 attnlab_add_test(tst_checkpoint_roundtrip SOURCES tst_checkpoint_roundtrip.cpp LIBS attnlab_checkpoint)
 attnlab_add_test(tst_checkpoint_refuse SOURCES tst_checkpoint_refuse.cpp LIBS attnlab_checkpoint)
 # Runs docs/FORMAT.md's NumPy snippet; exits 77 (skipped) where python3 has no numpy.
