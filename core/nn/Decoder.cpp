@@ -266,7 +266,7 @@ void Decoder<T>::step(const std::vector<int>& tokens, const AttentionKeys<T>& ke
                    alignment,         m_stepCombined, m_stepAttentional};
     stepForward(io, keys, m_stepCache);
     logits.resize(m_output.outputs(), b);
-    m_output.forward(m_stepAttentional, logits);
+    m_output.forwardFewColumns(m_stepAttentional, logits);
     state.hidden.swap(m_stepHidden);
     state.cell.swap(m_stepCell);
     state.attentional.swap(m_stepAttentional);

@@ -17,6 +17,10 @@ public:
 
     // x: (in x N) -> y: (out x N)
     void forward(const ConstMatrixRef<T>& x, MatrixRef<T> y) const;
+    // The same values, for one decoding step of a few columns: a big layer (a 32,000-word output
+    // layer is 131 MB) is read by all cores at once, in fixed bands of rows, so a step waits on
+    // the memory's bandwidth rather than one core's.
+    void forwardFewColumns(const ConstMatrixRef<T>& x, MatrixRef<T> y) const;
     // dW += dY X^T, db += rowsum(dY); dX = W^T dY when dx is given (overwritten, not added)
     void backward(const ConstMatrixRef<T>& x, const ConstMatrixRef<T>& dy, Matrix<T>* dx);
 
