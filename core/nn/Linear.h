@@ -19,7 +19,8 @@ public:
     void forward(const ConstMatrixRef<T>& x, MatrixRef<T> y) const;
     // The same values, for one decoding step of a few columns: a big layer (a 32,000-word output
     // layer is 131 MB) is read by all cores at once, in fixed bands of rows, so a step waits on
-    // the memory's bandwidth rather than one core's.
+    // the memory's bandwidth rather than one core's. Exactly forward()'s values for one column;
+    // for several, equal to float rounding (the blocking follows the bands), whatever the threads.
     void forwardFewColumns(const ConstMatrixRef<T>& x, MatrixRef<T> y) const;
     // dW += dY X^T, db += rowsum(dY); dX = W^T dY when dx is given (overwritten, not added)
     void backward(const ConstMatrixRef<T>& x, const ConstMatrixRef<T>& dy, Matrix<T>* dx);
