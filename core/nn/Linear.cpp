@@ -1,9 +1,8 @@
 #include "core/nn/Linear.h"
 
+#include "core/nn/FewColumnProduct.h"
 #include "core/nn/Init.h"
-#include "core/util/Parallel.h"
 
-#include <algorithm>
 #include <cmath>
 
 namespace attnlab {
@@ -26,24 +25,9 @@ template <class T> void Linear<T>::forward(const ConstMatrixRef<T>& x, MatrixRef
 }
 
 template <class T> void Linear<T>::forwardFewColumns(const ConstMatrixRef<T>& x, MatrixRef<T> y) const {
-    constexpr Eigen::Index kSplitFrom = Eigen::Index(1) << 22; // weights; smaller layers stay whole
-    constexpr int kBands = 8; // fixed, so the result never depends on the thread count
-    if (m_weight.value.size() < kSplitFrom || outputs() < 64 * kBands) {
-        forward(x, y);
-        return;
-    }
     requireShape(x, inputs(), y.cols(), m_weight.name.c_str());
-    static Parallelism parallelism; // all hardware threads, shared by every model
-    // Bands start on whole cache lines of the output (64 rows), like the unsplit product's blocks.
-    const Eigen::Index bandRows = (outputs() + 64 * kBands - 1) / (64 * kBands) * 64;
-    parallelism.forEach(kBands, [&](int band) {
-        const Eigen::Index begin = band * bandRows;
-        const Eigen::Index rows = std::min<Eigen::Index>(bandRows, outputs() - begin);
-        if (rows <= 0) return;
-        auto out = y.middleRows(begin, rows); // (rows x N)
-        out.noalias() = m_weight.value.middleRows(begin, rows) * x;
-        if (m_hasBias) out.colwise() += m_bias.value.col(0).segment(begin, rows);
-    });
+    stepProduct(m_weight.value, x, y);
+    if (m_hasBias) y.colwise() += m_bias.value.col(0);
 }
 
 template <class T>

@@ -1,5 +1,6 @@
 #include "core/nn/LstmCell.h"
 
+#include "core/nn/FewColumnProduct.h"
 #include "core/nn/Init.h"
 
 #include <cmath>
@@ -52,7 +53,7 @@ void LstmCell<T>::stackedStep(const ConstMatrixRef<T>& xh, const ConstMatrixRef<
     if (m_stacked.cols() != xh.rows())
         throw std::invalid_argument(m_weightIh.name +
                                     ": stackedStep needs stackWeights() and a (I+H) x B input");
-    gates.noalias() = m_stacked * xh;
+    stepProduct(m_stacked, xh, gates); // a big decoder's few columns: all cores, no packing
     gates.colwise() += m_biasSum;
     activate(gates, cPrev, h, c);
 }

@@ -22,7 +22,10 @@ void TestLinearBands::bandsEqualTheWholeProduct_data() {
     QTest::addColumn<int>("inputs");
     QTest::addColumn<int>("columns");
     QTest::newRow("greedy, split") << 8003 << 530 << 1; // 4.2 M weights, a ragged last band
+    QTest::newRow("2 columns, split") << 8003 << 530 << 2;
     QTest::newRow("beam 5, split") << 8003 << 530 << 5;
+    QTest::newRow("8 columns, split") << 8003 << 530 << 8;
+    QTest::newRow("9 columns, whole") << 8003 << 530 << 9;
     QTest::newRow("small, whole") << 300 << 40 << 5;
 }
 
