@@ -25,7 +25,8 @@ private Q_SLOTS:
 
 void TestExternalModel::opensAndShowsTheHeatmap() {
     const QString path = qEnvironmentVariable("ATTNLAB_EXTERNAL_MODEL");
-    if (path.isEmpty()) QSKIP("set ATTNLAB_EXTERNAL_MODEL (and ATTNLAB_EXTERNAL_SENTENCE) to open a model file");
+    if (path.isEmpty())
+        QSKIP("set ATTNLAB_EXTERNAL_MODEL (and ATTNLAB_EXTERNAL_SENTENCE) to open a model file");
     const QString sentence = qEnvironmentVariable("ATTNLAB_EXTERNAL_SENTENCE");
     QVERIFY2(!sentence.isEmpty(), "ATTNLAB_EXTERNAL_SENTENCE is not set");
     MainWindow window;
