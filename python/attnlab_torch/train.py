@@ -19,6 +19,7 @@ final model file (AttnLab's format: it opens in the window and the CLI).
 """
 import argparse
 import io
+import json
 import math
 import os
 import sys
@@ -230,7 +231,11 @@ def train(args, device, backend, distributed, rank, world, threads, say):
         if state.get("version") != CHECKPOINT_VERSION:
             raise UsageError("%s is not an attnlab_torch checkpoint of version %d" % (args.checkpoint, CHECKPOINT_VERSION))
         if state["architecture"] != architecture(config):
-            raise UsageError("%s holds another architecture (%s) than the options give" % (args.checkpoint, state["architecture"]))
+            mine = architecture(config)
+            differences = ", ".join("%s %s, options %s" % (k, json.dumps(v), json.dumps(mine.get(k)))
+                                    for k, v in state["architecture"].items() if mine.get(k) != v)
+            raise UsageError("%s holds another architecture than the options give (checkpoint %s)"
+                             % (args.checkpoint, differences))
         module.load_state_dict(state["model"])
         optimizer.load_state_dict(state["optimizer"])
         history, steps, start_epoch = state["history"], state["steps"], state["epoch"] + 1

@@ -118,6 +118,17 @@ def main(cli, ui_test):
                                                                       second.state_dict().values()))
         check("resumed: the same weights (1e-6)", weight_error < 1e-6, "max difference %.2e" % weight_error)
 
+        # Usage errors: exit 2 with the reason, before any training.
+        for options, reason in ((["--tokens", "word"], "--tokens belongs to `attnlab-cli prepare`"),
+                                (["--resume"], "--resume needs --checkpoint"),
+                                (["--hidden", "32", "--checkpoint", straight_checkpoint, "--resume"],
+                                 "holds another architecture"),
+                                (["--bidirectional", "--hidden", "7"], "needs an even hidden size")):
+            done = subprocess.run([sys.executable, "-m", "attnlab_torch.train", "--prepared", prepared, "--out",
+                                   os.path.join(tmp, "never.safetensors"), *options], capture_output=True, text=True)
+            refused = done.returncode == 2 and reason in done.stderr and not os.path.exists(os.path.join(tmp, "never.safetensors"))
+            check("refused with exit 2: %s" % " ".join(options), refused, "" if refused else done.stderr.strip()[-300:])
+
         # 4. The window opens the file and shows the attention of a typed sentence.
         if ui_test and os.path.exists(ui_test):
             pair = data.validation[0]
