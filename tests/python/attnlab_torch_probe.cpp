@@ -10,10 +10,16 @@
 //       model with loadModel and prints JSON: the teacher-forced logits (B x T x V) and attention
 //       (B x T x S) of the pairs as one padded batch in the given order, the summed token loss and
 //       token count, and each source's greedy decoding (tokens, finished, attention T x S_b).
+//   attnlab-torch-probe step MODEL.safetensors PAIRS.json CLIP OUT.safetensors
+//       One training step on the pairs as one batch, as the Trainer takes it (mean token loss,
+//       clipping by global norm to CLIP), then SGD with rate 1 and no momentum, so OUT holds
+//       weights − clipped gradients; saved with saveModel.
 // Exit codes: 0 ok, 1 a file or model error (message on stderr), 2 bad usage.
 #include "core/data/Batcher.h"
 #include "core/infer/GreedyDecoder.h"
+#include "core/train/GradientClipping.h"
 #include "core/train/ModelFile.h"
+#include "core/train/Sgd.h"
 
 #include <nlohmann/json.hpp>
 
@@ -54,17 +60,45 @@ Json column(const Matrix<float>& m, Eigen::Index col, Eigen::Index count) {
     return values;
 }
 
+// The pairs of a PAIRS.json file, and all of them as one padded batch in the given order.
+struct ProbePairs {
+    std::vector<EncodedPair> pairs;
+    SequenceBatch batch;
+};
+
+ProbePairs readPairs(const std::string& pairsPath) {
+    ProbePairs result;
+    const Json input = readJson(pairsPath); // kept: a temporary would die before the loop
+    for (const Json& pair : input.at("pairs"))
+        result.pairs.push_back({pair.at(0).get<std::vector<int>>(), pair.at(1).get<std::vector<int>>()});
+    const Batcher batcher(result.pairs, static_cast<int>(result.pairs.size()), 1);
+    std::vector<int> order(result.pairs.size());
+    std::iota(order.begin(), order.end(), 0);
+    result.batch = batcher.makeBatch(order);
+    return result;
+}
+
+int step(const std::string& modelPath, const std::string& pairsPath, double clip, const std::string& out) {
+    ModelBundle bundle = loadModel(modelPath);
+    const ProbePairs input = readPairs(pairsPath);
+    const ParameterList<float> parameters = bundle.model->parameters();
+    zeroGrad(parameters);
+    Seq2SeqCache<float> cache;
+    const float gradScale = 1.0f / static_cast<float>(input.batch.targetTokenCount());
+    bundle.model->lossAndGradients(input.batch, std::vector<char>(input.batch.targetLength, 1), gradScale,
+                                   cache);
+    clipGradientNorm(parameters, clip);
+    Sgd(parameters, 1.0, 0.0).step();
+    saveModel(out, bundle);
+    return 0;
+}
+
 int dump(const std::string& modelPath, const std::string& pairsPath) {
     const ModelBundle bundle = loadModel(modelPath);
     const Seq2Seq<float>& model = *bundle.model;
-    std::vector<EncodedPair> pairs;
-    const Json input = readJson(pairsPath); // kept: a temporary would die before the loop
-    for (const Json& pair : input.at("pairs"))
-        pairs.push_back({pair.at(0).get<std::vector<int>>(), pair.at(1).get<std::vector<int>>()});
-    const Batcher batcher(pairs, static_cast<int>(pairs.size()), 1);
-    std::vector<int> order(pairs.size());
-    std::iota(order.begin(), order.end(), 0);
-    const SequenceBatch batch = batcher.makeBatch(order); // the given order, one padded batch
+    const ProbePairs input = readPairs(pairsPath);
+    const std::vector<EncodedPair>& pairs = input.pairs;
+    const SequenceBatch& batch = input.batch;
 
     Seq2SeqCache<float> cache;
     const double lossSum = model.loss(batch, cache);
@@ -110,12 +144,16 @@ int dump(const std::string& modelPath, const std::string& pairsPath) {
 
 int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.size() != 3 || (args[0] != "make" && args[0] != "dump")) {
+    const bool known = (args.size() == 3 && (args[0] == "make" || args[0] == "dump")) ||
+                       (args.size() == 5 && args[0] == "step");
+    if (!known) {
         std::cerr << "usage: attnlab-torch-probe make SPEC.json OUT.safetensors\n"
-                     "       attnlab-torch-probe dump MODEL.safetensors PAIRS.json\n";
+                     "       attnlab-torch-probe dump MODEL.safetensors PAIRS.json\n"
+                     "       attnlab-torch-probe step MODEL.safetensors PAIRS.json CLIP OUT.safetensors\n";
         return 2;
     }
     try {
+        if (args[0] == "step") return step(args[1], args[2], std::stod(args[3]), args[4]);
         return args[0] == "make" ? make(args[1], args[2]) : dump(args[1], args[2]);
     } catch (const std::exception& e) {
         std::cerr << "attnlab-torch-probe " << args[0] << ": " << e.what() << '\n';

@@ -8,8 +8,11 @@ For each configuration below, both directions:
       must give the very same bytes.
   Python writes, AttnLab reads: attnlab_torch builds its own random model and saves it; the
       probe loads it (AttnLab's loadModel) and must give what Python computes.
-Greedy decodings must agree token for token, their attention < 1e-4. Prints the max error per
-configuration. Usage: test_equivalence.py PROBE  (PYTHONPATH must hold python/).
+Greedy decodings must agree token for token, their attention < 1e-4. And one training step:
+AttnLab's (probe `step`: mean token loss, backward, clipping to CLIP, SGD at rate 1) against
+attnlab_torch's (the same loss, autograd, attnlab_torch.train's clipping) on the same weights: the
+new weights (old minus clipped gradient) agree < 1e-4, so every configuration's gradients do.
+Prints the max error per configuration. Usage: test_equivalence.py PROBE  (PYTHONPATH must hold python/).
 """
 import json
 import os
@@ -24,6 +27,9 @@ torch.set_num_threads(1)
 from attnlab_torch import Seq2Seq, ModelConfig, greedy_decode, load, save  # noqa: E402
 from attnlab_torch.model import token_loss_sum  # noqa: E402
 from attnlab_torch.batching import pad_batch  # noqa: E402
+from attnlab_torch.train import clip_gradient_norm  # noqa: E402
+
+CLIP = 0.2  # below the gradients' norm at initialisation: the step clips
 
 TOLERANCE = 1e-4
 SOURCE_VOCAB = ["<pad>", "<s>", "</s>", "<unk>", "a", "b", "c", "d", "é", "f", "g"]
@@ -98,9 +104,26 @@ def compare(model, dumped):
     return logit_error, attention_error, greedy_error
 
 
+def gradient_step_error(model_path, pairs_path, stepped_path):
+    """Max |difference| between AttnLab's and attnlab_torch's weights after one clipped SGD step."""
+    probe("step", model_path, pairs_path, str(CLIP), stepped_path)
+    model = load(model_path).train()
+    source, lengths, target = pad_batch(PAIRS)
+    logits, _ = model(source, lengths, target)
+    (token_loss_sum(logits, target) / int((target != 0).sum())).backward()
+    norm = clip_gradient_norm(list(model.parameters()), CLIP)
+    assert norm > CLIP, "the gradient norm %.3f does not reach the clip norm: clipping untested" % norm
+    with torch.no_grad():
+        for p in model.parameters():
+            p -= p.grad
+    theirs = load(stepped_path).state_dict()
+    return max(float((theirs[name] - value).abs().max()) for name, value in model.state_dict().items())
+
+
 def main():
     failures = []
-    print("%-40s %-22s %10s %10s %10s" % ("configuration", "direction", "logits", "attention", "greedy att"))
+    print("%-40s %-22s %10s %10s %10s %10s" % ("configuration", "direction", "logits", "attention", "greedy att",
+                                               "step"))
     with tempfile.TemporaryDirectory() as tmp:
         pairs_path = os.path.join(tmp, "pairs.json")
         with open(pairs_path, "w") as f:
@@ -111,6 +134,7 @@ def main():
             attnlab_file = os.path.join(tmp, "attnlab%d.safetensors" % index)
             python_file = os.path.join(tmp, "python%d.safetensors" % index)
             resaved = os.path.join(tmp, "resaved%d.safetensors" % index)
+            stepped = os.path.join(tmp, "stepped%d.safetensors" % index)
             with open(spec_path, "w") as f:
                 json.dump({"config": config, "source_vocab": SOURCE_VOCAB, "target_vocab": TARGET_VOCAB,
                            "seed": 100 + index}, f, ensure_ascii=False)
@@ -119,7 +143,8 @@ def main():
                 # AttnLab writes, Python reads.
                 probe("make", spec_path, attnlab_file)
                 model = load(attnlab_file).eval()
-                rows.append(("AttnLab -> Python",) + compare(model, json.loads(probe("dump", attnlab_file, pairs_path))))
+                rows.append(("AttnLab -> Python",) + compare(model, json.loads(probe("dump", attnlab_file, pairs_path))) +
+                            (gradient_step_error(attnlab_file, pairs_path, stepped),))
                 save(model, resaved)
                 with open(attnlab_file, "rb") as a, open(resaved, "rb") as b:
                     assert a.read() == b.read(), "saving a loaded AttnLab file does not give the same bytes"
@@ -127,20 +152,21 @@ def main():
                 torch.manual_seed(200 + index)
                 fresh = Seq2Seq(ModelConfig.from_dict(config, len(SOURCE_VOCAB), len(TARGET_VOCAB))).eval()
                 save(fresh, python_file, SOURCE_VOCAB, TARGET_VOCAB)
-                rows.append(("Python -> AttnLab",) + compare(fresh, json.loads(probe("dump", python_file, pairs_path))))
+                rows.append(("Python -> AttnLab",) + compare(fresh, json.loads(probe("dump", python_file, pairs_path))) +
+                            (gradient_step_error(python_file, pairs_path, stepped),))
             except (AssertionError, RuntimeError) as e:
                 failures.append("%s: %s" % (label, e))
                 print("%-40s FAILED: %s" % (label, e))
                 continue
-            for direction, logit_error, attention_error, greedy_error in rows:
-                print("%-40s %-22s %10.2e %10.2e %10.2e" % (label, direction, logit_error, attention_error, greedy_error))
-                if max(logit_error, attention_error, greedy_error) >= TOLERANCE:
-                    failures.append("%s (%s): max error %.2e >= %.0e" % (label, direction,
-                                    max(logit_error, attention_error, greedy_error), TOLERANCE))
+            for direction, *errors in rows:
+                print("%-40s %-22s %10.2e %10.2e %10.2e %10.2e" % (label, direction, *errors))
+                if max(errors) >= TOLERANCE:
+                    failures.append("%s (%s): max error %.2e >= %.0e" % (label, direction, max(errors), TOLERANCE))
     if failures:
         print("FAIL:\n  " + "\n  ".join(failures))
         return 1
-    print("PASS: %d configurations, both directions, every error < %.0e; re-saved files byte-identical"
+    print("PASS: %d configurations, both directions, logits, attention, greedy decoding and a training step, "
+          "every error < %.0e; re-saved files byte-identical"
           % (len(CONFIGURATIONS), TOLERANCE))
     return 0
 
