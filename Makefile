@@ -8,7 +8,7 @@ FUZZ_SMOKE_SECONDS ?= 20
 # `make test` ends with `make fuzz-smoke` (the asan and tsan runs leave it out).
 FUZZ_SMOKE ?= yes
 
-.PHONY: all setup configure build run test bench format asan tsan fuzz fuzz-build fuzz-smoke screenshots clean
+.PHONY: all setup configure build run test bench format asan tsan fuzz fuzz-build fuzz-smoke screenshots clean torchrun-test
 
 all: build
 
@@ -47,6 +47,12 @@ bench:
 	@bash scripts/setup-deps
 	@cmake --preset release >/dev/null && cmake --build --preset release -j $(JOBS)
 	@bash bench/run-bench build/release
+
+# Long (minutes, needs python3-torch): the shipped dates by `attnlab-cli train` and by a 2-process
+# torchrun of attnlab_torch.train with the same global batch; prints both exact matches and times.
+torchrun-test: build
+	@PYTHONPATH=$(CURDIR)/python OPENBLAS_NUM_THREADS=1 bash tests/python/run-python-test \
+	  tests/python/torchrun_dates.py $(BUILD_DIR)/app/attnlab-cli
 
 # Renders docs/screenshots/ from the GUI tests (offscreen): the window after 15 epochs of dates at
 # 1600 x 1000 and 1280 x 720, the panels, the plots and their exports.
