@@ -6,6 +6,7 @@ message that names them: a key this package does not know may change what the mo
 (a newer AttnLab, another model kind), so computing anyway could silently differ from AttnLab.
 """
 import json
+import warnings
 from dataclasses import dataclass, field
 
 SCORERS = ("none", "dot", "scaled_dot", "general", "additive", "location", "location_aware")
@@ -52,7 +53,8 @@ class TrainingSettings:
     def from_dict(cls, d):
         _require(isinstance(d, dict), "config's 'training' must be a JSON object, got %s" % json.dumps(d))
         unknown = sorted(set(d) - set(TRAINING_KEYS))
-        _require(not unknown, "config's 'training' has unknown keys %s (known: %s)" % (unknown, ", ".join(TRAINING_KEYS)))
+        if unknown:  # training settings do not change what the model computes: ignored, as FORMAT.md says
+            warnings.warn("config's 'training' has keys this attnlab_torch does not know, ignored: %s" % unknown)
         s = cls()
         for name in ("learning_rate", "momentum", "clip_norm", "teacher_forcing", "dropout", "validation_fraction"):
             if name in d:

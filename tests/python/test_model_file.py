@@ -9,6 +9,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import warnings
 
 import numpy as np
 import torch
@@ -97,6 +98,13 @@ def main(probe):
             config=m["config"].replace('"location_aware"', '"cosine"'))), "unknown scorer 'cosine'")
         refused("unknown config key", rewrite(good, bad, change_meta=lambda m: m.update(
             config=json.dumps(dict(json.loads(m["config"]), layers=2)))), "unknown keys ['layers']")
+        with warnings.catch_warnings(record=True) as caught:  # FORMAT.md: readers ignore training keys they do not know
+            warnings.simplefilter("always")
+            ignored = load(rewrite(good, bad, change_meta=lambda m: m.update(config=json.dumps(dict(
+                json.loads(m["config"]), training=dict(json.loads(m["config"])["training"], warmup=100))))))
+        check("an unknown training key is ignored, with a warning",
+              torch.equal(ignored.state_dict()["output.weight"], model.state_dict()["output.weight"])
+              and any("warmup" in str(w.message) for w in caught), [str(w.message) for w in caught])
         refused("another model kind", rewrite(good, bad, change_meta=lambda m: m.update(
             config=json.dumps(dict(json.loads(m["config"]), kind="classifier")))), "config's 'kind'")
         refused("missing tensor", rewrite(good, bad, change_tensors=lambda t: t.pop("output.bias")),
