@@ -1,9 +1,10 @@
 #include "bench/BigModel.h"
 
+#include "bench/BigModelBundle.h"
+
 #include "core/infer/BeamSearch.h"
 #include "core/infer/GreedyDecoder.h"
 #include "core/train/ModelFile.h"
-#include "core/util/Random.h"
 
 #include <algorithm>
 #include <chrono>
@@ -15,17 +16,6 @@
 namespace attnlab::bench {
 
 namespace {
-constexpr int kHidden = 1024;
-constexpr int kEmbedding = 512;
-constexpr int kVocabulary = 32000; // specials included
-constexpr int kSentenceWords = 100;
-
-Vocabulary words(const char* prefix) {
-    std::vector<std::string> tokens(Vocabulary::SpecialTokens.begin(), Vocabulary::SpecialTokens.end());
-    for (int i = static_cast<int>(tokens.size()); i < kVocabulary; ++i)
-        tokens.push_back(prefix + std::to_string(i));
-    return Vocabulary::fromTokens(std::move(tokens));
-}
 
 // The fastest of `trials` runs of `body`, in milliseconds.
 double fastest(int trials, const std::function<void()>& body) {
@@ -42,18 +32,7 @@ double fastest(int trials, const std::function<void()>& body) {
 } // namespace
 
 nlohmann::json measureBigModel(int trials) {
-    ModelBundle bundle;
-    bundle.config.embedding = kEmbedding;
-    bundle.config.hidden = kHidden;
-    bundle.config.scorer = ScorerKind::General;
-    bundle.sourceTokens = bundle.targetTokens = Tokenization::Word;
-    bundle.sourceVocabulary = words("s");
-    bundle.targetVocabulary = words("t");
-    bundle.config.sourceVocabulary = bundle.sourceVocabulary.size();
-    bundle.config.targetVocabulary = bundle.targetVocabulary.size();
-    bundle.dataset = "synthetic";
-    bundle.model = std::make_unique<Seq2Seq<float>>(bundle.config);
-    bundle.model->initialize(1);
+    ModelBundle bundle = makeBigModel();
     const long long parameters = parameterCount(bundle.model->parameters());
 
     const std::string path =
@@ -64,24 +43,22 @@ nlohmann::json measureBigModel(int trials) {
     const double openMs = fastest(trials, [&] { opened = loadModel(path); });
     std::filesystem::remove(path);
 
-    Random random(7);
-    std::vector<int> sentence(kSentenceWords);
-    for (int& id : sentence) id = 4 + static_cast<int>(random.below(kVocabulary - 4));
+    const std::vector<int> sentence = bigModelSentence();
     DecodeOptions options;
-    options.maxLength = kSentenceWords; // 100 words out: an untrained model never ends on its own
+    options.maxLength = kBigModelSentenceWords; // 100 words out: an untrained model never ends on its own
     DecodeResult greedy;
     const double greedyMs = fastest(trials, [&] { greedy = greedyDecode(*opened.model, sentence, options); });
     options.beamWidth = 5;
     DecodeResult beam;
     const double beamMs = fastest(trials, [&] { beam = beamSearch(*opened.model, sentence, options); });
-    return {{"hidden", kHidden},
-            {"embedding", kEmbedding},
-            {"vocabulary", kVocabulary},
+    return {{"hidden", kBigModelHidden},
+            {"embedding", kBigModelEmbedding},
+            {"vocabulary", kBigModelVocabulary},
             {"parameters", parameters},
             {"file_megabytes", fileMegabytes},
             {"save_ms", saveMs},
             {"open_ms", openMs},
-            {"source_words", kSentenceWords},
+            {"source_words", kBigModelSentenceWords},
             {"greedy_words", greedy.tokens.size()},
             {"greedy_ms", greedyMs},
             {"beam5_words", beam.tokens.size()},

@@ -48,6 +48,9 @@ public:
     void modelOpened();
 
     TrainingSession* session() const { return m_session; }
+    // File > Open Model once a file is chosen: opens it, shows its settings and says so in the
+    // status bar; false (with a warning box) when the file cannot be opened.
+    bool openModel(const QString& path);
     DatasetPanel* datasetPanel() const { return m_datasetPanel; }
     SettingsPanel* settingsPanel() const { return m_settingsPanel; }
     TrainingControls* trainingControls() const { return m_controls; }

@@ -26,16 +26,20 @@ void MainWindow::openDatasetFile() {
 void MainWindow::openModelFile() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QString(),
                                                       tr("Models (*.safetensors);;All files (*)"));
-    if (path.isEmpty()) return;
+    if (!path.isEmpty()) openModel(path);
+}
+
+bool MainWindow::openModel(const QString& path) {
     QString problem;
     if (!m_session->openModel(path, &problem)) {
         QMessageBox::warning(this, tr("Open Model"), problem);
-        return;
+        return false;
     }
     const ModelBundle* bundle = m_session->bundle();
     m_settingsPanel->setFromModel(bundle->config, bundle->training);
     modelOpened();
     showStatus(tr("Opened %1").arg(path));
+    return true;
 }
 
 void MainWindow::modelOpened() {
