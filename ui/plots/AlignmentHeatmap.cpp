@@ -247,11 +247,6 @@ QRectF AlignmentHeatmap::shownCells() const {
     return matrix.normalized().intersected(QRectF(m_mapRect->rect()));
 }
 
-QPointF AlignmentHeatmap::cellCentre(int row, int column) const {
-    return {m_mapRect->axis(QCPAxis::atBottom)->coordToPixel(column),
-            m_mapRect->axis(QCPAxis::atLeft)->coordToPixel(row)};
-}
-
 int AlignmentHeatmap::rowAt(QPointF pixel) const {
     const QRectF cells = shownCells();
     // QCustomPlot maps a vertical range onto the rect's top - 1 .. bottom: the last row is inclusive.

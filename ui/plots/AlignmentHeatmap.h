@@ -90,8 +90,6 @@ public:
     HeatmapNavigator& navigator() const { return *m_navigator; }
     // The pixel rectangle of the cells in view (the map, less any room past the matrix).
     QRectF shownCells() const;
-    // Where cell (row, column)'s centre is drawn, in plot() pixels (it may lie outside the map).
-    QPointF cellCentre(int row, int column) const;
 
     QCustomPlot* plot() const { return m_plot; }
     QCPAxisRect* mapRect() const { return m_mapRect; }
