@@ -26,36 +26,37 @@ using attnlab::ui::CellSpan;
 
 namespace {
 
-// A 100-word English sentence, its 99-word translation and </s>: words of every length, a few long
-// enough to be elided, and an alignment that is mostly diagonal with local swaps (adjective and
-// noun change places), each row a softmax.
+// A 100-word English sentence, its 99-word French translation and </s>: words of every length, a
+// few long enough to be elided, and an alignment that is mostly diagonal with local swaps (as
+// "red houses" -> "maisons rouges"), each row a softmax.
 struct LongPair {
     std::vector<std::string> source, output;
     Matrix<float> weights; // (T x S)
     Alignment gold;
-    explicit LongPair(const char* prefix = "") : weights(100, 100) {
-        const std::vector<std::string> english{"the",    "committee", "on",    "internationalisation",
-                                               "will",   "review",    "a",     "long",
-                                               "list",   "of",        "red",   "houses",
-                                               "before", "its",       "next",  "meeting",
-                                               "and",    "then",      "every", "responsibility"};
-        const std::vector<std::string> french{"le",        "comité",
-                                              "sur",       "l'internationalisation",
-                                              "examinera", "une",
-                                              "longue",    "liste",
-                                              "de",        "maisons",
-                                              "rouges",    "avant",
-                                              "sa",        "prochaine",
-                                              "réunion",   "puis",
-                                              "chaque",    "responsabilité",
-                                              "et",        "encore"};
-        for (int s = 0; s < 100; ++s) source.push_back(prefix + english[size_t(s % 20)]);
-        for (int t = 0; t < 99; ++t) output.push_back(prefix + french[size_t(t % 20)]);
+    explicit LongPair(const QString& prefix = {}) : weights(100, 100) {
+        const QString english =
+            "the committee on internationalisation met on tuesday morning to review a long list of "
+            "proposals that members had sent in over the winter , and after three hours of discussion it "
+            "agreed that the red houses near the old harbour should be repaired before the summer , that "
+            "the library would open later on sundays , that every school would receive new books , and "
+            "that the question of the bridge would wait until the next meeting , when the engineers could "
+            "explain their report in detail and answer the questions that residents had asked about costs "
+            "and safety .";
+        const QString french =
+            "le comité de l'internationalisation s'est réuni mardi matin pour examiner une longue liste "
+            "de propositions que les membres avaient envoyées pendant l'hiver , et après trois heures de "
+            "discussion il a convenu que les maisons rouges près du vieux port seraient réparées avant "
+            "l'été , que la bibliothèque ouvrirait plus tard le dimanche , que chaque école recevrait de "
+            "nouveaux livres , et que la question du pont attendrait la prochaine réunion , quand les "
+            "ingénieurs pourraient expliquer leur rapport en détail et répondre aux nombreuses questions "
+            "que les habitants avaient posées sur les coûts et la sécurité .";
+        for (const QString& word : english.split(' ')) source.push_back((prefix + word).toStdString());
+        for (const QString& word : french.split(' ')) output.push_back((prefix + word).toStdString());
         output.emplace_back("</s>");
         for (int t = 0; t < 100; ++t) {
-            int focus = t;
-            if (t % 10 == 3) focus = t + 1; // "red houses" -> "maisons rouges"
-            if (t % 10 == 4) focus = t - 1;
+            int focus = t;           // the two sentences run nearly word for word
+            if (t == 34) focus = 35; // "maisons" looks at "houses"
+            if (t == 35) focus = 34; // "rouges" at "red"
             Eigen::VectorXd scores(100);
             for (int s = 0; s < 100; ++s)
                 scores(s) = 5.0 * std::exp(-0.5 * (s - focus) * (s - focus)) + 0.3 * std::sin(0.7 * s + t);
@@ -220,6 +221,10 @@ void TestHeatmapZoom::labelsOf100By100NeverOverlap() {
 // as wide as tall; in the pinned dock's narrow, tall one it is as wide as the space.
 void TestHeatmapZoom::cellsStaySquareishAndUseTheSpace() {
     const LongPair pair;
+    QCOMPARE(pair.source.size(), size_t(100));
+    QCOMPARE(pair.output.size(), size_t(100));
+    QCOMPARE(pair.source[34], std::string("red"));
+    QCOMPARE(pair.output[34], std::string("maisons"));
     for (const QSize size : {QSize(900, 460), QSize(300, 600)}) {
         AlignmentHeatmap map;
         map.setAlignment(pair.source, pair.output, pair.weights);
@@ -452,7 +457,7 @@ void TestHeatmapZoom::newSentenceResetsSameSentenceKeeps() {
     QCOMPARE(columns(map).lower, zoomedColumns.lower);
     QCOMPARE(map.cellValue(0, 0), double(0.01f));
     // Another sentence: the whole of it.
-    const LongPair other("x");
+    const LongPair other(QStringLiteral("x"));
     map.setAlignment(other.source, other.output, other.weights);
     replot(map);
     QVERIFY(map.navigator().viewport().isFit());
@@ -612,12 +617,12 @@ void TestHeatmapZoom::screenshots() {
     const LongPair pair;
     AlignmentHeatmap map;
     map.setAlignment(pair.source, pair.output, pair.weights, pair.gold);
-    map.highlightRow(33);
+    map.highlightRow(34); // "maisons", which looks at "houses", one word right of the diagonal
     showAndLayout(map, QSize(900, 620));
     QVERIFY(map.grab().save(directory + "/heatmap-100x100.png"));
-    map.navigator().zoomBy(5.0, pixelOf(map, 33, 33));
+    map.navigator().zoomBy(5.0, pixelOf(map, 34, 34));
     replot(map);
-    sendMouse(map.plot(), QEvent::MouseMove, pixelOf(map, 35, 31), Qt::NoButton, Qt::NoButton);
+    sendMouse(map.plot(), QEvent::MouseMove, pixelOf(map, 34, 35), Qt::NoButton, Qt::NoButton);
     replot(map);
     QVERIFY(map.grab().save(directory + "/heatmap-100x100-zoomed.png"));
 }
