@@ -11,6 +11,8 @@
 
 #include <qcustomplot.h>
 
+#include <QNativeGestureEvent>
+#include <QPointingDevice>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -284,6 +286,14 @@ void TestHeatmapZoom::ctrlWheelZoomsAroundTheMouse() {
     QVERIFY(map.navigator().viewport().isFit());
     QCOMPARE(columns(map).lower, -0.5);
     QCOMPARE(rows(map).lower, -0.5);
+
+    // A touchpad pinch zooms the same way: +50% about the fingers.
+    QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2, mouse,
+                              mouse, map.plot()->mapToGlobal(mouse), 0.5, QPointF());
+    QApplication::sendEvent(map.plot(), &pinch);
+    replot(map);
+    QVERIFY(std::abs(map.navigator().viewport().zoom() - 1.5) < 1e-9);
+    QVERIFY(std::abs(map.columnAt(mouse) - 70) <= 1 && std::abs(map.rowAt(mouse) - 30) <= 1);
 }
 
 void TestHeatmapZoom::tooltipAfterZoomNamesTheCell() {
