@@ -1,5 +1,5 @@
 // The heatmap's zoom and pan arithmetic on its own, with values worked out by hand: the fit keeps
-// cells at most twice as long as wide, zoom keeps the anchor cell where it was, the view stays in
+// cells at most twice as wide as tall, zoom keeps the anchor cell where it was, the view stays in
 // the matrix, zoom stops at 8 cells along the longer side, and a row scrolls into view.
 #include "ui/plots/HeatmapViewport.h"
 
@@ -53,10 +53,11 @@ void TestHeatmapViewport::fitCapsTheCellAspect() {
     QCOMPARE(view.cellHeight(), 4.0);
     compareSpan(view.columnSpan(), -0.5, 124.5); // room past the last column, right of the map
     compareSpan(view.rowSpan(), -0.5, 99.5);
-    view.setPixelSize(QSizeF(300, 900)); // 3 x 9: 3 x 6, room below the last row
+    view.setPixelSize(QSizeF(300, 900)); // tall cells keep their height: 3 x 9, the whole space
     QCOMPARE(view.cellWidth(), 3.0);
-    QCOMPARE(view.cellHeight(), 6.0);
-    compareSpan(view.rowSpan(), -0.5, 149.5);
+    QCOMPARE(view.cellHeight(), 9.0);
+    compareSpan(view.columnSpan(), -0.5, 99.5);
+    compareSpan(view.rowSpan(), -0.5, 99.5);
 }
 
 void TestHeatmapViewport::oneRowOrColumnIsNotCapped() {

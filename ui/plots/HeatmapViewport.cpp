@@ -23,7 +23,7 @@ void HeatmapViewport::fit() {
 }
 
 // A one-row or one-column matrix keeps the cell shape the space gives it: capping it would leave
-// a strip of cells in a mostly empty map.
+// a strip of cells in a mostly empty map. Only width is capped (see the header).
 double HeatmapViewport::fitCellWidth() const {
     if (m_columns <= 0 || m_rows <= 0) return m_pixels.width();
     const double width = m_pixels.width() / m_columns;
@@ -32,10 +32,7 @@ double HeatmapViewport::fitCellWidth() const {
 }
 
 double HeatmapViewport::fitCellHeight() const {
-    if (m_columns <= 0 || m_rows <= 0) return m_pixels.height();
-    const double width = m_pixels.width() / m_columns;
-    const double height = m_pixels.height() / m_rows;
-    return m_columns >= 2 && m_rows >= 2 ? std::min(height, kMaxCellAspect * width) : height;
+    return m_rows > 0 ? m_pixels.height() / m_rows : m_pixels.height();
 }
 
 double HeatmapViewport::cellWidth() const {

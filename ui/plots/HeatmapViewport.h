@@ -4,10 +4,11 @@
 // zoom and pan rules can be tested alone.
 //
 // Cells stay square-ish: at "fit" the whole matrix is shown at the largest size where no cell is
-// more than kMaxCellAspect times wider than tall (or taller than wide); along the axis that would
-// stretch, the view reaches past the matrix (empty space right of or below it). Zooming scales
-// both axes alike, so the aspect holds at every zoom; once zoomed past the available space the
-// view is a window into the matrix, clamped to it. Zoom stops when the longer visible side holds
+// more than kMaxCellAspect times wider than tall; in a wide, low panel the view reaches past the
+// last column (empty space right of the map) rather than stretch the cells. Tall cells keep the
+// height they get (a narrow dock): it is the room the row labels read in. Zooming scales both axes
+// alike, so the shape holds at every zoom; once zoomed past the available space the view is a
+// window into the matrix, clamped to it. Zoom stops when the longer visible side holds
 // kMinVisibleCells cells.
 #include <QPointF>
 #include <QSizeF>
@@ -23,7 +24,7 @@ struct CellSpan {
 
 class HeatmapViewport {
 public:
-    static constexpr double kMaxCellAspect = 2.0;
+    static constexpr double kMaxCellAspect = 2.0; // width over height
     static constexpr double kMinVisibleCells = 8.0;
 
     // A matrix of `columns` x `rows` cells (source tokens x output tokens); back to fit.
