@@ -71,6 +71,8 @@ void AxisTokenLabels::clear() {
     for (QCPItemText* item : m_items) m_plot->removeItem(item);
     m_items.clear();
     m_labels.clear();
+    m_widths.clear();
+    m_widest.clear();
     m_highlighted = -1;
     m_hovered = -1;
 }
@@ -82,8 +84,23 @@ QStringList AxisTokenLabels::texts() const {
 }
 
 int AxisTokenLabels::textWidth(int index) const {
-    const QFont& font = m_labels[size_t(index)].special ? m_specialFont : m_highlightFont;
-    return std::min(QFontMetrics(font).horizontalAdvance(m_labels[size_t(index)].text), m_maxLabelPixels);
+    auto [it, added] = m_widths.try_emplace(m_fontPixels);
+    if (added) {
+        it->second.reserve(m_labels.size());
+        for (const TokenLabel& label : m_labels) {
+            const QFont& font = label.special ? m_specialFont : m_highlightFont; // bold: the widest
+            it->second.push_back(
+                std::min(QFontMetrics(font).horizontalAdvance(label.text), m_maxLabelPixels));
+        }
+    }
+    return it->second[size_t(index)];
+}
+
+int AxisTokenLabels::widestText() const {
+    auto [it, added] = m_widest.try_emplace(m_fontPixels, 0);
+    if (added)
+        for (int i = 0; i < count(); ++i) it->second = std::max(it->second, textWidth(i));
+    return it->second;
 }
 
 int AxisTokenLabels::niceStep(double cellsPerLabel) {
@@ -99,6 +116,12 @@ int AxisTokenLabels::fit(double cellPixels, int maxLabelPixels, int minMargin) {
     // The plot's font as it is now: a larger system font makes larger labels where they fit.
     m_baseFont = m_plot->font();
     m_basePixels = std::max(kMinFontPixels, QFontInfo(m_baseFont).pixelSize());
+    if (m_baseFont != m_measuredFont || m_maxLabelPixels != m_measuredMaxPixels) {
+        m_widths.clear();
+        m_widest.clear();
+        m_measuredFont = m_baseFont;
+        m_measuredMaxPixels = m_maxLabelPixels;
+    }
     // Padding (left + right) of the special-token background box counts as part of the label.
     const int boxPad = 6;
     int lineHeight = 0;
@@ -108,8 +131,7 @@ int AxisTokenLabels::fit(double cellPixels, int maxLabelPixels, int minMargin) {
         setFontPixels(pixels);
         lineHeight = std::max({QFontMetrics(m_highlightFont).height(), QFontMetrics(m_specialFont).height(),
                                QFontMetrics(m_font).height()});
-        int widest = 0;
-        for (int i = 0; i < count(); ++i) widest = std::max(widest, textWidth(i));
+        const int widest = widestText();
         if (decideRotation) m_rotated = m_edge == Edge::Top && widest + boxPad + 2 > cellPixels;
         return (m_edge == Edge::Top && !m_rotated) ? widest + boxPad + 2.0 : lineHeight + 1.0;
     };

@@ -9,6 +9,7 @@
 #include <QRectF>
 #include <QStringList>
 
+#include <map>
 #include <vector>
 
 class QCustomPlot;
@@ -73,6 +74,7 @@ private:
     bool inView(int index) const;
     bool thinnedOut(int index) const;
     int textWidth(int index) const;
+    int widestText() const;
     void setFontPixels(int pixels);
 
     QCustomPlot* m_plot;
@@ -81,6 +83,12 @@ private:
     std::vector<TokenLabel> m_labels;
     std::vector<QCPItemText*> m_items; // owned by m_plot; removed through it
     QFont m_baseFont;                  // the plot's font at the last fit: the largest the labels use
+    // Label widths (capped) by font pixel size, and the widest: fit() runs before every replot,
+    // hovering included, and measuring 100 labels at a dozen sizes each time would be felt.
+    mutable std::map<int, std::vector<int>> m_widths;
+    mutable std::map<int, int> m_widest;
+    QFont m_measuredFont; // the base font m_widths were measured for
+    int m_measuredMaxPixels = 0;
     QFont m_font, m_specialFont, m_highlightFont;
     int m_basePixels = 12;
     int m_fontPixels = 12;

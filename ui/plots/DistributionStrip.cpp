@@ -65,6 +65,7 @@ void DistributionStrip::setColumnCount(int columns) {
 
 void DistributionStrip::setTokenLabels(const QStringList& labels) {
     m_labels = labels;
+    m_widest.clear();
     m_tickedStep = 0; // fitLabels builds the ticker for its step
     m_rect->axis(QCPAxis::atBottom)->setTicker(QSharedPointer<QCPAxisTickerText>::create());
 }
@@ -74,15 +75,25 @@ void DistributionStrip::fitLabels(double cellPixels, int maxLabelPixels) {
     QFont font = x->tickLabelFont();
     const int basePixels = std::max(7, QFontInfo(m_rect->parentPlot()->font()).pixelSize());
     int widest = 0, lineHeight = 0;
+    QFont base = font;
+    base.setPixelSize(basePixels);
+    if (base != m_measuredFont || maxLabelPixels != m_measuredMaxPixels) {
+        m_widest.clear();
+        m_measuredFont = base;
+        m_measuredMaxPixels = maxLabelPixels;
+    }
     // As the map's labels: the largest font at which each column keeps its label, else every
     // step-th label in the largest font the step leaves room for.
     auto along = [&](int pixels, bool decideRotation) {
         font.setPixelSize(pixels);
         const QFontMetrics metrics(font);
         lineHeight = metrics.height();
-        widest = 0;
-        for (const QString& label : m_labels)
-            widest = std::max(widest, std::min(metrics.horizontalAdvance(label), maxLabelPixels));
+        auto [cached, added] = m_widest.try_emplace(pixels, 0);
+        if (added)
+            for (const QString& label : m_labels)
+                cached->second =
+                    std::max(cached->second, std::min(metrics.horizontalAdvance(label), maxLabelPixels));
+        widest = cached->second;
         if (decideRotation) m_rotated = widest + 4 > cellPixels;
         return m_rotated ? lineHeight + 1.0 : widest + 4.0;
     };

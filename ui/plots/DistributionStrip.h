@@ -2,9 +2,11 @@
 // The strip under the alignment heatmap: the selected output row's attention distribution as bars,
 // one per source column, lined up with the heatmap's columns above it. Bars read more precisely
 // than colours: two weights of 0.30 and 0.35 look alike in the map and not in the strip.
+#include <QFont>
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <vector>
 
 class QCustomPlot;
@@ -54,6 +56,11 @@ private:
     int m_step = 1;        // every m_step-th column is labelled
     int m_tickedStep = 0;  // the step the ticker was built for (0: none yet)
     int m_tickedMaxPixels = 0;
+    // The widest label (capped) by font pixel size, for the font and cap in m_measured*: fitLabels
+    // runs before every replot.
+    std::map<int, int> m_widest;
+    QFont m_measuredFont;
+    int m_measuredMaxPixels = 0;
     bool m_rotated = false;
     bool m_visible = true;
     bool m_showsDistribution = false;

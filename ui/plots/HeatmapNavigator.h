@@ -18,6 +18,7 @@ class QCPAxis;
 class QCPAxisRect;
 class QCustomPlot;
 class QKeyEvent;
+class QWheelEvent;
 class QToolButton;
 
 namespace attnlab::ui {
@@ -58,7 +59,7 @@ protected:
 private:
     void apply();
     void changed(bool moved);
-    bool wheel(class QWheelEvent* event);
+    bool wheel(QWheelEvent* event);
     QPointF cellAt(QPointF pixel) const;
 
     QCustomPlot* m_plot;
