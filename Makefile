@@ -58,7 +58,7 @@ torchrun-test: build
 # 1600 x 1000 and 1280 x 720, the panels, the plots and their exports.
 screenshots: build
 	@for t in tst_main_window tst_dataset_panel tst_settings_panel tst_training_controls tst_loss_plot \
-	          tst_alignment_heatmap tst_compare_workspace; do \
+	          tst_alignment_heatmap tst_heatmap_zoom tst_compare_workspace; do \
 	  ATTNLAB_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots QT_QPA_PLATFORM=offscreen QTEST_FUNCTION_TIMEOUT=3600000 $(BUILD_DIR)/tests/ui/$$t >/dev/null || exit 1; \
 	done
 

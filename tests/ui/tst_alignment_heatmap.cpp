@@ -32,11 +32,12 @@ Matrix<float> threeByFour() {
 const std::vector<std::string> kSource{"a", " ", "b", "</s>"};
 const std::vector<std::string> kOutput{"x", "y", "</s>"};
 
-// The pixel centre of a cell, computed from the map's plot area: columns and rows split it evenly.
+// The pixel centre of a cell, computed from the cells' area: at fit the whole matrix fills it, its
+// columns and rows splitting it evenly.
 QPoint cellCentre(const AlignmentHeatmap& map, int row, int column) {
-    const QRect rect = map.mapRect()->rect();
-    return QPoint(int(rect.left() + (column + 0.5) * rect.width() / map.sourceCount()),
-                  int(rect.top() + (row + 0.5) * rect.height() / map.outputCount()));
+    const QRectF cells = map.shownCells();
+    return QPoint(int(cells.left() + (column + 0.5) * cells.width() / map.sourceCount()),
+                  int(cells.top() + (row + 0.5) * cells.height() / map.outputCount()));
 }
 
 QByteArray readFile(const QString& path) {
@@ -145,8 +146,22 @@ void TestAlignmentHeatmap::renderedColoursFollowTheGradient() {
                     QString("cell (%1,%2): %3, expected %4").arg(t).arg(s).arg(got.name(), want.name())));
         }
     // Discrete cells: just inside a cell's edge the colour is still that cell's (no interpolation),
-    // and the map covers the plot area edge to edge, also when it is a single row or column.
-    const QRect rect = map.mapRect()->rect();
+    // and the cells cover the plot area edge to edge, top to bottom and left to right, except that
+    // the map may stop short of the right edge so that no cell is more than twice as wide as tall
+    // (a single row or column fills it both ways).
+    const QRect rect = map.shownCells().toAlignedRect();
+    const QRect area = map.mapRect()->rect();
+    QVERIFY2(std::abs(rect.height() - area.height()) <= 1, qPrintable(QString("cells %1x%2 in %3x%4")
+                                                                          .arg(rect.width())
+                                                                          .arg(rect.height())
+                                                                          .arg(area.width())
+                                                                          .arg(area.height())));
+    const double cellAspect = (double(rect.width()) / columns) / (double(rect.height()) / rows);
+    if (rows > 1 && columns > 1)
+        QVERIFY2(cellAspect <= 2.01 && (cellAspect >= 1.99 || std::abs(rect.width() - area.width()) <= 1),
+                 qPrintable(QString::number(cellAspect)));
+    else
+        QVERIFY(std::abs(rect.width() - area.width()) <= 1 && std::abs(rect.height() - area.height()) <= 1);
     const int lastRow = rows - 1, lastColumn = columns - 1;
     QCOMPARE(image.pixelColor(rect.left() + 2, rect.top() + 2), attnlab::ui::viridisColor(w(0, 0)));
     QCOMPARE(image.pixelColor(rect.right() - 2, rect.bottom() - 2),
@@ -396,11 +411,15 @@ void TestAlignmentHeatmap::manyLongTokensStayReadable() {
             text->text().startsWith('w') && !text->text().startsWith("word"))
             ++shown;
     }
-    // 60 rows of 7 pixels are too dense even for the smallest label font: every n-th is shown.
+    // 60 rows of 7 pixels are too dense even for the smallest label font: every n-th is shown (a
+    // round step), in the larger font the step leaves room for, each within its step's rows.
     QFont rowFont = map.plot()->font();
     rowFont.setPixelSize(map.outputAxisLabels().fontPixels());
-    QCOMPARE(map.outputAxisLabels().fontPixels(), attnlab::ui::AxisTokenLabels::kMinFontPixels);
+    const int step = map.outputAxisLabels().step();
+    QVERIFY2(step == 2 || step == 5, qPrintable(QString::number(step)));
+    QVERIFY(map.outputAxisLabels().fontPixels() > attnlab::ui::AxisTokenLabels::kMinFontPixels);
     const int lineHeight = QFontMetrics(rowFont).height();
+    QVERIFY(lineHeight < step * map.shownCells().height() / 60);
     QVERIFY2(
         shown >= 2 && shown * lineHeight <= rect.height() + lineHeight,
         qPrintable(QString("%1 labels of %2 px in %3 px").arg(shown).arg(lineHeight).arg(rect.height())));
@@ -463,10 +482,10 @@ void TestAlignmentHeatmap::everyLabelOf14By50IsShown() {
     // Each drawn label's line fits in its cell, so neighbours cannot overlap.
     QFont rowFont = map.plot()->font();
     rowFont.setPixelSize(left.fontPixels());
-    QVERIFY(QFontMetrics(rowFont).height() <= map.mapRect()->rect().height() / 14.0);
+    QVERIFY(QFontMetrics(rowFont).height() <= map.shownCells().height() / 14.0);
     QFont columnFont = map.plot()->font();
     columnFont.setPixelSize(top.fontPixels());
-    QVERIFY(QFontMetrics(columnFont).height() <= map.mapRect()->rect().width() / 50.0);
+    QVERIFY(QFontMetrics(columnFont).height() <= map.shownCells().width() / 50.0);
     // Tooltips count from 1, as a person does.
     QCOMPARE(map.toolTipAt(cellCentre(map, 5, 15)),
              QStringLiteral("output 6 of 14 'f' \u2192 source 16 of 50 '\u2423': 0.5100"));

@@ -3,6 +3,7 @@
 #include "core/experiment/Experiment.h"
 #include "ui/compare/RunPalette.h"
 #include "ui/plots/AlignmentHeatmap.h"
+#include "ui/plots/CellOutline.h"
 #include "ui/plots/ColorGradients.h"
 #include "ui/plots/HeatmapColourChoice.h"
 #include "ui/plots/PlotExport.h"
@@ -112,15 +113,9 @@ void HeatmapGrid::rebuild() {
         cell.note->setForegroundRole(QPalette::PlaceholderText); // a quiet grey on either theme
         cell.note->hide();
         QCustomPlot* plot = cell.heatmap->plot();
-        cell.hoverOutline = new QCPItemRect(plot);
-        cell.hoverOutline->setPen(QPen(runColor(run), 3.0));
-        cell.hoverOutline->setBrush(Qt::NoBrush);
-        cell.hoverOutline->setSelectable(false);
-        cell.hoverOutline->setClipToAxisRect(false);
-        cell.hoverOutline->setVisible(false);
-        for (QCPItemPosition* corner : {cell.hoverOutline->topLeft, cell.hoverOutline->bottomRight})
-            corner->setAxes(cell.heatmap->mapRect()->axis(QCPAxis::atBottom),
-                            cell.heatmap->mapRect()->axis(QCPAxis::atLeft));
+        // Cut to the cells in view when a map is zoomed.
+        cell.hoverOutline =
+            new CellOutline(cell.heatmap->mapRect(), {QPen(runColor(run), 3.0)}, cell.heatmap);
         connect(plot, &QCustomPlot::mouseMove, this,
                 [this, run](QMouseEvent* event) { onHover(run, event->position()); });
         auto* box = new QVBoxLayout(cell.frame);
@@ -254,11 +249,10 @@ void HeatmapGrid::shareCell(int row, int column) {
     m_sharedCell = on ? QPoint(column, row) : QPoint(-1, -1);
     for (Cell& cell : m_cells) {
         const bool inside = on && row < cell.heatmap->outputCount() && column < cell.heatmap->sourceCount();
-        cell.hoverOutline->setVisible(inside);
-        if (inside) {
-            cell.hoverOutline->topLeft->setCoords(column - 0.5, row - 0.5);
-            cell.hoverOutline->bottomRight->setCoords(column + 0.5, row + 0.5);
-        }
+        if (inside)
+            cell.hoverOutline->setCells(column, column, row, row);
+        else
+            cell.hoverOutline->hide();
         cell.heatmap->plot()->replot(QCustomPlot::rpQueuedReplot);
     }
 }

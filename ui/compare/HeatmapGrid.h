@@ -15,11 +15,11 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
-class QCPItemRect;
 
 namespace attnlab::ui {
 
 class AlignmentHeatmap;
+class CellOutline;
 class CompareSession;
 
 class HeatmapGrid : public QWidget {
@@ -52,8 +52,8 @@ private:
         QWidget* frame = nullptr;
         QLabel* title = nullptr;
         AlignmentHeatmap* heatmap = nullptr;
-        QLabel* note = nullptr; // instead of the map for a run without attention
-        QCPItemRect* hoverOutline = nullptr;
+        QLabel* note = nullptr;              // instead of the map for a run without attention
+        CellOutline* hoverOutline = nullptr; // the shared hovered cell
         QString plainTitle;
     };
     void fillPairs();

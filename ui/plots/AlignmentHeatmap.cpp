@@ -1,11 +1,11 @@
 #include "ui/plots/AlignmentHeatmap.h"
 
 #include "ui/plots/AxisTokenLabels.h"
+#include "ui/plots/CellOutline.h"
 #include "ui/plots/ColorGradients.h"
-#include "ui/plots/CsvWriter.h"
 #include "ui/plots/DistributionStrip.h"
 #include "ui/plots/HeatmapColourChoice.h"
-#include "ui/plots/PlotExport.h"
+#include "ui/plots/HeatmapNavigator.h"
 #include "ui/plots/PlotTheme.h"
 #include "ui/shortcuts/ShortcutList.h"
 
@@ -45,7 +45,11 @@ AlignmentHeatmap::AlignmentHeatmap(QWidget* parent) : QWidget(parent) {
     setFocusPolicy(Qt::StrongFocus);
     describeViewKeys(*this, tr("Heatmaps"),
                      {{tr("Up, Down"), tr("Follow the previous or next output row")},
-                      {tr("Esc"), tr("Stop following a row")}});
+                      {tr("Esc"), tr("Stop following a row")},
+                      {tr("Ctrl+Wheel, +, -"), tr("Zoom in or out (the wheel: around the mouse)")},
+                      {tr("0"), tr("Show the whole matrix (Fit)")},
+                      {tr("Wheel, Shift+Wheel, drag"), tr("Scroll rows, scroll columns, pan (when zoomed)")},
+                      {tr("Left, Right"), tr("Scroll columns (when zoomed)")}});
     buildPlot();
     showEmptyState(true);
 }
@@ -102,19 +106,7 @@ void AlignmentHeatmap::buildPlot() {
     m_goldPossible->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(kGoldColor, 2.0), Qt::NoBrush, 9));
 
-    m_rowOutline = new QCPItemRect(m_plot);
-    m_rowOutlineInner = new QCPItemRect(m_plot);
-    m_rowOutline->setPen(QPen(kOutlineDark, 4.0));
-    m_rowOutlineInner->setPen(QPen(Qt::white, 2.0));
-    for (QCPItemRect* rect : {m_rowOutline, m_rowOutlineInner}) {
-        rect->setClipToAxisRect(false);
-        rect->setSelectable(false);
-        rect->setBrush(Qt::NoBrush);
-        rect->setVisible(false);
-        for (QCPItemPosition* corner : {rect->topLeft, rect->bottomRight})
-            corner->setAxes(m_mapRect->axis(QCPAxis::atBottom), m_mapRect->axis(QCPAxis::atLeft));
-    }
-
+    m_rowOutline = new CellOutline(m_mapRect, {QPen(kOutlineDark, 4.0), QPen(Qt::white, 2.0)}, this);
     m_strip = std::make_unique<DistributionStrip>(m_plot, 1, 0);
 
     m_emptyText = new QCPItemText(m_plot);
@@ -127,6 +119,10 @@ void AlignmentHeatmap::buildPlot() {
 
     m_sourceAxisLabels = std::make_unique<AxisTokenLabels>(m_plot, m_mapRect, AxisTokenLabels::Edge::Top);
     m_outputAxisLabels = std::make_unique<AxisTokenLabels>(m_plot, m_mapRect, AxisTokenLabels::Edge::Left);
+
+    m_navigator = new HeatmapNavigator(m_plot, m_mapRect, m_strip->rect()->axis(QCPAxis::atBottom));
+    connect(m_navigator, &HeatmapNavigator::viewChanged, this,
+            [this] { m_plot->replot(QCustomPlot::rpQueuedReplot); });
 
     PlotTheme::follow(*m_plot);
     connect(m_plot, &QCustomPlot::beforeReplot, this, &AlignmentHeatmap::fitLabels);
@@ -144,6 +140,7 @@ void AlignmentHeatmap::setAlignment(const std::vector<std::string>& sourceTokens
         clear();
         return;
     }
+    const bool samePair = sourceTokens == m_sourceTokens && outputTokens == m_outputTokens;
     m_sourceTokens = sourceTokens;
     m_outputTokens = outputTokens;
     m_weights = weights;
@@ -158,9 +155,8 @@ void AlignmentHeatmap::setAlignment(const std::vector<std::string>& sourceTokens
             const double w = weights(t, s);
             m_map->data()->setCell(s, t, std::isfinite(w) ? w : std::numeric_limits<double>::quiet_NaN());
         }
-    m_mapRect->axis(QCPAxis::atBottom)->setRange(-0.5, S - 0.5);
-    m_mapRect->axis(QCPAxis::atLeft)->setRange(-0.5, T - 0.5);
     m_strip->setColumnCount(S);
+    if (!samePair) m_navigator->setMatrix(S, T); // a new sentence starts whole
 
     QVector<double> sureKeys, sureValues, possibleKeys, possibleValues;
     for (const AlignmentLink& link : gold) {
@@ -177,7 +173,7 @@ void AlignmentHeatmap::setAlignment(const std::vector<std::string>& sourceTokens
     showEmptyState(false);
     // A new sentence keeps the followed row (if it has that many), so stepping through examples
     // keeps the reader's place.
-    highlightRow(m_highlightedRow < T ? m_highlightedRow : -1);
+    setHighlight(m_highlightedRow < T ? m_highlightedRow : -1);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -190,7 +186,8 @@ void AlignmentHeatmap::clear() {
     m_goldPossible->data()->clear();
     m_sourceAxisLabels->clear();
     m_outputAxisLabels->clear();
-    highlightRow(-1);
+    m_navigator->setMatrix(0, 0);
+    setHighlight(-1);
     showEmptyState(true);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -241,23 +238,33 @@ int AlignmentHeatmap::possibleMarkerCount() const {
     return m_goldPossible->dataCount();
 }
 
+QRectF AlignmentHeatmap::shownCells() const {
+    if (outputCount() == 0) return {};
+    const QCPAxis* x = m_mapRect->axis(QCPAxis::atBottom);
+    const QCPAxis* y = m_mapRect->axis(QCPAxis::atLeft);
+    const QRectF matrix(QPointF(x->coordToPixel(-0.5), y->coordToPixel(-0.5)),
+                        QPointF(x->coordToPixel(sourceCount() - 0.5), y->coordToPixel(outputCount() - 0.5)));
+    return matrix.normalized().intersected(QRectF(m_mapRect->rect()));
+}
+
 int AlignmentHeatmap::rowAt(QPointF pixel) const {
-    const QRect rect = m_mapRect->rect();
-    if (outputCount() == 0 || pixel.y() < rect.top() || pixel.y() >= rect.bottom() + 1) return -1;
-    if (pixel.x() >= rect.right() + 1) return -1; // left of the map is the labels: still the row
+    const QRectF cells = shownCells();
+    // QCustomPlot maps a vertical range onto the rect's top - 1 .. bottom: the last row is inclusive.
+    if (cells.isEmpty() || pixel.y() < cells.top() || pixel.y() > cells.bottom()) return -1;
+    if (pixel.x() >= cells.right()) return -1; // left of the map is the labels: still the row
     const int row = int(std::lround(m_mapRect->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y())));
     return row >= 0 && row < outputCount() ? row : -1;
 }
 
 int AlignmentHeatmap::columnAt(QPointF pixel) const {
-    const QRect rect = m_mapRect->rect();
-    if (sourceCount() == 0 || pixel.x() < rect.left() || pixel.x() >= rect.right() + 1) return -1;
+    const QRectF cells = shownCells();
+    if (cells.isEmpty() || pixel.x() < cells.left() || pixel.x() >= cells.right()) return -1;
     const int column = int(std::lround(m_mapRect->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x())));
     return column >= 0 && column < sourceCount() ? column : -1;
 }
 
 QString AlignmentHeatmap::toolTipAt(QPointF pixel) const {
-    const QRect map = m_mapRect->rect();
+    const QRectF map = shownCells();
     const int column = columnAt(pixel);
     const int row = rowAt(pixel);
     auto cellText = [this](int t, int s) {
@@ -292,16 +299,25 @@ QCPAxisRect* AlignmentHeatmap::stripRect() const {
 }
 
 void AlignmentHeatmap::highlightRow(int row) {
+    setHighlight(row);
+    if (m_highlightedRow >= 0) m_navigator->showRow(m_highlightedRow);
+}
+
+void AlignmentHeatmap::setHighlight(int row) {
     m_highlightedRow = (row >= 0 && row < outputCount()) ? row : -1;
-    const bool on = m_highlightedRow >= 0;
-    for (QCPItemRect* rect : {m_rowOutline, m_rowOutlineInner}) {
-        rect->setVisible(on);
-        if (!on) continue;
-        rect->topLeft->setCoords(-0.5, m_highlightedRow - 0.5);
-        rect->bottomRight->setCoords(sourceCount() - 0.5, m_highlightedRow + 0.5);
-    }
+    if (m_highlightedRow >= 0)
+        m_rowOutline->setCells(0, sourceCount() - 1, m_highlightedRow, m_highlightedRow);
+    else
+        m_rowOutline->hide();
     m_outputAxisLabels->setHighlighted(m_highlightedRow);
     updateStrip();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void AlignmentHeatmap::setHovered(int row, int column) {
+    if (row == m_outputAxisLabels->hovered() && column == m_sourceAxisLabels->hovered()) return;
+    m_outputAxisLabels->setHovered(row);
+    m_sourceAxisLabels->setHovered(column);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -312,103 +328,43 @@ void AlignmentHeatmap::updateStrip() {
     m_strip->showDistribution(tr("%1 attends to:").arg(outputName(m_highlightedRow)), weights);
 }
 
-// "reverse me → em esrever": the sentence pair as text, special tokens left out.
-QString AlignmentHeatmap::titleText() const {
-    auto join = [](const std::vector<std::string>& tokens) {
-        // Character tokens read as a word only when joined without spaces.
-        const bool characters = std::ranges::all_of(tokens, [](const std::string& token) {
-            return isSpecialToken(token) || QString::fromStdString(token).toUcs4().size() <= 1;
-        });
-        QStringList parts;
-        for (const std::string& token : tokens)
-            if (!isSpecialToken(token)) parts << QString::fromStdString(token);
-        return parts.join(characters ? QString() : QStringLiteral(" "));
-    };
-    if (outputCount() == 0) return {};
-    return QStringLiteral("%1 \u2192 %2").arg(join(m_sourceTokens), join(m_outputTokens));
-}
-
-// The exported figure stands alone on a slide: the sentence pair as its title, every label laid out
-// for the export, and the strip only when a row is selected (an empty "click a row" chart means
-// nothing on paper). The screen layout is restored afterwards.
-QImage AlignmentHeatmap::renderImage(QSize size) {
-    const QRect viewport = m_plot->viewport();
-    const bool stripShown = m_strip->isVisible();
-    m_strip->setVisible(false);
-    m_plot->setViewport(QRect(QPoint(0, 0), size)); // fitLabels lays the labels out for this size
-    fitLabels();
-    const QImage image = m_plot->toPixmap(size.width(), size.height()).toImage();
-    m_plot->setViewport(viewport);
-    m_strip->setVisible(stripShown);
-    fitLabels();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-    return image;
-}
-
-bool AlignmentHeatmap::exportImage(const QString& path, QString* error) {
-    QCPLayoutGrid* grid = m_plot->plotLayout();
-    QCPTextElement* title = nullptr;
-    if (outputCount() > 0) {
-        grid->insertRow(0);
-        title = new QCPTextElement(m_plot, titleText());
-        PlotTheme::setFontScale(*title, 1.2, true);
-        PlotTheme::apply(*m_plot); // its font and colour, as every re-theme will give them
-        grid->addElement(0, 0, title);
-    }
-    const bool stripShown = outputCount() > 0 && m_highlightedRow >= 0 && !m_compact;
-    m_strip->setVisible(stripShown);
-    fitLabels();
-    ExportOptions options;
-    options.title =
-        outputCount() > 0 ? tr("Attention alignment: %1").arg(titleText()) : tr("Attention alignment");
-    const bool ok = exportPlotImage(*m_plot, path, error, options);
-    if (title) {
-        grid->remove(title);
-        grid->simplify();
-    }
-    m_strip->setVisible(outputCount() > 0 && !m_compact);
-    fitLabels();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-    return ok;
-}
-
-bool AlignmentHeatmap::exportCsv(const QString& path, QString* error) const {
-    CsvWriter csv;
-    QStringList header{QStringLiteral("output/source")};
-    for (const std::string& token : m_sourceTokens) header << QString::fromStdString(token);
-    csv.addRow(header);
-    for (int t = 0; t < outputCount(); ++t) {
-        QStringList row{QString::fromStdString(m_outputTokens[size_t(t)])};
-        for (int s = 0; s < sourceCount(); ++s) row << CsvWriter::number(m_weights(t, s));
-        csv.addRow(row);
-    }
-    return csv.save(path, error);
-}
-
 // Runs before every replot, when the widget size is known: label rotation, label thinning and the
 // margins all depend on the pixel size of a cell, which depends on the margins. Two layout passes
 // settle it (the second only when the first changed a margin).
 void AlignmentHeatmap::fitLabels() {
     if (outputCount() == 0) return;
     QCPLayoutGrid* grid = m_plot->plotLayout();
-    for (int pass = 0; pass < 3; ++pass) {
-        grid->setOuterRect(m_plot->viewport());
+    // Labels take at most a fifth of the width and a sixth of the height: a 100-word sentence's
+    // long words must leave the cells their room (the tooltip names each token whole).
+    const QRect viewport = m_plot->viewport();
+    const int leftLabelPixels = std::clamp(viewport.width() / 5, 40, AxisTokenLabels::kMaxLabelPixels);
+    const int topLabelPixels = std::clamp(viewport.height() / 6, 40, AxisTokenLabels::kMaxLabelPixels);
+    auto layOut = [&] {
+        grid->setOuterRect(viewport);
         grid->update(QCPLayoutElement::upPreparation);
         grid->update(QCPLayoutElement::upMargins);
         grid->update(QCPLayoutElement::upLayout);
         const QRect rect = m_mapRect->rect();
-        const double cellWidth = rect.width() / double(sourceCount());
-        const int top = m_sourceAxisLabels->fit(cellWidth);
-        const int left = std::max(m_outputAxisLabels->fit(rect.height() / double(outputCount())),
-                                  DistributionStrip::kAxisWidth);
+        m_navigator->layout(rect, QRect(viewport.topLeft(), QPoint(rect.left() - 1, rect.top() - 1)));
+    };
+    for (int pass = 0; pass < 3; ++pass) {
+        layOut();
+        const HeatmapViewport& view = m_navigator->viewport();
+        const int top = m_sourceAxisLabels->fit(view.cellWidth(), topLabelPixels);
+        const int left = std::max(
+            m_outputAxisLabels->fit(view.cellHeight(), leftLabelPixels, DistributionStrip::kAxisWidth),
+            DistributionStrip::kAxisWidth);
         const int stripHeight = m_strip->outerHeight();
-        m_strip->fitLabels(cellWidth);
+        m_strip->fitLabels(view.cellWidth(), topLabelPixels);
         const QMargins mapMargins(left, top, kMapRightMargin, kMapBottomMargin);
         if (mapMargins == m_mapRect->margins() && stripHeight == m_strip->outerHeight()) break;
         m_mapRect->setMargins(mapMargins);
         m_strip->setHorizontalMargins(left, kMapRightMargin);
         if (m_scale) m_scale->setMargins(QMargins(6, top, 4, kMapBottomMargin));
     }
+    layOut(); // the view for the margins the labels settled on
+    m_sourceAxisLabels->updateVisibility();
+    m_outputAxisLabels->updateVisibility();
 }
 
 void AlignmentHeatmap::onMousePress(QMouseEvent* event) {
@@ -427,6 +383,7 @@ void AlignmentHeatmap::onMouseRelease(QMouseEvent* event) {
 }
 
 void AlignmentHeatmap::onMouseMove(QMouseEvent* event) {
+    setHovered(rowAt(event->position()), columnAt(event->position()));
     const QString tip = toolTipAt(event->position());
     if (tip.isEmpty())
         QToolTip::hideText();
@@ -434,8 +391,14 @@ void AlignmentHeatmap::onMouseMove(QMouseEvent* event) {
         QToolTip::showText(event->globalPosition().toPoint(), tip, m_plot);
 }
 
+void AlignmentHeatmap::leaveEvent(QEvent* event) {
+    setHovered(-1, -1);
+    QWidget::leaveEvent(event);
+}
+
 void AlignmentHeatmap::keyPressEvent(QKeyEvent* event) {
     if (outputCount() == 0) return QWidget::keyPressEvent(event);
+    if (m_navigator->handleKey(event)) return;
     int row = m_highlightedRow;
     switch (event->key()) {
     case Qt::Key_Up:

@@ -5,13 +5,16 @@
 // sentence pair. Hovering a cell names both tokens and the exact weight; clicking an output row
 // outlines it and plots its distribution over the source as bars in a strip below the map. Gold
 // alignment links from the dataset are drawn on top: sure links as filled dots, possible ones as
-// rings. Data arrives on the GUI thread only; redraws are coalesced (rpQueuedReplot).
+// rings. A big matrix (100 x 100) zooms and pans (HeatmapNavigator): labels, markers, the outline,
+// tooltips and the strip follow the view. Data arrives on the GUI thread only; redraws are
+// coalesced (rpQueuedReplot).
 #include "core/nn/Tensor.h"
 #include "core/util/AlignmentLink.h"
 #include "ui/plots/TokenLabels.h"
 
 #include <QImage>
 #include <QPointF>
+#include <QRectF>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -26,13 +29,14 @@ class QCPAxisRect;
 class QCPColorMap;
 class QCPColorScale;
 class QCPGraph;
-class QCPItemRect;
 class QCPItemText;
 
 namespace attnlab::ui {
 
 class AxisTokenLabels;
+class CellOutline;
 class DistributionStrip;
+class HeatmapNavigator;
 
 class AlignmentHeatmap : public QWidget {
     Q_OBJECT
@@ -42,6 +46,8 @@ public:
 
     // weights (T x S): row t is the distribution over the S source tokens for output token t.
     // Gold links are (source index, target index, sure); links outside the matrix are not drawn.
+    // A different sentence pair (other tokens) goes back to fit; new weights for the same pair
+    // (training goes on, the history scrubs) keep the view and the followed row.
     // Throws std::invalid_argument when the weights' shape does not match the token counts.
     void setAlignment(const std::vector<std::string>& sourceTokens,
                       const std::vector<std::string>& outputTokens, const Matrix<float>& weights,
@@ -64,8 +70,8 @@ public:
     int possibleMarkerCount() const;
     int goldMarkerCount() const { return sureMarkerCount() + possibleMarkerCount(); }
 
-    // Pixel positions are in plot() coordinates. rowAt also accepts the output labels' area left of
-    // the map, so clicking a label selects its row.
+    // Pixel positions are in plot() coordinates, over the cells in view. rowAt also accepts the
+    // output labels' area left of the map, so clicking a label selects its row.
     int rowAt(QPointF pixel) const;
     int columnAt(QPointF pixel) const;
     // "output 6 of 14 'x' → source 3 of 50 'y': 0.8731" over a cell (positions count from 1), the
@@ -80,15 +86,22 @@ public:
     // Weights of the highlighted row as the strip's bars hold them (empty when no row is selected).
     std::vector<double> highlightedDistribution() const;
 
+    // The zoom and pan: the visible cell ranges, fit(), zoomBy(), panBy().
+    HeatmapNavigator& navigator() const { return *m_navigator; }
+    // The pixel rectangle of the cells in view (the map, less any room past the matrix).
+    QRectF shownCells() const;
+
     QCustomPlot* plot() const { return m_plot; }
     QCPAxisRect* mapRect() const { return m_mapRect; }
     QCPAxisRect* stripRect() const;
 
 public Q_SLOTS:
-    // Outlines output row `row`, shows its distribution in the strip; -1 (or out of range) clears.
+    // Outlines output row `row`, scrolls it into view and shows its distribution in the strip; -1
+    // (or out of range) clears.
     void highlightRow(int row);
     // The map as an image of `size` pixels, without the distribution strip, whether or not the
-    // widget is shown or has that size (frames of an animation).
+    // widget is shown or has that size (frames of an animation). Like exportImage, it draws the
+    // view as it is (the whole matrix unless zoomed), labels thinned for that size.
     QImage renderImage(QSize size);
     // PNG, SVG or PDF, chosen by the file name's extension.
     bool exportImage(const QString& path, QString* error = nullptr);
@@ -101,6 +114,7 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
 private:
     void buildPlot();
@@ -109,6 +123,8 @@ private:
     void onMouseRelease(QMouseEvent* event);
     void onMouseMove(QMouseEvent* event);
     void updateStrip();
+    void setHighlight(int row);
+    void setHovered(int row, int column);
     void showEmptyState(bool empty);
     QString outputName(int row) const;
     QString sourceName(int column) const;
@@ -119,8 +135,8 @@ private:
     QCPColorScale* m_scale = nullptr;
     QCPGraph* m_goldSure = nullptr;
     QCPGraph* m_goldPossible = nullptr;
-    QCPItemRect* m_rowOutline = nullptr;      // dark outer line of the selected row's outline
-    QCPItemRect* m_rowOutlineInner = nullptr; // white inner line: one of the two shows on any colour
+    CellOutline* m_rowOutline = nullptr; // the followed row: a dark and a white line
+    HeatmapNavigator* m_navigator = nullptr;
     QCPItemText* m_emptyText = nullptr;
     std::unique_ptr<AxisTokenLabels> m_sourceAxisLabels;
     std::unique_ptr<AxisTokenLabels> m_outputAxisLabels;

@@ -11,8 +11,7 @@ namespace attnlab::ui {
 
 namespace {
 
-constexpr int kGap = 5;              // pixels between a label and the cells
-constexpr int kMaxLabelPixels = 110; // longer labels are elided; the tooltip shows them whole
+constexpr int kGap = 5; // pixels between a label and the cells
 // Special tokens and the highlighted one are written dark on a light box of their own, readable
 // on either theme; plain tokens take the plot's text colour.
 const QColor kSpecialColor(0x6a, 0x3d, 0x9a);
@@ -20,6 +19,7 @@ const QColor kHighlightText(0x20, 0x20, 0x20);
 const QColor kStandInColor(0x1a, 0x6f, 0xb0); // ␣ ⇥ ↵ are small glyphs: colour makes them stand out
 const QColor kSpecialBackground(0xee, 0xe6, 0xf5);
 const QColor kHighlightBackground(0xff, 0xe0, 0x8a);
+const QColor kHoverBackground(0xe4, 0xe4, 0xe4);
 
 } // namespace
 
@@ -71,7 +71,10 @@ void AxisTokenLabels::clear() {
     for (QCPItemText* item : m_items) m_plot->removeItem(item);
     m_items.clear();
     m_labels.clear();
+    m_widths.clear();
+    m_widest.clear();
     m_highlighted = -1;
+    m_hovered = -1;
 }
 
 QStringList AxisTokenLabels::texts() const {
@@ -81,38 +84,86 @@ QStringList AxisTokenLabels::texts() const {
 }
 
 int AxisTokenLabels::textWidth(int index) const {
-    const QFont& font = m_labels[size_t(index)].special ? m_specialFont : m_highlightFont;
-    return std::min(QFontMetrics(font).horizontalAdvance(m_labels[size_t(index)].text), kMaxLabelPixels);
+    auto [it, added] = m_widths.try_emplace(m_fontPixels);
+    if (added) {
+        it->second.reserve(m_labels.size());
+        for (const TokenLabel& label : m_labels) {
+            const QFont& font = label.special ? m_specialFont : m_highlightFont; // bold: the widest
+            it->second.push_back(
+                std::min(QFontMetrics(font).horizontalAdvance(label.text), m_maxLabelPixels));
+        }
+    }
+    return it->second[size_t(index)];
 }
 
-int AxisTokenLabels::fit(double cellPixels) {
+int AxisTokenLabels::widestText() const {
+    auto [it, added] = m_widest.try_emplace(m_fontPixels, 0);
+    if (added)
+        for (int i = 0; i < count(); ++i) it->second = std::max(it->second, textWidth(i));
+    return it->second;
+}
+
+int AxisTokenLabels::niceStep(double cellsPerLabel) {
+    for (int base = 1; base < 1000000000 / 10; base *= 10)
+        for (int multiple : {1, 2, 5})
+            if (multiple * base >= cellsPerLabel) return multiple * base;
+    return 1000000000;
+}
+
+int AxisTokenLabels::fit(double cellPixels, int maxLabelPixels, int minMargin) {
     if (m_labels.empty()) return 0;
+    m_maxLabelPixels = std::max(8, maxLabelPixels);
     // The plot's font as it is now: a larger system font makes larger labels where they fit.
     m_baseFont = m_plot->font();
     m_basePixels = std::max(kMinFontPixels, QFontInfo(m_baseFont).pixelSize());
+    if (m_baseFont != m_measuredFont || m_maxLabelPixels != m_measuredMaxPixels) {
+        m_widths.clear();
+        m_widest.clear();
+        m_measuredFont = m_baseFont;
+        m_measuredMaxPixels = m_maxLabelPixels;
+    }
     // Padding (left + right) of the special-token background box counts as part of the label.
     const int boxPad = 6;
-    int lineHeight = 0, widest = 0;
-    double along = 0.0;
+    int lineHeight = 0;
+    // The room one label needs along the axis at `pixels`, plus a pixel between neighbours so labels
+    // never touch; decides (once) whether top labels stand upright.
+    auto along = [&](int pixels, bool decideRotation) {
+        setFontPixels(pixels);
+        lineHeight = std::max({QFontMetrics(m_highlightFont).height(), QFontMetrics(m_specialFont).height(),
+                               QFontMetrics(m_font).height()});
+        const int widest = widestText();
+        if (decideRotation) m_rotated = m_edge == Edge::Top && widest + boxPad + 2 > cellPixels;
+        return (m_edge == Edge::Top && !m_rotated) ? widest + boxPad + 2.0 : lineHeight + 1.0;
+    };
     // The largest font at which every label fits its cell; upright top labels are preferred at a
     // given size, since they read without turning the head.
-    for (int pixels = m_basePixels; pixels >= kMinFontPixels; --pixels) {
-        setFontPixels(pixels);
-        lineHeight = QFontMetrics(m_highlightFont).height();
-        widest = 0;
-        for (int i = 0; i < count(); ++i) widest = std::max(widest, textWidth(i));
-        m_rotated = m_edge == Edge::Top && widest + boxPad + 2 > cellPixels;
-        along = (m_edge == Edge::Top && !m_rotated) ? widest + boxPad + 2 : lineHeight;
-        if (along <= cellPixels) break;
-    }
-    m_step = cellPixels > 0 ? std::max(1, int(std::ceil(along / cellPixels - 1e-9))) : 1;
+    double room = 0.0;
+    for (int pixels = m_basePixels; pixels >= kMinFontPixels; --pixels)
+        if ((room = along(pixels, true)) <= cellPixels) break;
+    m_step = cellPixels > 0 ? niceStep(room / cellPixels - 1e-9) : 1;
+    // Thinned out, each shown label has step cells of room: the largest font that fits them.
+    const int smallest = m_fontPixels;
+    if (m_step > 1)
+        for (int pixels = m_basePixels; pixels >= smallest; --pixels)
+            if (along(pixels, false) <= m_step * cellPixels + 1e-9) break;
+    // Rotated top labels take height from the map, so their margin holds the longest label drawn at
+    // this step, not the longest of all: a long word that is thinned out must not push the map
+    // down (a hovered one longer than that is elided to the margin). Left labels take width, which
+    // a heatmap has more of: all of them fit, so following another row never moves the map.
+    const bool across = m_edge == Edge::Left || m_rotated;
+    int widestShown = 0;
+    for (int i = 0; i < count(); i += m_edge == Edge::Left ? 1 : m_step)
+        widestShown = std::max(widestShown, textWidth(i));
+    const int elideWidth = across ? std::max(widestShown, minMargin - boxPad - kGap - 4) : m_maxLabelPixels;
 
     for (int i = 0; i < count(); ++i) {
         applyStyle(i); // the font may have changed size
         QCPItemText* item = m_items[size_t(i)];
-        item->setVisible(isShown(i));
-        item->setText(QFontMetrics(item->font())
-                          .elidedText(m_labels[size_t(i)].text, Qt::ElideMiddle, kMaxLabelPixels));
+        const QString& text = m_labels[size_t(i)].text;
+        item->setText(textWidth(i) < elideWidth ||
+                              QFontMetrics(item->font()).horizontalAdvance(text) <= elideWidth
+                          ? text
+                          : QFontMetrics(item->font()).elidedText(text, Qt::ElideMiddle, elideWidth));
         if (m_edge == Edge::Left) {
             item->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
             item->setPadding(QMargins(3, 0, kGap, 0)); // no vertical padding: rows may be one line tall
@@ -128,15 +179,46 @@ int AxisTokenLabels::fit(double cellPixels) {
             item->setRotation(0);
         }
     }
-    const bool across = m_edge == Edge::Left || m_rotated; // the margin must hold the text's length
-    return (across ? widest + boxPad : lineHeight) + kGap + 4;
+    updateVisibility();
+    return (across ? widestShown + boxPad : lineHeight) + kGap + 4; // across: the text's length
+}
+
+bool AxisTokenLabels::inView(int index) const {
+    const QCPAxis* axis = m_rect->axis(m_edge == Edge::Top ? QCPAxis::atBottom : QCPAxis::atLeft);
+    return axis->range().contains(index);
+}
+
+// Neighbours of the hovered and the highlighted label make room for them.
+bool AxisTokenLabels::thinnedOut(int index) const {
+    auto crowds = [this, index](int other) {
+        return other >= 0 && other != index && std::abs(index - other) < m_step;
+    };
+    return crowds(m_hovered) || crowds(m_highlighted);
 }
 
 bool AxisTokenLabels::isShown(int index) const {
-    if (index == m_highlighted) return true;
-    // The highlighted label is always drawn; its thinned-out neighbours make room for it.
-    if (m_highlighted >= 0 && std::abs(index - m_highlighted) < m_step) return false;
-    return index % m_step == 0;
+    if (index < 0 || index >= count() || !inView(index)) return false;
+    if (index == m_hovered) return true;
+    if (index == m_highlighted) return !thinnedOut(index);
+    return !thinnedOut(index) && index % m_step == 0;
+}
+
+void AxisTokenLabels::updateVisibility() {
+    for (int i = 0; i < count(); ++i) m_items[size_t(i)]->setVisible(isShown(i));
+}
+
+QRectF AxisTokenLabels::drawnRect(int index) const {
+    if (!isShown(index)) return {};
+    const QCPItemText* item = m_items[size_t(index)];
+    double left = 1e9, top = 1e9, right = -1e9, bottom = -1e9;
+    for (const QCPItemAnchor* corner : {item->topLeft, item->topRight, item->bottomRight, item->bottomLeft}) {
+        const QPointF point = corner->pixelPosition();
+        left = std::min(left, point.x());
+        right = std::max(right, point.x());
+        top = std::min(top, point.y());
+        bottom = std::max(bottom, point.y());
+    }
+    return QRectF(QPointF(left, top), QPointF(right, bottom));
 }
 
 void AxisTokenLabels::setHighlighted(int index) {
@@ -144,7 +226,16 @@ void AxisTokenLabels::setHighlighted(int index) {
     m_highlighted = (index >= 0 && index < count()) ? index : -1;
     if (previous >= 0 && previous < count()) applyStyle(previous);
     if (m_highlighted >= 0) applyStyle(m_highlighted);
-    for (int i = 0; i < count(); ++i) m_items[size_t(i)]->setVisible(isShown(i));
+    updateVisibility();
+}
+
+void AxisTokenLabels::setHovered(int index) {
+    const int previous = m_hovered;
+    m_hovered = (index >= 0 && index < count()) ? index : -1;
+    if (previous == m_hovered) return;
+    if (previous >= 0 && previous < count()) applyStyle(previous);
+    if (m_hovered >= 0) applyStyle(m_hovered);
+    updateVisibility();
 }
 
 void AxisTokenLabels::applyStyle(int index) {
@@ -157,12 +248,15 @@ void AxisTokenLabels::applyStyle(int index) {
     const QColor plain = m_labels[size_t(index)].standIn
                              ? PlotTheme::seriesColour(kStandInColor, palette, 4.5)
                              : PlotTheme::text(palette);
-    item->setColor(special ? kSpecialColor : index == m_highlighted ? kHighlightText : plain);
+    const bool boxed = index == m_highlighted || index == m_hovered;
+    item->setColor(special ? kSpecialColor : boxed ? kHighlightText : plain);
     item->setPen(Qt::NoPen);
     if (index == m_highlighted)
         item->setBrush(kHighlightBackground);
     else if (special)
         item->setBrush(kSpecialBackground);
+    else if (index == m_hovered)
+        item->setBrush(kHoverBackground);
     else
         item->setBrush(Qt::NoBrush);
 }

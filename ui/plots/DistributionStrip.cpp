@@ -1,5 +1,6 @@
 #include "ui/plots/DistributionStrip.h"
 
+#include "ui/plots/AxisTokenLabels.h"
 #include "ui/plots/PlotTheme.h"
 
 #include <qcustomplot.h>
@@ -64,29 +65,65 @@ void DistributionStrip::setColumnCount(int columns) {
 
 void DistributionStrip::setTokenLabels(const QStringList& labels) {
     m_labels = labels;
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (int i = 0; i < labels.size(); ++i) ticker->addTick(i, labels[i]);
-    m_rect->axis(QCPAxis::atBottom)->setTicker(ticker);
+    m_widest.clear();
+    m_tickedStep = 0; // fitLabels builds the ticker for its step
+    m_rect->axis(QCPAxis::atBottom)->setTicker(QSharedPointer<QCPAxisTickerText>::create());
 }
 
-void DistributionStrip::fitLabels(double cellPixels) {
+void DistributionStrip::fitLabels(double cellPixels, int maxLabelPixels) {
     QCPAxis* x = m_rect->axis(QCPAxis::atBottom);
     QFont font = x->tickLabelFont();
     const int basePixels = std::max(7, QFontInfo(m_rect->parentPlot()->font()).pixelSize());
     int widest = 0, lineHeight = 0;
-    for (int pixels = basePixels; pixels >= 7; --pixels) {
+    QFont base = font;
+    base.setPixelSize(basePixels);
+    if (base != m_measuredFont || maxLabelPixels != m_measuredMaxPixels) {
+        m_widest.clear();
+        m_measuredFont = base;
+        m_measuredMaxPixels = maxLabelPixels;
+    }
+    // As the map's labels: the largest font at which each column keeps its label, else every
+    // step-th label in the largest font the step leaves room for.
+    auto along = [&](int pixels, bool decideRotation) {
         font.setPixelSize(pixels);
         const QFontMetrics metrics(font);
         lineHeight = metrics.height();
-        widest = 0;
-        for (const QString& label : m_labels)
-            widest = std::max(widest, std::min(metrics.horizontalAdvance(label), 110));
-        m_rotated = widest + 4 > cellPixels;
-        if ((m_rotated ? lineHeight : widest + 4) <= cellPixels) break;
+        auto [cached, added] = m_widest.try_emplace(pixels, 0);
+        if (added)
+            for (const QString& label : m_labels)
+                cached->second =
+                    std::max(cached->second, std::min(metrics.horizontalAdvance(label), maxLabelPixels));
+        widest = cached->second;
+        if (decideRotation) m_rotated = widest + 4 > cellPixels;
+        return m_rotated ? lineHeight + 1.0 : widest + 4.0;
+    };
+    double room = 0.0;
+    int smallest = basePixels;
+    for (smallest = basePixels; smallest >= 7; --smallest)
+        if ((room = along(smallest, true)) <= cellPixels) break;
+    smallest = std::max(smallest, 7);
+    m_step = cellPixels > 0 ? AxisTokenLabels::niceStep(room / cellPixels - 1e-9) : 1;
+    if (m_step > 1)
+        for (int pixels = basePixels; pixels >= smallest; --pixels)
+            if (along(pixels, false) <= m_step * cellPixels + 1e-9) break;
+    if (m_step != m_tickedStep || maxLabelPixels != m_tickedMaxPixels || font != x->tickLabelFont()) {
+        // A labelled tick on every step-th column only: QCPAxisTickerText draws every tick it has.
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        const QFontMetrics metrics(font);
+        for (int i = 0; i < m_labels.size(); i += m_step)
+            ticker->addTick(i, metrics.elidedText(m_labels[i], Qt::ElideMiddle, maxLabelPixels));
+        x->setTicker(ticker);
+        m_tickedStep = m_step;
+        m_tickedMaxPixels = maxLabelPixels;
     }
     x->setTickLabelFont(font);
     x->setTickLabelRotation(m_rotated ? 90 : 0);
-    m_labelExtent = (m_rotated ? widest : lineHeight) + 3 + 3 + 4; // text, padding, tick, air
+    // Room below the bars for the labels drawn, not for a long word thinned out.
+    int widestShown = 0;
+    const QFontMetrics metrics(font);
+    for (int i = 0; i < m_labels.size(); i += m_step)
+        widestShown = std::max(widestShown, std::min(metrics.horizontalAdvance(m_labels[i]), maxLabelPixels));
+    m_labelExtent = (m_rotated ? widestShown : lineHeight) + 3 + 3 + 4; // text, padding, tick, air
     applyMode();
 }
 

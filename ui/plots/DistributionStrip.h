@@ -2,9 +2,11 @@
 // The strip under the alignment heatmap: the selected output row's attention distribution as bars,
 // one per source column, lined up with the heatmap's columns above it. Bars read more precisely
 // than colours: two weights of 0.30 and 0.35 look alike in the map and not in the strip.
+#include <QFont>
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <vector>
 
 class QCustomPlot;
@@ -29,9 +31,11 @@ public:
     void setColumnCount(int columns);
     // The source tokens under the bars, one per column, so a bar can be read without the map.
     void setTokenLabels(const QStringList& labels);
-    // Sizes the token labels for columns `cellPixels` wide (turned upright and shrunk as the map's
-    // own labels are) and the strip's height: full with a distribution, one text line with the hint.
-    void fitLabels(double cellPixels);
+    // Sizes the token labels for columns `cellPixels` wide (turned upright, shrunk and thinned to
+    // every step-th as the map's own labels are; elided past `maxLabelPixels`) and the strip's
+    // height: full with a distribution, one text line with the hint.
+    void fitLabels(double cellPixels, int maxLabelPixels = 110);
+    int labelStep() const { return m_step; }
     int outerHeight() const; // the height fitLabels gave the strip
     bool labelsRotated() const { return m_rotated; }
     // Left and right margins, so the bars line up with the heatmap's cells.
@@ -49,6 +53,14 @@ private:
     QCPAxisRect* m_rect = nullptr;
     QStringList m_labels;
     int m_labelExtent = 0; // pixels the token labels need below the bars
+    int m_step = 1;        // every m_step-th column is labelled
+    int m_tickedStep = 0;  // the step the ticker was built for (0: none yet)
+    int m_tickedMaxPixels = 0;
+    // The widest label (capped) by font pixel size, for the font and cap in m_measured*: fitLabels
+    // runs before every replot.
+    std::map<int, int> m_widest;
+    QFont m_measuredFont;
+    int m_measuredMaxPixels = 0;
     bool m_rotated = false;
     bool m_visible = true;
     bool m_showsDistribution = false;
