@@ -6,6 +6,7 @@
 #include "ui/plots/AlignmentHeatmap.h"
 #include "ui/theme/ThemedTextColour.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -212,7 +213,15 @@ void InspectPanel::redecode() {
         showHint();
         return;
     }
-    m_decoding = SentenceDecoder(beamWidth()).decode(m_model, m_sentence);
+    {
+        // A big model (H 1024, a 32,000-word vocabulary) takes a second or more for a long sentence,
+        // on this thread: the pointer says so meanwhile.
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const struct Restore {
+            ~Restore() { QApplication::restoreOverrideCursor(); }
+        } restore;
+        m_decoding = SentenceDecoder(beamWidth()).decode(m_model, m_sentence);
+    }
     showDecoding();
 }
 
