@@ -62,14 +62,15 @@ int main(int argc, char** argv) {
     window.show();
     QCoreApplication::processEvents();
 
-    bool opened = true;
+    QString problem;
     const double openMs = fastestMs(trials, [&] {
-        opened = opened && window.openModel(QString::fromStdString(path));
+        if (problem.isEmpty()) window.openModel(QString::fromStdString(path), &problem);
         QCoreApplication::processEvents(); // the window catches up with the new model
     });
     std::filesystem::remove(path);
-    if (!opened) {
-        std::fprintf(stderr, "attnlab-bench-window: the window could not open the model\n");
+    if (!problem.isEmpty()) {
+        std::fprintf(stderr, "attnlab-bench-window: the window could not open the model: %s\n",
+                     qPrintable(problem));
         return 1;
     }
 

@@ -49,8 +49,9 @@ public:
 
     TrainingSession* session() const { return m_session; }
     // File > Open Model once a file is chosen: opens it, shows its settings and says so in the
-    // status bar; false (with a warning box) when the file cannot be opened.
-    bool openModel(const QString& path);
+    // status bar. When the file cannot be opened: false, with the reason in *problem when given,
+    // else in a warning box.
+    bool openModel(const QString& path, QString* problem = nullptr);
     DatasetPanel* datasetPanel() const { return m_datasetPanel; }
     SettingsPanel* settingsPanel() const { return m_settingsPanel; }
     TrainingControls* trainingControls() const { return m_controls; }

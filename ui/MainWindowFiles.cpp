@@ -29,10 +29,13 @@ void MainWindow::openModelFile() {
     if (!path.isEmpty()) openModel(path);
 }
 
-bool MainWindow::openModel(const QString& path) {
-    QString problem;
-    if (!m_session->openModel(path, &problem)) {
-        QMessageBox::warning(this, tr("Open Model"), problem);
+bool MainWindow::openModel(const QString& path, QString* problem) {
+    QString reason;
+    if (!m_session->openModel(path, &reason)) {
+        if (problem)
+            *problem = reason;
+        else
+            QMessageBox::warning(this, tr("Open Model"), reason);
         return false;
     }
     const ModelBundle* bundle = m_session->bundle();

@@ -1,14 +1,20 @@
+// Shapes: W (R x K) a weight matrix, X (K x N) a decoding step's columns (N <= 8), Y (R x N).
 #include "core/nn/FewColumnProduct.h"
 
 #include "core/util/Parallel.h"
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 #include <type_traits>
 
 namespace attnlab {
 
 namespace {
+
+std::string shapeText(Eigen::Index rows, Eigen::Index cols) {
+    return std::to_string(rows) + " x " + std::to_string(cols);
+}
 
 constexpr Eigen::Index kStrip = 64; // rows: four 16-float vectors per column of the strip
 
@@ -52,7 +58,10 @@ void fewColumnProduct(const Matrix<float>& w, Eigen::Index rowBegin, Eigen::Inde
                       const ConstMatrixRef<float>& x, MatrixRef<float> y) {
     if (x.rows() != w.cols() || y.rows() != rows || y.cols() != x.cols() || rowBegin < 0 ||
         rowBegin + rows > w.rows())
-        throw std::invalid_argument("fewColumnProduct: shapes do not match");
+        throw std::invalid_argument(
+            "fewColumnProduct: rows [" + std::to_string(rowBegin) + ", " + std::to_string(rowBegin + rows) +
+            ") of w (" + shapeText(w.rows(), w.cols()) + ") times x (" + shapeText(x.rows(), x.cols()) +
+            ") cannot fill y (" + shapeText(y.rows(), y.cols()) + ")");
     switch (x.cols()) {
     case 1:
         product<1>(w, rowBegin, rows, x, y);
@@ -86,13 +95,15 @@ void fewColumnProduct(const Matrix<float>& w, Eigen::Index rowBegin, Eigen::Inde
 template <class T> void stepProduct(const Matrix<T>& w, const ConstMatrixRef<T>& x, MatrixRef<T> y) {
     constexpr Eigen::Index kSplitFrom = Eigen::Index(1) << 22; // weights; smaller matrices stay whole
     constexpr int kBands = 8; // fixed, so the result never depends on the thread count
+    if (x.rows() != w.cols() || y.rows() != w.rows() || y.cols() != x.cols())
+        throw std::invalid_argument("stepProduct: w (" + shapeText(w.rows(), w.cols()) + ") times x (" +
+                                    shapeText(x.rows(), x.cols()) + ") cannot fill y (" +
+                                    shapeText(y.rows(), y.cols()) + ")");
     if (!std::is_same_v<T, float> || w.size() < kSplitFrom || w.rows() < 64 * kBands ||
         x.cols() > kFewColumnsMax) {
         y.noalias() = w * x;
         return;
     }
-    if (x.rows() != w.cols() || y.rows() != w.rows() || y.cols() != x.cols())
-        throw std::invalid_argument("stepProduct: shapes do not match");
     static Parallelism parallelism; // all hardware threads, shared by every model
     // Bands start on whole cache lines of the output (64 rows), as the strips within them do.
     const Eigen::Index bandRows = (w.rows() + 64 * kBands - 1) / (64 * kBands) * 64;

@@ -2,7 +2,7 @@
 // Y = W X for a tall weight matrix W and a few columns X, as a decoding step with a beam needs
 // (a 32,000 x 1024 output layer times 5 hypotheses). A general matrix product first copies
 // (packs) all of W, 131 MB per step; this reads W once, in strips of 64 rows whose partial sums
-// for every column stay in registers, so a step costs about one pass over W's memory.
+// for every column stay in registers or the L1 cache, so a step costs about one pass over W's memory.
 #include "core/nn/Tensor.h"
 
 namespace attnlab {

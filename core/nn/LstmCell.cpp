@@ -49,11 +49,14 @@ template <class T> void LstmCell<T>::stackWeights() const {
 
 template <class T>
 void LstmCell<T>::stackedStep(const ConstMatrixRef<T>& xh, const ConstMatrixRef<T>& cPrev, MatrixRef<T> gates,
-                              MatrixRef<T> h, MatrixRef<T> c) const {
+                              MatrixRef<T> h, MatrixRef<T> c, StackedProduct product) const {
     if (m_stacked.cols() != xh.rows())
         throw std::invalid_argument(m_weightIh.name +
                                     ": stackedStep needs stackWeights() and a (I+H) x B input");
-    stepProduct(m_stacked, xh, gates); // a big decoder's few columns: all cores, no packing
+    if (product == StackedProduct::DecodingStep)
+        stepProduct(m_stacked, xh, gates); // a big decoder's few columns: all cores, no packing
+    else
+        gates.noalias() = m_stacked * xh;
     gates.colwise() += m_biasSum;
     activate(gates, cPrev, h, c);
 }

@@ -13,6 +13,9 @@
 
 namespace attnlab {
 
+// How stackedStep multiplies: see there.
+enum class StackedProduct { Plain, DecodingStep };
+
 template <class T> class LstmCell {
 public:
     // Parameter names are prefix + "weight_ih" + suffix etc., e.g. ("encoder.", "_l0").
@@ -37,8 +40,10 @@ public:
     void stackWeights() const;
     // xh: ((I+H) x B) = [x; hPrev]; cPrev: (H x B). gates (4H x B) leaves holding the activated
     // gates; h, c: (H x B) outputs.
+    // DecodingStep: a decoding step's few columns through a big cell go through stepProduct (all
+    // cores, no packing); training steps keep the plain product, inside the trainer's thread cap.
     void stackedStep(const ConstMatrixRef<T>& xh, const ConstMatrixRef<T>& cPrev, MatrixRef<T> gates,
-                     MatrixRef<T> h, MatrixRef<T> c) const;
+                     MatrixRef<T> h, MatrixRef<T> c, StackedProduct product = StackedProduct::Plain) const;
     // The gradient of the last rows of [x; hPrev] in one product: dTail = [W_ih | W_hh]ᵀ dz over
     // those rows (overwritten). dz: (4H x B); dTail: (R x B), R ≤ I + H. The first rows (the
     // embeddings) are left to inputBackward, once over all steps.

@@ -1,3 +1,4 @@
+// Shapes: a tensor of rows x cols floats, row-major in the file, column-major in Eigen.
 #include "core/train/LayoutCopy.h"
 
 #include "core/util/Parallel.h"

@@ -155,6 +155,7 @@ private Q_SLOTS:
     void outlineAndStripFollowTheView();
     void smallMatrixLooksAsBefore();
     void exportOf100By100IsThinned();
+    void exportsKeepTheZoomedView();
     void screenshots();
 };
 
@@ -617,6 +618,36 @@ void TestHeatmapZoom::exportOf100By100IsThinned() {
     QCOMPARE(frame.size(), QSize(1600, 1200));
     replot(map);
     QVERIFY(overlaps(map.sourceAxisLabels()).isEmpty() && overlaps(map.outputAxisLabels()).isEmpty());
+}
+
+// Exporting lays the plot out at another size for a moment (a title row; an animation frame's
+// size); the view on screen, zoomed and panned to the far right, comes back exactly.
+void TestHeatmapZoom::exportsKeepTheZoomedView() {
+    const LongPair pair;
+    AlignmentHeatmap map;
+    map.setAlignment(pair.source, pair.output, pair.weights);
+    showAndLayout(map, QSize(900, 560));
+    map.navigator().zoomBy(4.0);
+    map.navigator().panBy(1000.0, 0.0); // clamped at the last column
+    replot(map);
+    const CellSpan before = columns(map), beforeRows = rows(map);
+    QVERIFY2(before.upper > 99.0 && before.size() < 40.0, qPrintable(QString::number(before.upper)));
+
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(map.exportImage(dir.filePath("map.png"), &error), qPrintable(error));
+    replot(map);
+    QCOMPARE(columns(map).lower, before.lower);
+    QCOMPARE(columns(map).upper, before.upper);
+    QCOMPARE(rows(map).lower, beforeRows.lower);
+    QCOMPARE(rows(map).upper, beforeRows.upper);
+
+    const QImage small = map.renderImage(QSize(320, 240)); // too small for this zoom: clamped there
+    QCOMPARE(small.size(), QSize(320, 240));
+    replot(map);
+    QCOMPARE(columns(map).lower, before.lower);
+    QCOMPARE(columns(map).upper, before.upper);
+    QCOMPARE(rows(map).upper, beforeRows.upper);
 }
 
 // Not a check: with ATTNLAB_SCREENSHOT_DIR set, saves the 100 x 100 map whole (a row followed) and

@@ -4,6 +4,7 @@
 
 #include "ui/plots/CsvWriter.h"
 #include "ui/plots/DistributionStrip.h"
+#include "ui/plots/HeatmapNavigator.h"
 #include "ui/plots/PlotExport.h"
 #include "ui/plots/PlotTheme.h"
 
@@ -33,6 +34,7 @@ QString AlignmentHeatmap::titleText() const {
 // for the export, and the strip only when a row is selected (an empty "click a row" chart means
 // nothing on paper). The screen layout is restored afterwards.
 QImage AlignmentHeatmap::renderImage(QSize size) {
+    const HeatmapViewport view = m_navigator->viewport(); // the other size's layout clamps it
     const QRect viewport = m_plot->viewport();
     const bool stripShown = m_strip->isVisible();
     m_strip->setVisible(false);
@@ -41,12 +43,14 @@ QImage AlignmentHeatmap::renderImage(QSize size) {
     const QImage image = m_plot->toPixmap(size.width(), size.height()).toImage();
     m_plot->setViewport(viewport);
     m_strip->setVisible(stripShown);
+    m_navigator->restore(view);
     fitLabels();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     return image;
 }
 
 bool AlignmentHeatmap::exportImage(const QString& path, QString* error) {
+    const HeatmapViewport view = m_navigator->viewport(); // the title row's layout clamps it
     QCPLayoutGrid* grid = m_plot->plotLayout();
     QCPTextElement* title = nullptr;
     if (outputCount() > 0) {
@@ -68,6 +72,7 @@ bool AlignmentHeatmap::exportImage(const QString& path, QString* error) {
         grid->simplify();
     }
     m_strip->setVisible(outputCount() > 0 && !m_compact);
+    m_navigator->restore(view);
     fitLabels();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     return ok;

@@ -67,6 +67,11 @@ void HeatmapNavigator::changed(bool moved) {
     Q_EMIT viewChanged();
 }
 
+void HeatmapNavigator::restore(const HeatmapViewport& saved) {
+    m_viewport = saved;
+    apply();
+}
+
 void HeatmapNavigator::fit() {
     m_pin.reset();
     const bool wasFit = m_viewport.isFit();

@@ -38,6 +38,10 @@ public:
     // the mouse stays under it even when the labels' margins moved the map.
     void layout(QRect map, QRect corner);
 
+    // Puts back a view saved from viewport() after the plot was laid out at another size for a
+    // moment (an export), without signalling: that layout's clamping is undone.
+    void restore(const HeatmapViewport& saved);
+
     // Each signals viewChanged() when the view moved.
     void fit();
     // `pixel` in plot coordinates; zooms around the map's centre when it lies outside the map.
