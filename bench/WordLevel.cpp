@@ -49,7 +49,8 @@ Json measureWordLevel(const WordLevelOptions& options) {
     // The configurations' trials in turn, each keeping its fastest.
     std::vector<std::unique_ptr<TrainingRun>> runs;
     for (int threads : threadCounts)
-        runs.push_back(std::make_unique<TrainingRun>(workload, workload.config, threads));
+        runs.push_back(
+            std::make_unique<TrainingRun>(workload, workload.config, threads, options.quick ? 2 : 20));
     for (int trial = 0; trial < options.trials; ++trial)
         for (auto& run : runs) run->trial(options.steps);
     for (const auto& run : runs) {

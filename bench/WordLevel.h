@@ -14,6 +14,7 @@ struct WordLevelOptions {
     long long steps = 100;
     int trials = 3;
     int threads = 0;     // 0: 1 and all threads; else this count alone
+    bool quick = false;  // a smoke run: 2 warm-up steps instead of 20, one timing of the peak
     std::string tsvPath; // where the pairs are written for the PyTorch peer; empty: not written
     std::uint64_t seed = 7;
 };

@@ -118,7 +118,8 @@ int main(int argc, char** argv) {
     if (wordLevel) {
         WordLevelOptions options;
         if (app.count("--pairs")) options.pairs = pairs;
-        options.steps = app.count("--steps") ? steps : (quick ? 10 : options.steps);
+        options.steps = app.count("--steps") ? steps : (quick ? 3 : options.steps);
+        options.quick = quick;
         options.trials = quick ? 1 : trials;
         options.threads = onlyThreads;
         options.tsvPath = pairsTsv;
