@@ -13,9 +13,11 @@ TrainingSettings benchSettings(int threads, long long steps, std::uint64_t seed)
     return settings;
 }
 
-TrainingRun::TrainingRun(const Workload& workload, const ModelConfig& config, int threads)
+TrainingRun::TrainingRun(const Workload& workload, const ModelConfig& config, int threads,
+                         long long warmUpSteps)
     : m_workload(workload), m_threads(threads),
-      m_run(workload.data, RunSpec{scorerName(config.scorer), config, benchSettings(threads, 20, 1)}) {
+      m_run(workload.data,
+            RunSpec{scorerName(config.scorer), config, benchSettings(threads, warmUpSteps, 1)}) {
     TrainingObserver quiet;
     TrainingControl control;
     m_run.train(quiet, control);

@@ -20,9 +20,9 @@ class TrainingRun {
 public:
     static constexpr int BatchSize = 64;
 
-    // Builds the model and trains 20 steps untimed (allocations, caches). `workload` must outlive
-    // the run; config must match its vocabularies (see withArchitecture).
-    TrainingRun(const Workload& workload, const ModelConfig& config, int threads);
+    // Builds the model and trains `warmUpSteps` steps untimed (allocations, caches). `workload`
+    // must outlive the run; config must match its vocabularies (see withArchitecture).
+    TrainingRun(const Workload& workload, const ModelConfig& config, int threads, long long warmUpSteps = 20);
 
     // Trains `steps` more steps and keeps the trial if it was the fastest so far.
     void trial(long long steps);

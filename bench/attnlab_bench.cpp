@@ -6,6 +6,7 @@
 #include "bench/GemmPeak.h"
 #include "bench/StopLatency.h"
 #include "bench/TrainingRun.h"
+#include "bench/WordLevel.h"
 #include "bench/Workload.h"
 #include "core/experiment/Experiment.h"
 #include "core/infer/BeamSearch.h"
@@ -106,7 +107,29 @@ int main(int argc, char** argv) {
     bool bigOnly = false;
     app.add_flag("--big-model", bigOnly,
                  "open and decode a model of H 1024, E 512 and 32,000-word vocabularies, alone");
+    bool wordLevel = false;
+    std::string pairsTsv;
+    app.add_flag("--word-level", wordLevel,
+                 "the second workload alone: 50,000 Zipf word pairs, 8,000-id vocabularies, E 128, H 256 "
+                 "(--steps defaults to 100 there, --pairs to 50,000)");
+    app.add_option("--write-pairs", pairsTsv,
+                   "with --word-level: write the pairs to this TSV and train on it");
     CLI11_PARSE(app, argc, argv);
+    if (wordLevel) {
+        WordLevelOptions options;
+        if (app.count("--pairs")) options.pairs = pairs;
+        options.steps = app.count("--steps") ? steps : (quick ? 3 : options.steps);
+        options.quick = quick;
+        options.trials = quick ? 1 : trials;
+        options.threads = onlyThreads;
+        options.tsvPath = pairsTsv;
+        const Json result = measureWordLevel(options);
+        if (json)
+            std::cout << result.dump(2) << "\n";
+        else
+            printWordLevel(result);
+        return 0;
+    }
     if (quick) {
         steps = std::min<long long>(steps, 40);
         trials = 1;

@@ -7,7 +7,13 @@ LSTM encoder with packed sequences, Luong decoder with input feeding, general sc
 score = k . (W q), combine tanh(W_c [c; h]), readout), same training (batch 64 from length
 buckets, Adam 1e-3, clipping by global norm 5, mean token cross-entropy with </s>).
 
-Usage: torch_peer.py TSV [--threads N] [--steps S] [--trials K]   -> one JSON object on stdout.
+With --word-level it is the second workload instead (issue 16): the Zipf word pairs that
+`attnlab-bench --word-level --write-pairs TSV` writes and trains on, word tokenisation
+(whitespace), the same vocabularies (specials + every word of the file, 8,000 ids a side),
+embedding 128, hidden 256, the rest as above.
+
+Usage: torch_peer.py TSV [--word-level] [--threads N] [--steps S] [--trials K]
+  -> one JSON object on stdout.
 Like attnlab-bench, it times K trials of S steps each and reports the fastest.
 Run one process per thread count (OPENBLAS_NUM_THREADS is read when torch loads).
 """
@@ -35,8 +41,8 @@ def read_pairs(path):
     return pairs
 
 
-def vocabulary(texts):
-    tokens = ["<pad>", "<s>", "</s>", "<unk>"] + sorted({c for t in texts for c in t})
+def vocabulary(token_lists):
+    tokens = ["<pad>", "<s>", "</s>", "<unk>"] + sorted({c for t in token_lists for c in t})
     return {t: i for i, t in enumerate(tokens)}
 
 
@@ -100,13 +106,17 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--steps", type=int, default=313)
     parser.add_argument("--trials", type=int, default=3)
+    parser.add_argument("--word-level", action="store_true",
+                        help="word tokens, embedding 128, hidden 256 (the second workload)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
-    pairs = read_pairs(args.tsv)
+    split = str.split if args.word_level else list  # words (whitespace) or characters
+    pairs = [(split(s), split(t)) for s, t in read_pairs(args.tsv)]
     sv, tv = vocabulary(s for s, _ in pairs), vocabulary(t for _, t in pairs)
     encoded = [([sv[c] for c in s], [tv[c] for c in t]) for s, t in pairs]
-    model = Seq2Seq(len(sv), len(tv))
+    emb, hidden = (128, 256) if args.word_level else (32, 128)
+    model = Seq2Seq(len(sv), len(tv), emb, hidden)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     rng = random.Random(2)
 
@@ -138,6 +148,7 @@ def main():
             best = (pair_count, tokens, seconds, len(measured), loss)
     pair_count, tokens, seconds, steps, loss = best
     json.dump({"threads": args.threads, "torch": torch.__version__, "steps": steps, "trials": args.trials,
+               "source_vocabulary": len(sv), "target_vocabulary": len(tv), "pairs": len(pairs),
                "seconds": seconds,
                "pairs_per_second": pair_count / seconds, "tokens_per_second": tokens / seconds,
                "last_loss": loss}, sys.stdout)

@@ -15,4 +15,12 @@ template <class T>
 T maskedCrossEntropy(const ConstMatrixRef<T>& logits, const std::vector<int>& targets,
                      const std::vector<int>& lengths, T gradScale, Matrix<T>* dLogits);
 
+// The same loss fused with its gradient, for training: one pass over each column (max, then
+// exp(z − max) written over the logits and summed, then scaled), in place, with no softmax
+// matrix of its own. logits (V x T·B) becomes gradScale · (softmax − onehot) at valid positions
+// and 0 elsewhere; returns the summed loss. Equal to maskedCrossEntropy up to rounding.
+template <class T>
+T maskedCrossEntropyInPlace(MatrixRef<T> logits, const std::vector<int>& targets,
+                            const std::vector<int>& lengths, T gradScale);
+
 } // namespace attnlab

@@ -107,7 +107,8 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
     cache.combined.resize(2 * h, columns);
     cache.attentional.resize(h, columns + b);
     cache.scorer.resize(steps);
-    cache.logits.resize(m_output.outputs(), columns);
+    if (cache.logitsStorage.rows() != m_output.outputs() || cache.logitsStorage.cols() < columns)
+        cache.logitsStorage.resize(m_output.outputs(), columns);
     cache.hidden.leftCols(b) = initialHidden;
     cache.cells.leftCols(b) = initialCell;
     cache.attentional.leftCols(b).setZero();
@@ -123,12 +124,13 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
     const bool dropReadout = cache.readoutMask.size() > 0;
     m_cell.stackWeights();
     // logits = W_o (h̃ ⊙ mask) + b_o for columns [first, first + count); h̃ block t+1 is step t.
+    auto logits = cache.logits(); // (V x T·B)
     auto readout = [&](int first, int count) {
         const auto attentional = cache.attentional.middleCols(b + first, count);
-        if (!dropReadout) return m_output.forward(attentional, cache.logits.middleCols(first, count));
+        if (!dropReadout) return m_output.forward(attentional, logits.middleCols(first, count));
         cache.readout.middleCols(first, count) =
             attentional.cwiseProduct(cache.readoutMask.middleCols(first, count));
-        m_output.forward(cache.readout.middleCols(first, count), cache.logits.middleCols(first, count));
+        m_output.forward(cache.readout.middleCols(first, count), logits.middleCols(first, count));
     };
 
     bool freeRunning = false;
@@ -138,7 +140,7 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
         for (int k = 0; k < b; ++k) {
             int token = StartId;
             if (t > 0 && useGold[t]) token = gold[at - b + k];
-            if (t > 0 && !useGold[t]) cache.logits.col(at - b + k).maxCoeff(&token);
+            if (t > 0 && !useGold[t]) logits.col(at - b + k).maxCoeff(&token);
             cache.inputTokens[at + k] = token;
         }
         m_embedding.forward(&cache.inputTokens[at], b, cache.inputs.block(0, at, e, b));

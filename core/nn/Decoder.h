@@ -31,7 +31,12 @@ template <class T> struct DecoderCache {
     Matrix<T> embeddingMask;                // (E x T·B) dropout on the input embeddings; empty without
     Matrix<T> readoutMask;                  // (H x T·B) dropout on h̃ before the readout; empty without
     Matrix<T> readout;                      // (H x T·B) h̃ ⊙ readoutMask, what W_o sees (with dropout)
-    Matrix<T> logits;                       // (V x T·B)
+    // (V x ≥ T·B) the logits in its first T·B columns; it grows but never shrinks, so that at
+    // V = 8,000 its 16 MB are not reallocated (and their pages faulted in again) at every length.
+    Matrix<T> logitsStorage;
+
+    auto logits() { return logitsStorage.leftCols(steps * batch); }       // (V x T·B)
+    auto logits() const { return logitsStorage.leftCols(steps * batch); } // (V x T·B)
 };
 
 // The running state of step-by-step decoding (greedy, beam search).
@@ -53,7 +58,7 @@ public:
 
     // Teacher-forced (or partly free-running) pass over a whole target batch.
     // gold: (T x B) time-major targets; useGold[t] (size T) says whether step t ≥ 1 is fed the gold
-    // y_{t−1} or the model's own argmax. Fills cache; cache.logits holds the result.
+    // y_{t−1} or the model's own argmax. Fills cache; cache.logits() holds the result.
     void forward(const std::vector<int>& gold, int steps, const std::vector<char>& useGold,
                  const AttentionKeys<T>& keys, const ConstMatrixRef<T>& initialHidden,
                  const ConstMatrixRef<T>& initialCell, DecoderCache<T>& cache,

@@ -57,12 +57,14 @@ template <class T>
 T Seq2Seq<T>::lossAndGradients(const SequenceBatch& batch, const std::vector<char>& useGold, T gradScale,
                                Seq2SeqCache<T>& cache, const DropoutSettings& dropout) {
     forward(batch, useGold, cache, dropout);
-    const T total = maskedCrossEntropy<T>(cache.decoder.logits, batch.target, batch.targetLengths, gradScale,
-                                          &cache.dLogits);
+    // The loss and dL/dlogits in one pass, written over the logits: at V = 8,000 a separate
+    // gradient matrix costs as much memory traffic as the loss itself.
+    const T total =
+        maskedCrossEntropyInPlace<T>(cache.decoder.logits(), batch.target, batch.targetLengths, gradScale);
     cache.keyGradients.keys.setZero(cache.encoder.keys.rows(), cache.encoder.keys.cols());
     cache.keyGradients.projected.setZero(cache.keys.projected.rows(), cache.keys.projected.cols());
-    m_decoder.backward(cache.decoder, cache.dLogits, cache.keys, cache.keyGradients, cache.dInitialHidden,
-                       cache.dInitialCell);
+    m_decoder.backward(cache.decoder, cache.decoder.logits(), cache.keys, cache.keyGradients,
+                       cache.dInitialHidden, cache.dInitialCell);
     m_encoder.backward(batch, cache.encoder, cache.keyGradients.keys, cache.dInitialHidden,
                        cache.dInitialCell);
     return total;
@@ -70,7 +72,7 @@ T Seq2Seq<T>::lossAndGradients(const SequenceBatch& batch, const std::vector<cha
 
 template <class T> T Seq2Seq<T>::loss(const SequenceBatch& batch, Seq2SeqCache<T>& cache) const {
     forward(batch, std::vector<char>(batch.targetLength, 1), cache, {});
-    return maskedCrossEntropy<T>(cache.decoder.logits, batch.target, batch.targetLengths, T(1), nullptr);
+    return maskedCrossEntropy<T>(cache.decoder.logits(), batch.target, batch.targetLengths, T(1), nullptr);
 }
 
 template <class T> void Seq2Seq<T>::encode(const SequenceBatch& batch, EncodedSource<T>& encoded) const {

@@ -14,8 +14,7 @@ namespace attnlab {
 template <class T> struct Seq2SeqCache {
     EncoderCache<T> encoder;
     AttentionKeys<T> keys;
-    DecoderCache<T> decoder;
-    Matrix<T> dLogits; // (V x T·B)
+    DecoderCache<T> decoder; // after lossAndGradients, decoder.logits() holds dL/dlogits (V x T·B)
     KeyGradients<T> keyGradients;
     Matrix<T> dInitialHidden; // (H x B)
     Matrix<T> dInitialCell;   // (H x B)

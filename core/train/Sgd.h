@@ -11,6 +11,7 @@ class Sgd : public Optimizer {
 public:
     Sgd(ParameterList<float> parameters, double learningRate, double momentum = 0.9);
 
+    using Optimizer::step; // step(Parallelism&): the serial step
     void step() override;
     double learningRate() const override { return m_learningRate; }
     void setLearningRate(double rate) override { m_learningRate = rate; }

@@ -44,6 +44,11 @@ void copyValues(const ParameterList<float>& parameters, std::vector<Matrix<float
     for (size_t i = 0; i < parameters.size(); ++i) into[i] = parameters[i]->value;
 }
 
+void copyValues(const ParameterList<float>& parameters, std::vector<Matrix<float>>& into,
+                Parallelism& parallel) {
+    parallel.forEach(static_cast<int>(parameters.size()), [&](int i) { into[i] = parameters[i]->value; });
+}
+
 void restore(const ParameterList<float>& parameters, const std::vector<Matrix<float>>& from) {
     for (size_t i = 0; i < parameters.size(); ++i) parameters[i]->value = from[i];
 }
@@ -155,7 +160,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
                 parallel = std::make_unique<Parallelism>(threads);
             turn.take(control.turns()); // the cores, when an experiment shares them
             const StepLoss loss = step.run(batch, useGold, *parallel, s.dropout, s.seed * 1000003 + steps);
-            const double norm = clipGradientNorm(parameters, s.clipNorm);
+            const double norm = clipGradientNorm(parameters, s.clipNorm, *parallel);
             if (!std::isfinite(loss.loss) || !std::isfinite(norm)) {
                 restore(parameters, lastGood);
                 result.outcome = TrainingOutcome::Diverged;
@@ -163,8 +168,8 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
                 observer.onMessage(result.message);
                 break;
             }
-            copyValues(parameters, lastGood); // these weights gave a finite loss
-            optimizer->step();
+            copyValues(parameters, lastGood, *parallel); // these weights gave a finite loss
+            optimizer->step(*parallel);
             ++steps;
             epochLoss += loss.loss;
             ++epochBatches;

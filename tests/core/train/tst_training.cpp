@@ -20,6 +20,7 @@ private Q_SLOTS:
     void adamFirstSteps();
     void sgdMomentum();
     void clippingByGlobalNorm();
+    void parallelOptimizerIsTheSerialOne();
     void sliceBatchTrims();
     void reversalLossFalls();
     void identicalForAnyThreadCount_data();
@@ -42,8 +43,8 @@ std::vector<double> train(Seq2Seq<float>& model, int steps, int batchSize, int t
         const SequenceBatch batch = reversalBatch(batchSize, data);
         const auto useGold = teacherForcingSchedule(batch.targetLength, teacherForcing, forcing);
         losses.push_back(step.run(batch, useGold, parallel, dropout, seed + i).loss);
-        clipGradientNorm(model.parameters(), 5.0);
-        adam.step();
+        clipGradientNorm(model.parameters(), 5.0, parallel);
+        adam.step(parallel);
     }
     return losses;
 }
@@ -88,6 +89,36 @@ void TestTraining::clippingByGlobalNorm() {
     QCOMPARE(clipGradientNorm({&a, &b}, 1.0), 5.0);
     QVERIFY(std::abs(a.grad(0) - 0.6f) < 1e-6f);
     QVERIFY(std::abs(b.grad(0) - 0.8f) < 1e-6f);
+}
+
+void TestTraining::parallelOptimizerIsTheSerialOne() {
+    // A 3000 x 100 parameter is three slices of Adam's; with 2 threads the update and the
+    // clipping must give the serial bits.
+    Random random(21);
+    auto fill = [&random](Matrix<float>& m) {
+        for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = static_cast<float>(random.normal());
+    };
+    Parameter<float> bigSerial("big", 3000, 100), smallSerial("small", 7, 1);
+    fill(bigSerial.value);
+    fill(smallSerial.value);
+    Parameter<float> bigParallel = bigSerial, smallParallel = smallSerial;
+    Adam serial({&bigSerial, &smallSerial}), parallel({&bigParallel, &smallParallel});
+    Parallelism threads(2);
+    for (int step = 0; step < 3; ++step) {
+        fill(bigSerial.grad);
+        fill(smallSerial.grad);
+        bigParallel.grad = bigSerial.grad;
+        smallParallel.grad = smallSerial.grad;
+        const double norm = clipGradientNorm({&bigSerial, &smallSerial}, 100.0);
+        QVERIFY(norm > 100.0); // about √300,007 ≈ 548: clipping scales
+        QCOMPARE(clipGradientNorm({&bigParallel, &smallParallel}, 100.0, threads), norm);
+        QVERIFY(bigParallel.grad == bigSerial.grad);
+        serial.step();
+        parallel.step(threads);
+    }
+    QVERIFY(bigParallel.value == bigSerial.value);
+    QVERIFY(smallParallel.value == smallSerial.value);
+    QCOMPARE(parallel.steps(), 3LL);
 }
 
 void TestTraining::sliceBatchTrims() {
