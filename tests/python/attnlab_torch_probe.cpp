@@ -102,7 +102,7 @@ int dump(const std::string& modelPath, const std::string& pairsPath) {
 
     Seq2SeqCache<float> cache;
     const double lossSum = model.loss(batch, cache);
-    const Matrix<float>& logits = cache.decoder.logits;         // (V x T·B)
+    const Matrix<float> logits = cache.decoder.logits(); // (V x T·B), after loss(): the logits themselves
     const Matrix<float>& alignments = cache.decoder.alignments; // (S x (T+1)·B), block t+1 = α_t
     const int b = batch.batchSize;
     Json allLogits = Json::array();
