@@ -4,7 +4,7 @@ The same models as AttnLab (every configuration its model file can hold: the sev
 Luong with and without input feeding, Bahdanau, uni- and bidirectional encoders), the same file
 (docs/FORMAT.md) and the same data (`attnlab-cli prepare`, docs/PREPARED.md), so a model trained
 here with DistributedDataParallel (`python -m attnlab_torch.train`, docs/SCALE.md) opens in
-AttnLab's window and CLI, and a model trained in AttnLab continues here.
+AttnLab's window and CLI, and a model trained in AttnLab loads here.
 
     from attnlab_torch import load, save, greedy_decode
     model = load("dates.safetensors").eval()

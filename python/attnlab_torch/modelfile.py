@@ -8,6 +8,7 @@ vocabularies, that every tensor the model needs is there with its exact shape, t
 no other model tensor (the attention history's `history.*` tensors are kept, not loaded), and that
 every weight is finite; each failure raises ModelFileError naming the file and the problem.
 """
+import hashlib
 import json
 import math
 import os
@@ -79,14 +80,25 @@ def load(path, device="cpu"):
     model.target_vocab = target_vocab
     model.file_metadata = dict(metadata)
     model.history_tensors = {n: t for n, t in tensors.items() if n.startswith(HISTORY_PREFIX)}
+    model.loaded_weights_digest = _weights_digest({name: tensors[name] for name in expected})
     return model.to(device)
+
+
+def _weights_digest(arrays):
+    """SHA-256 over the model's tensors in name order: whether the weights are still the loaded ones."""
+    digest = hashlib.sha256()
+    for name in sorted(arrays):
+        digest.update(name.encode("utf-8"))
+        digest.update(np.ascontiguousarray(arrays[name], dtype=np.float32).tobytes())
+    return digest.hexdigest()
 
 
 def save(model, path, source_vocab=None, target_vocab=None, config=None):
     """Writes `model` (a Seq2Seq, or a DistributedDataParallel around one) as an AttnLab file,
     atomically. Vocabularies default to model.source_vocab / model.target_vocab, the config to
     model.config. A model that came from `load` keeps its metadata strings (so an unchanged model
-    gives the same bytes); its attention history is kept only when nothing else changed."""
+    gives the same bytes); its attention history is kept only when neither the configuration, the
+    vocabularies nor the weights changed."""
     model = getattr(model, "module", model)
     source_vocab = source_vocab if source_vocab is not None else model.source_vocab
     target_vocab = target_vocab if target_vocab is not None else model.target_vocab
@@ -104,6 +116,9 @@ def save(model, path, source_vocab=None, target_vocab=None, config=None):
     }
     same = all(key in previous and json.loads(previous[key]) == json.loads(metadata[key])
                for key in ("config", "source_vocab", "target_vocab")) if previous else False
+    # The history (and the metadata that describes it) belongs to the loaded weights: a model
+    # trained further since is saved without it.
+    same = same and getattr(model, "loaded_weights_digest", None) == _weights_digest(tensors)
     if same:  # keep the strings as read: the same bytes for the same weights
         metadata = {k: v for k, v in previous.items() if k not in ("format", "checksum")}
         tensors.update(getattr(model, "history_tensors", {}))

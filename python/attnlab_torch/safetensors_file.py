@@ -18,6 +18,11 @@ import numpy as np
 FORMAT_VERSION = "attnlab-1"
 
 
+# The process's umask, read once at import: reading it means setting it, which no thread should
+# see happen mid-save (DDP runs threads of its own).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 class ModelFileError(ValueError):
     """A file AttnLab would refuse; the message names the file and the problem."""
 
@@ -57,9 +62,7 @@ def write_atomically(path, payload):
             f.write(payload)
             f.flush()
             os.fsync(f.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
+        os.chmod(temporary, 0o666 & ~_UMASK)
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -106,9 +109,13 @@ def decode_safetensors(raw, path="<bytes>"):
         if entry["dtype"] != "F32":
             raise ModelFileError(path, "tensor '%s' has dtype %s; AttnLab files hold F32 only" % (name, entry["dtype"]))
         shape = entry["shape"]
-        if not isinstance(shape, list) or any(not isinstance(d, int) or d < 0 for d in shape):
+        if not isinstance(shape, list) or any(type(d) is not int or d < 0 for d in shape):
             raise ModelFileError(path, "tensor '%s' has a bad shape %s" % (name, json.dumps(shape)))
-        begin, end = entry["data_offsets"]
+        offsets = entry["data_offsets"]
+        if not (isinstance(offsets, list) and len(offsets) == 2 and all(type(o) is int and o >= 0 for o in offsets)):
+            raise ModelFileError(path, "tensor '%s' has bad data_offsets %s (two byte offsets expected)"
+                                 % (name, json.dumps(offsets)))
+        begin, end = offsets
         if end < begin:
             raise ModelFileError(path, "tensor '%s' ends (%d) before it begins (%d)" % (name, end, begin))
         if end - begin != 4 * int(np.prod(shape, dtype=np.int64)):
