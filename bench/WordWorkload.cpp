@@ -32,23 +32,7 @@ Workload wordWorkload(int pairs, std::uint64_t seed, const std::string& tsvPath)
             std::make_shared<const Dataset>(readDataset(text, {"zipf_words", "", "zipf_words.tsv"}, reading));
     }
 
-    Workload w;
-    w.data = prepareData(dataset, {.validationFraction = 0.0, .testFraction = 0.0}, seed, "zipf_words");
-    const TrainingData& data = *w.data->data;
-    w.config.sourceVocabulary = data.sourceVocabulary.size();
-    w.config.targetVocabulary = data.targetVocabulary.size();
-    w.config.embedding = 128;
-    w.config.hidden = 256;
-    w.config.scorer = ScorerKind::General;
-    w.config.bidirectional = false;
-    double source = 0, target = 0;
-    for (const EncodedPair& p : data.train.pairs) {
-        source += static_cast<double>(p.source.size());
-        target += static_cast<double>(p.target.size() + 1);
-    }
-    w.averageSource = source / static_cast<double>(data.train.pairs.size());
-    w.averageTarget = target / static_cast<double>(data.train.pairs.size());
-    return w;
+    return workloadOf(dataset, seed, "zipf_words", 128, 256);
 }
 
 } // namespace attnlab::bench

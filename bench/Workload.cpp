@@ -18,13 +18,18 @@ Workload datesWorkload(int pairs, std::uint64_t seed) {
                     static_cast<std::int64_t>(i + 1));
     auto dataset = std::make_shared<const Dataset>(builder.finish());
 
+    return workloadOf(dataset, seed, "dates", 32, 128);
+}
+
+Workload workloadOf(std::shared_ptr<const Dataset> dataset, std::uint64_t seed, const std::string& name,
+                    int embedding, int hidden) {
     Workload w;
-    w.data = prepareData(dataset, {.validationFraction = 0.0, .testFraction = 0.0}, seed, "dates");
+    w.data = prepareData(std::move(dataset), {.validationFraction = 0.0, .testFraction = 0.0}, seed, name);
     const TrainingData& data = *w.data->data;
     w.config.sourceVocabulary = data.sourceVocabulary.size();
     w.config.targetVocabulary = data.targetVocabulary.size();
-    w.config.embedding = 32;
-    w.config.hidden = 128;
+    w.config.embedding = embedding;
+    w.config.hidden = hidden;
     w.config.scorer = ScorerKind::General;
     w.config.bidirectional = false;
     double source = 0, target = 0;

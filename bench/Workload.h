@@ -6,6 +6,8 @@
 #include "core/nn/ModelConfig.h"
 
 #include <cstdint>
+#include <memory>
+#include <string>
 
 namespace attnlab::bench {
 
@@ -19,6 +21,11 @@ struct Workload {
 // `pairs` dates pairs generated with `seed` (all in the training split), vocabularies from them;
 // config is the reference model (general scorer, unidirectional encoder).
 Workload datesWorkload(int pairs, std::uint64_t seed);
+
+// Every pair of `dataset` in the training split (split with `seed`), and the reference
+// architecture (general scorer, unidirectional encoder) at these sizes over its vocabularies.
+Workload workloadOf(std::shared_ptr<const Dataset> dataset, std::uint64_t seed, const std::string& name,
+                    int embedding, int hidden);
 
 // The reference model with another scorer and encoder: the data stays the same.
 ModelConfig withArchitecture(ModelConfig config, ScorerKind scorer, bool bidirectional);
