@@ -1,35 +1,16 @@
 #include "bench/BigModel.h"
 
 #include "bench/BigModelBundle.h"
+#include "bench/Fastest.h"
 
 #include "core/infer/BeamSearch.h"
 #include "core/infer/GreedyDecoder.h"
 #include "core/train/ModelFile.h"
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <functional>
-#include <limits>
 
 namespace attnlab::bench {
-
-namespace {
-
-// The fastest of `trials` runs of `body`, in milliseconds.
-double fastest(int trials, const std::function<void()>& body) {
-    double best = std::numeric_limits<double>::infinity();
-    for (int t = 0; t < trials; ++t) {
-        const auto start = std::chrono::steady_clock::now();
-        body();
-        best = std::min(
-            best,
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    }
-    return best;
-}
-} // namespace
 
 nlohmann::json measureBigModel(int trials) {
     ModelBundle bundle = makeBigModel();
@@ -37,20 +18,21 @@ nlohmann::json measureBigModel(int trials) {
 
     const std::string path =
         (std::filesystem::temp_directory_path() / "attnlab-bench-big.safetensors").string();
-    const double saveMs = fastest(1, [&] { saveModel(path, bundle); });
+    const double saveMs = fastestMs(1, [&] { saveModel(path, bundle); });
     const double fileMegabytes = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
     ModelBundle opened;
-    const double openMs = fastest(trials, [&] { opened = loadModel(path); });
+    const double openMs = fastestMs(trials, [&] { opened = loadModel(path); });
     std::filesystem::remove(path);
 
     const std::vector<int> sentence = bigModelSentence();
     DecodeOptions options;
     options.maxLength = kBigModelSentenceWords; // 100 words out: an untrained model never ends on its own
     DecodeResult greedy;
-    const double greedyMs = fastest(trials, [&] { greedy = greedyDecode(*opened.model, sentence, options); });
+    const double greedyMs =
+        fastestMs(trials, [&] { greedy = greedyDecode(*opened.model, sentence, options); });
     options.beamWidth = 5;
     DecodeResult beam;
-    const double beamMs = fastest(trials, [&] { beam = beamSearch(*opened.model, sentence, options); });
+    const double beamMs = fastestMs(trials, [&] { beam = beamSearch(*opened.model, sentence, options); });
     return {{"hidden", kBigModelHidden},
             {"embedding", kBigModelEmbedding},
             {"vocabulary", kBigModelVocabulary},

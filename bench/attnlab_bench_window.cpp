@@ -3,6 +3,7 @@
 // sentence typed into the inspect box, greedily and with beam 5, until its heatmap is drawn.
 // Each figure is the fastest of --trials. Runs offscreen unless QT_QPA_PLATFORM says otherwise.
 #include "bench/BigModelBundle.h"
+#include "bench/Fastest.h"
 #include "ui/MainWindow.h"
 #include "ui/panels/InspectPanel.h"
 #include "ui/plots/AlignmentHeatmap.h"
@@ -16,25 +17,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <functional>
 #include <limits>
 
 using namespace attnlab;
-
-namespace {
-
-double fastestMs(int trials, const std::function<void()>& body) {
-    double best = std::numeric_limits<double>::infinity();
-    for (int t = 0; t < trials; ++t) {
-        QElapsedTimer timer;
-        timer.start();
-        body();
-        best = std::min(best, static_cast<double>(timer.nsecsElapsed()) / 1e6);
-    }
-    return best;
-}
-
-} // namespace
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -63,7 +48,7 @@ int main(int argc, char** argv) {
     QCoreApplication::processEvents();
 
     QString problem;
-    const double openMs = fastestMs(trials, [&] {
+    const double openMs = bench::fastestMs(trials, [&] {
         if (problem.isEmpty()) window.openModel(QString::fromStdString(path), &problem);
         QCoreApplication::processEvents(); // the window catches up with the new model
     });

@@ -16,9 +16,9 @@ template <class T> struct Decoder<T>::StepBuffers {
     MatrixRef<T> alignment;   // (S x B)
     MatrixRef<T> combined;    // (2H x B) [c_t; h_t]
     MatrixRef<T> attentional; // (H x B)
-    // A decoding step (a few columns, weights that do not change): a big LSTM's product may use
+    // DecodingStep (a few columns, weights that do not change): a big LSTM's product may use
     // stepProduct. Training keeps the plain product, within its own threads.
-    bool decoding = false;
+    StackedProduct product = StackedProduct::Plain;
 };
 
 template <class T>
@@ -68,8 +68,7 @@ void Decoder<T>::stepThrough(StepBuffers& io, Attend&& attend) const {
     }
     // One product for the whole LSTM step: z = [W_ih | W_hh] [x; h_{t−1}] + b
     io.input.bottomRows(h) = io.hiddenPrevious;
-    m_cell.stackedStep(io.input, io.cellPrevious, io.gates, io.hidden, io.cell,
-                       io.decoding ? StackedProduct::DecodingStep : StackedProduct::Plain);
+    m_cell.stackedStep(io.input, io.cellPrevious, io.gates, io.hidden, io.cell, io.product);
     if (luong) attend(io.hidden, io.alignment, context);
     // h̃ = tanh(W_c [c; h]), one product
     io.combined.bottomRows(h) = io.hidden;
@@ -270,7 +269,7 @@ void Decoder<T>::step(const std::vector<int>& tokens, const AttentionKeys<T>& ke
     StepBuffers io{state.attentional, state.hidden,   state.cell,       state.alignment,
                    m_stepInput,       m_stepGates,    m_stepHidden,     m_stepCell,
                    alignment,         m_stepCombined, m_stepAttentional};
-    io.decoding = true;
+    io.product = StackedProduct::DecodingStep;
     stepForward(io, keys, m_stepCache);
     logits.resize(m_output.outputs(), b);
     m_output.forwardFewColumns(m_stepAttentional, logits);
@@ -313,7 +312,7 @@ void Decoder<T>::inspectStep(int token, const AttentionKeys<T>& keys, DecoderSta
     };
     StepBuffers io{state.attentional, state.hidden, state.cell, state.alignment, input, gates, hidden, cell,
                    alignment,         combined,     attentional};
-    io.decoding = true;
+    io.product = StackedProduct::DecodingStep;
     stepThrough(io, attend);
     probe.logits.resize(m_output.outputs(), 1);
     m_output.forwardFewColumns(attentional, probe.logits);

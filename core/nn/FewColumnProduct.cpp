@@ -104,10 +104,9 @@ template <class T> void stepProduct(const Matrix<T>& w, const ConstMatrixRef<T>&
         y.noalias() = w * x;
         return;
     }
-    static Parallelism parallelism; // all hardware threads, shared by every model
     // Bands start on whole cache lines of the output (64 rows), as the strips within them do.
     const Eigen::Index bandRows = (w.rows() + 64 * kBands - 1) / (64 * kBands) * 64;
-    parallelism.forEach(kBands, [&](int band) {
+    Parallelism::shared().forEach(kBands, [&](int band) {
         const Eigen::Index begin = band * bandRows;
         const Eigen::Index rows = std::min<Eigen::Index>(bandRows, w.rows() - begin);
         if (rows <= 0) return;

@@ -47,8 +47,7 @@ struct StridedCopy {
         // Bands of whole tiles; their number depends on the size only, never on the thread count.
         const Eigen::Index bandColumns = kTile * 4;
         const int bands = static_cast<int>((cols + bandColumns - 1) / bandColumns);
-        static Parallelism parallelism; // all hardware threads
-        parallelism.forEach(bands, [&](int band) {
+        Parallelism::shared().forEach(bands, [&](int band) {
             const Eigen::Index begin = band * bandColumns;
             copyBand(begin, std::min(cols, begin + bandColumns));
         });

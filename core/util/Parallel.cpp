@@ -25,6 +25,11 @@ Parallelism::~Parallelism() {
     delete m_arena;
 }
 
+Parallelism& Parallelism::shared() {
+    static Parallelism pool; // all hardware threads
+    return pool;
+}
+
 int Parallelism::hardwareThreads() {
     const unsigned n = std::thread::hardware_concurrency();
     return n == 0 ? 1 : static_cast<int>(n);

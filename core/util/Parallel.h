@@ -21,6 +21,9 @@ public:
     void forEach(int count, const std::function<void(int)>& task);
 
     static int hardwareThreads();
+    // One pool of all hardware threads, made on first use, for the work outside a training run's
+    // own pool: a decoding step's big products, a model file's copies. Safe from any thread.
+    static Parallelism& shared();
 
 private:
     int m_threads;

@@ -22,6 +22,7 @@ from .safetensors_file import ModelFileError, read_safetensors, write_safetensor
 
 SPECIALS = ["<pad>", "<s>", "</s>", "<unk>"]
 HISTORY_PREFIX = "history."
+HISTORY_METADATA = "attention_history"  # the history's metadata key (docs/FORMAT.md)
 
 
 def _vocabulary(path, metadata, key):
@@ -80,7 +81,9 @@ def load(path, device="cpu"):
     model.target_vocab = target_vocab
     model.file_metadata = dict(metadata)
     model.history_tensors = {n: t for n, t in tensors.items() if n.startswith(HISTORY_PREFIX)}
-    model.loaded_weights_digest = _weights_digest({name: tensors[name] for name in expected})
+    # Only a history needs to know later whether the weights are still these (a hash of them all).
+    model.loaded_weights_digest = (_weights_digest({name: tensors[name] for name in expected})
+                                   if model.history_tensors else None)
     return model.to(device)
 
 
@@ -116,10 +119,13 @@ def save(model, path, source_vocab=None, target_vocab=None, config=None):
     }
     same = all(key in previous and json.loads(previous[key]) == json.loads(metadata[key])
                for key in ("config", "source_vocab", "target_vocab")) if previous else False
-    # The history (and the metadata that describes it) belongs to the loaded weights: a model
-    # trained further since is saved without it.
-    same = same and getattr(model, "loaded_weights_digest", None) == _weights_digest(tensors)
     if same:  # keep the strings as read: the same bytes for the same weights
-        metadata = {k: v for k, v in previous.items() if k not in ("format", "checksum")}
-        tensors.update(getattr(model, "history_tensors", {}))
+        history = getattr(model, "history_tensors", {})
+        # The history (and its metadata) belongs to the loaded weights: a model trained further
+        # since is saved without it.
+        keep_history = bool(history) and model.loaded_weights_digest == _weights_digest(tensors)
+        dropped = ("format", "checksum") + (() if keep_history else (HISTORY_METADATA,))
+        metadata = {k: v for k, v in previous.items() if k not in dropped}
+        if keep_history:
+            tensors.update(history)
     write_safetensors(path, tensors, metadata)

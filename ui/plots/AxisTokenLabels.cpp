@@ -110,6 +110,24 @@ int AxisTokenLabels::niceStep(double cellsPerLabel) {
     return 1000000000;
 }
 
+AxisTokenLabels::FontFit AxisTokenLabels::fitFont(int basePixels, double cellPixels,
+                                                  const std::function<double(int, bool)>& room) {
+    FontFit fit;
+    double needed = 0.0;
+    for (fit.pixels = basePixels; fit.pixels >= kMinFontPixels; --fit.pixels)
+        if ((needed = room(fit.pixels, true)) <= cellPixels) break;
+    fit.pixels = std::max(fit.pixels, kMinFontPixels);
+    fit.step = cellPixels > 0 ? niceStep(needed / cellPixels - 1e-9) : 1;
+    // Thinned out, each shown label has step cells of room: the largest font that fits them.
+    if (fit.step > 1)
+        for (int pixels = basePixels; pixels >= fit.pixels; --pixels)
+            if (room(pixels, false) <= fit.step * cellPixels + 1e-9) {
+                fit.pixels = pixels;
+                break;
+            }
+    return fit;
+}
+
 int AxisTokenLabels::fit(double cellPixels, int maxLabelPixels, int minMargin) {
     if (m_labels.empty()) return 0;
     m_maxLabelPixels = std::max(8, maxLabelPixels);
@@ -137,15 +155,7 @@ int AxisTokenLabels::fit(double cellPixels, int maxLabelPixels, int minMargin) {
     };
     // The largest font at which every label fits its cell; upright top labels are preferred at a
     // given size, since they read without turning the head.
-    double room = 0.0;
-    for (int pixels = m_basePixels; pixels >= kMinFontPixels; --pixels)
-        if ((room = along(pixels, true)) <= cellPixels) break;
-    m_step = cellPixels > 0 ? niceStep(room / cellPixels - 1e-9) : 1;
-    // Thinned out, each shown label has step cells of room: the largest font that fits them.
-    const int smallest = m_fontPixels;
-    if (m_step > 1)
-        for (int pixels = m_basePixels; pixels >= smallest; --pixels)
-            if (along(pixels, false) <= m_step * cellPixels + 1e-9) break;
+    m_step = fitFont(m_basePixels, cellPixels, along).step; // along leaves m_fontPixels at its font
     // Rotated top labels take height from the map, so their margin holds the longest label drawn at
     // this step, not the longest of all: a long word that is thinned out must not push the map
     // down (a hovered one longer than that is elided to the margin). Left labels take width, which

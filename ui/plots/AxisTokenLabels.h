@@ -9,6 +9,7 @@
 #include <QRectF>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -56,6 +57,16 @@ public:
     static constexpr int kMaxLabelPixels = 110;
     // The smallest of 1, 2, 5, 10, 20, 50, ... that is at least `cellsPerLabel`.
     static int niceStep(double cellsPerLabel);
+    // The search both axes' labels and the distribution strip's use: the largest font (from
+    // basePixels down to kMinFontPixels) at which one label fits each cell, else every step-th
+    // label (a niceStep) in the largest font that step leaves room for. room(pixels, first) is the
+    // room one label needs along the axis at that font size (first: the pass that may decide the
+    // labels' rotation); its last call is made at the font returned.
+    struct FontFit {
+        int pixels = kMinFontPixels;
+        int step = 1;
+    };
+    static FontFit fitFont(int basePixels, double cellPixels, const std::function<double(int, bool)>& room);
     // The drawn label's box in plot pixels (rotated labels: the rotated box); empty if not drawn.
     QRectF drawnRect(int index) const;
 

@@ -73,7 +73,8 @@ void DistributionStrip::setTokenLabels(const QStringList& labels) {
 void DistributionStrip::fitLabels(double cellPixels, int maxLabelPixels) {
     QCPAxis* x = m_rect->axis(QCPAxis::atBottom);
     QFont font = x->tickLabelFont();
-    const int basePixels = std::max(7, QFontInfo(m_rect->parentPlot()->font()).pixelSize());
+    const int basePixels =
+        std::max(AxisTokenLabels::kMinFontPixels, QFontInfo(m_rect->parentPlot()->font()).pixelSize());
     int widest = 0, lineHeight = 0;
     QFont base = font;
     base.setPixelSize(basePixels);
@@ -97,15 +98,7 @@ void DistributionStrip::fitLabels(double cellPixels, int maxLabelPixels) {
         if (decideRotation) m_rotated = widest + 4 > cellPixels;
         return m_rotated ? lineHeight + 1.0 : widest + 4.0;
     };
-    double room = 0.0;
-    int smallest = basePixels;
-    for (smallest = basePixels; smallest >= 7; --smallest)
-        if ((room = along(smallest, true)) <= cellPixels) break;
-    smallest = std::max(smallest, 7);
-    m_step = cellPixels > 0 ? AxisTokenLabels::niceStep(room / cellPixels - 1e-9) : 1;
-    if (m_step > 1)
-        for (int pixels = basePixels; pixels >= smallest; --pixels)
-            if (along(pixels, false) <= m_step * cellPixels + 1e-9) break;
+    m_step = AxisTokenLabels::fitFont(basePixels, cellPixels, along).step; // along leaves `font` at its size
     if (m_step != m_tickedStep || maxLabelPixels != m_tickedMaxPixels || font != x->tickLabelFont()) {
         // A labelled tick on every step-th column only: QCPAxisTickerText draws every tick it has.
         auto ticker = QSharedPointer<QCPAxisTickerText>::create();
