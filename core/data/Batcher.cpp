@@ -78,6 +78,23 @@ std::vector<SequenceBatch> Batcher::ordered() const {
     return batches;
 }
 
+void Batcher::copyFeatures(const std::vector<int>& indices, SequenceBatch& batch) const {
+    const int B = batch.batchSize;
+    const int d = m_pairs[static_cast<std::size_t>(indices[0])].features->rows;
+    batch.featureSize = d;
+    batch.features.assign(static_cast<std::size_t>(d) * batch.sourceLength * B, 0.0f); // (D x S·B)
+    for (int b = 0; b < B; ++b) {
+        const SourceFeatures* f =
+            m_pairs[static_cast<std::size_t>(indices[static_cast<std::size_t>(b)])].features.get();
+        if (!f || f->rows != d)
+            throw std::invalid_argument("a batch mixes pairs with and without " + std::to_string(d) +
+                                        "-value features");
+        for (int t = 0; t < f->columns; ++t)
+            std::copy(f->column(t).begin(), f->column(t).end(),
+                      batch.features.begin() + (static_cast<std::size_t>(t) * B + b) * d);
+    }
+}
+
 SequenceBatch Batcher::makeBatch(const std::vector<int>& indices) const {
     SequenceBatch batch;
     const int B = static_cast<int>(indices.size());
@@ -98,6 +115,7 @@ SequenceBatch Batcher::makeBatch(const std::vector<int>& indices) const {
         for (std::size_t t = 0; t < pair.target.size(); ++t) batch.target[t * B + b] = pair.target[t];
         batch.target[pair.target.size() * B + b] = EndId;
     }
+    if (B > 0 && m_pairs[static_cast<std::size_t>(indices[0])].features) copyFeatures(indices, batch);
     return batch;
 }
 

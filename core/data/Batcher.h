@@ -38,6 +38,7 @@ public:
     SequenceBatch makeBatch(const std::vector<int>& indices) const;
 
 private:
+    void copyFeatures(const std::vector<int>& indices, SequenceBatch& batch) const;
     void sortByLength(std::vector<int>::iterator begin, std::vector<int>::iterator end) const;
 
     std::vector<EncodedPair> m_pairs;

@@ -26,7 +26,7 @@ std::vector<DecodeResult> greedyDecodeBatch(const Seq2Seq<float>& model, const S
             const Vector<float> logProbs = logSoftmax(logits.col(b));
             int token = 0;
             logProbs.maxCoeff(&token);
-            rows[b].push_back(alignment.col(b).head(batch.sourceLengths[b]));
+            rows[b].push_back(alignment.col(b).head(model.config().input.keyLength(batch.sourceLengths[b])));
             result.tokenLogProbs.push_back(logProbs(token));
             result.logProb += logProbs(token);
             if (token == EndId) {
@@ -41,7 +41,8 @@ std::vector<DecodeResult> greedyDecodeBatch(const Seq2Seq<float>& model, const S
     for (int b = 0; b < columns; ++b) {
         DecodeResult& result = results[b];
         result.score = result.logProb;
-        result.attention.resize(static_cast<Eigen::Index>(rows[b].size()), batch.sourceLengths[b]);
+        result.attention.resize(static_cast<Eigen::Index>(rows[b].size()),
+                                model.config().input.keyLength(batch.sourceLengths[b]));
         for (size_t t = 0; t < rows[b].size(); ++t)
             result.attention.row(static_cast<Eigen::Index>(t)) = rows[b][t].transpose();
     }

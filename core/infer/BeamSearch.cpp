@@ -93,7 +93,7 @@ void gatherColumns(Matrix<float>& m, const std::vector<int>& origin, Matrix<floa
 
 } // namespace
 
-std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const std::vector<int>& source,
+std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const ModelSource& source,
                                         const DecodeOptions& options, BeamTreeRecorder* recorder) {
     const int width = std::max(1, options.beamWidth);
     const SequenceBatch batch = sourceBatch(source, width);
@@ -183,13 +183,12 @@ std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const std::
     return results;
 }
 
-DecodeResult beamSearch(const Seq2Seq<float>& model, const std::vector<int>& source,
+DecodeResult beamSearch(const Seq2Seq<float>& model, const ModelSource& source,
                         const DecodeOptions& options) {
     return beamSearchAll(model, source, options).front();
 }
 
-DecodeResult decode(const Seq2Seq<float>& model, const std::vector<int>& source,
-                    const DecodeOptions& options) {
+DecodeResult decode(const Seq2Seq<float>& model, const ModelSource& source, const DecodeOptions& options) {
     return options.beamWidth <= 1 ? greedyDecode(model, source, options) : beamSearch(model, source, options);
 }
 

@@ -7,7 +7,7 @@
 
 namespace attnlab {
 
-BeamTree traceBeamSearch(const Seq2Seq<float>& model, const std::vector<int>& source,
+BeamTree traceBeamSearch(const Seq2Seq<float>& model, const ModelSource& source,
                          const DecodeOptions& options) {
     BeamTree tree;
     BeamTreeRecorder recorder(tree, std::max(1, options.beamWidth), options.lengthPenalty);

@@ -44,10 +44,12 @@ EncoderGates directionGates(const LstmLayerCache<float>& cache, int steps, bool 
 
 } // namespace
 
-GateTrace traceGates(const Seq2Seq<float>& model, const std::vector<int>& source,
-                     const DecodeOptions& options) {
+GateTrace traceGates(const Seq2Seq<float>& model, const ModelSource& source, const DecodeOptions& options) {
     GateTrace trace;
-    trace.source = source;
+    if (model.config().input.kind == InputKind::Image)
+        throw std::invalid_argument(
+            "gate traces follow an encoder over a sequence; an image's rows are not one");
+    trace.source = source.ids;
     trace.result = greedyDecode(model, source, {.maxLength = options.maxLength});
     trace.stepTokens = trace.result.tokens;
     if (trace.result.finished) trace.stepTokens.push_back(EndId);
@@ -61,9 +63,9 @@ GateTrace traceGates(const Seq2Seq<float>& model, const std::vector<int>& source
     model.loss(batch, cache);
 
     const int steps = batch.sourceLength;
-    trace.encoder.push_back(directionGates(cache.encoder.forward, steps, false));
+    trace.encoder.push_back(directionGates(cache.encoder.stack.levels[0].forward, steps, false));
     if (model.config().bidirectional)
-        trace.encoder.push_back(directionGates(cache.encoder.reverse, steps, true));
+        trace.encoder.push_back(directionGates(cache.encoder.stack.levels[0].reverse, steps, true));
     const DecoderCache<float>& decoder = cache.decoder;
     trace.decoder = split(decoder.gates, decoder.cells.rightCols(decoder.steps)); // (H x T) after block 0
     return trace;

@@ -7,6 +7,7 @@
 // same equations on the same inputs, so every step's gates are the ones that produced the output.
 #include "core/infer/DecodeResult.h"
 #include "core/nn/Seq2Seq.h"
+#include "core/nn/SourceFeatures.h"
 
 #include <vector>
 
@@ -43,7 +44,7 @@ struct GateTrace {
 
 // source: token ids of one sentence (no specials); throws std::invalid_argument when empty.
 // options.maxLength limits the output as for greedyDecode (beamWidth is ignored).
-GateTrace traceGates(const Seq2Seq<float>& model, const std::vector<int>& source,
+GateTrace traceGates(const Seq2Seq<float>& model, const ModelSource& source,
                      const DecodeOptions& options = {});
 
 } // namespace attnlab

@@ -2,20 +2,33 @@
 
 #include "core/infer/BatchGreedyDecoder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 namespace attnlab {
 
-SequenceBatch sourceBatch(const std::vector<int>& source, int copies) {
-    if (source.empty()) throw std::invalid_argument("cannot decode an empty source");
+SequenceBatch sourceBatch(const ModelSource& source, int copies) {
+    if (source.ids.empty()) throw std::invalid_argument("cannot decode an empty source");
     SequenceBatch batch;
     batch.batchSize = copies;
-    batch.sourceLength = static_cast<int>(source.size());
+    batch.sourceLength = source.length();
     batch.sourceLengths.assign(copies, batch.sourceLength);
-    batch.source.reserve(source.size() * copies);
-    for (int token : source)
+    batch.source.reserve(source.ids.size() * copies);
+    for (int token : source.ids)
         for (int b = 0; b < copies; ++b) batch.source.push_back(token);
+    if (const SourceFeatures* f = source.features) {
+        if (f->columns != batch.sourceLength)
+            throw std::invalid_argument("the source has " + std::to_string(f->columns) +
+                                        " feature columns for " + std::to_string(batch.sourceLength) +
+                                        " positions");
+        batch.featureSize = f->rows;
+        batch.features.resize(f->values.size() * copies);
+        for (int s = 0; s < f->columns; ++s)
+            for (int b = 0; b < copies; ++b)
+                std::copy(f->column(s).begin(), f->column(s).end(),
+                          batch.features.begin() + (static_cast<std::size_t>(s) * copies + b) * f->rows);
+    }
     return batch;
 }
 
@@ -25,7 +38,7 @@ Vector<float> logSoftmax(const Eigen::Ref<const Vector<float>>& logits) {
     return (logits.array() - logSum).matrix();
 }
 
-DecodeResult greedyDecode(const Seq2Seq<float>& model, const std::vector<int>& source,
+DecodeResult greedyDecode(const Seq2Seq<float>& model, const ModelSource& source,
                           const DecodeOptions& options) {
     return greedyDecodeBatch(model, sourceBatch(source), options.maxLength).front();
 }

@@ -54,11 +54,12 @@ std::vector<TokenChance> topTokens(const Vector<float>& logProbs, int k) {
 
 } // namespace
 
-Inspection inspectDecode(const Seq2Seq<float>& model, const std::vector<int>& source,
+Inspection inspectDecode(const Seq2Seq<float>& model, const ModelSource& source,
                          const InspectOptions& options) {
     const ModelConfig& config = model.config();
     const SequenceBatch batch = sourceBatch(source);
-    checkOptions(options, config, batch.sourceLength);
+    const int keyLength = config.input.keyLength(batch.sourceLength);
+    checkOptions(options, config, keyLength);
     const bool attends = config.scorer != ScorerKind::None;
     const bool showsPrevious = config.scorer == ScorerKind::LocationAware;
     // Overrides renormalised to sum 1 over the source: (S) each
@@ -124,7 +125,7 @@ Inspection inspectDecode(const Seq2Seq<float>& model, const std::vector<int>& so
         input = token;
     }
     result.score = result.logProb;
-    result.attention.resize(static_cast<Eigen::Index>(rows.size()), batch.sourceLength);
+    result.attention.resize(static_cast<Eigen::Index>(rows.size()), keyLength);
     for (size_t t = 0; t < rows.size(); ++t)
         result.attention.row(static_cast<Eigen::Index>(t)) = rows[t].transpose();
     return inspection;

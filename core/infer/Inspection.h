@@ -8,6 +8,7 @@
 // (what-if: another token at step t) and with forced attention (what-if: look elsewhere).
 #include "core/infer/DecodeResult.h"
 #include "core/nn/Seq2Seq.h"
+#include "core/nn/SourceFeatures.h"
 
 #include <map>
 #include <vector>
@@ -62,7 +63,7 @@ struct Inspection {
 // source: token ids of one sentence (no specials). Throws std::invalid_argument for an empty
 // source, τ not finite and > 0, topK < 1, a forced token outside the target vocabulary, or an
 // override of the wrong size, negative, not finite, all zero, or on a model without attention.
-Inspection inspectDecode(const Seq2Seq<float>& model, const std::vector<int>& source,
+Inspection inspectDecode(const Seq2Seq<float>& model, const ModelSource& source,
                          const InspectOptions& options = {});
 
 } // namespace attnlab

@@ -4,7 +4,7 @@
 
 namespace attnlab {
 
-Matrix<float> teacherForcedAttention(const Seq2Seq<float>& model, const std::vector<int>& source,
+Matrix<float> teacherForcedAttention(const Seq2Seq<float>& model, const ModelSource& source,
                                      const std::vector<int>& target) {
     SequenceBatch batch = sourceBatch(source);
     batch.target = target;

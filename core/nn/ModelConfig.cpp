@@ -40,6 +40,10 @@ void ModelConfig::validate() const {
     if (bidirectional && hidden % 2 != 0)
         throw std::invalid_argument("a bidirectional encoder needs an even hidden size, got " +
                                     std::to_string(hidden));
+    input.validate();
+    if (input.kind == InputKind::Image && input.rowEncoder && hidden % 2 != 0)
+        throw std::invalid_argument("an image's row encoder is bidirectional and needs an even hidden size, got " +
+                                    std::to_string(hidden));
     if (scorer == ScorerKind::LocationAware) {
         requirePositive(locationFilters, "location filters");
         requirePositive(locationKernel, "location kernel width");

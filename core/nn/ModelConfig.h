@@ -1,5 +1,7 @@
 #pragma once
 // The architecture of a model: everything needed to build it again (saved in the model file).
+#include "core/nn/InputConfig.h"
+
 #include <string>
 #include <vector>
 
@@ -9,6 +11,7 @@ enum class ScorerKind { None, Dot, ScaledDot, General, Additive, Location, Locat
 enum class DecoderStyle { Luong, Bahdanau };
 
 struct ModelConfig {
+    InputConfig input;        // tokens (sourceVocabulary ids), frames or an image
     int sourceVocabulary = 0;
     int targetVocabulary = 0;
     int embedding = 32;   // E
@@ -18,7 +21,7 @@ struct ModelConfig {
     DecoderStyle decoder = DecoderStyle::Luong;
     bool inputFeeding = true; // Luong only: x_t = [emb(y_{t-1}); h̃_{t-1}]
     bool bidirectional = false;
-    int maxSourceLength = 64; // positions of the location scorer; longer sources are refused
+    int maxSourceLength = 64; // key positions of the location scorer; longer sources are refused
     int locationFilters = 10; // F, location_aware
     int locationKernel = 5;   // W (odd), location_aware
 

@@ -7,7 +7,7 @@ namespace attnlab {
 template <class T>
 Seq2Seq<T>::Seq2Seq(const ModelConfig& config)
     : m_config((config.validate(), config)),
-      m_encoder(config.sourceVocabulary, config.embedding, config.hidden, config.bidirectional),
+      m_encoder(config),
       m_decoder(config) {}
 
 template <class T> void Seq2Seq<T>::initialize(std::uint64_t seed) {
@@ -34,9 +34,9 @@ template <class T> void Seq2Seq<T>::copyValuesFrom(const Seq2Seq<T>& other) {
 }
 
 template <class T> void Seq2Seq<T>::bindKeys(const EncoderCache<T>& encoder, AttentionKeys<T>& keys) const {
-    keys.steps = encoder.steps;
+    keys.steps = encoder.keySteps;
     keys.batch = encoder.batch;
-    keys.lengths = encoder.lengths;
+    keys.lengths = encoder.keyLengths;
     keys.keys = &encoder.keys;
     m_decoder.attention().prepareKeys(keys);
 }

@@ -18,6 +18,10 @@ struct SequenceBatch {
     std::vector<int> target;        // (T x B) time-major gold outputs y_0..y_{len-1}, last is EndId
     std::vector<int> targetLengths; // (B) each >= 1, EndId included
     std::vector<int> pairIndices;   // (B) index of each pair in its dataset split (for tracing)
+    // Frames and images (ModelConfig::input): D values per source position, (D x S·B) time-major
+    // columns (column t·B + b), zero past each length; `source` then holds UnknownId per position.
+    int featureSize = 0;         // D; 0 for token sources
+    std::vector<float> features; // (D x S·B)
 
     int sourceAt(int t, int b) const { return source[static_cast<size_t>(t) * batchSize + b]; }
     int targetAt(int t, int b) const { return target[static_cast<size_t>(t) * batchSize + b]; }

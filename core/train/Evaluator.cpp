@@ -8,9 +8,10 @@ namespace attnlab {
 
 namespace {
 // Column b's teacher-forced attention: (targetLength − 1 x sourceLength), the </s> row left out.
-Matrix<float> forcedAttention(const DecoderCache<float>& cache, const SequenceBatch& batch, int b) {
+Matrix<float> forcedAttention(const DecoderCache<float>& cache, const SequenceBatch& batch, int b,
+                              const InputConfig& input) {
     const int rows = batch.targetLengths[b] - 1;
-    const int columns = batch.sourceLengths[b];
+    const int columns = input.keyLength(batch.sourceLengths[b]);
     Matrix<float> attention(rows, columns);
     for (int t = 0; t < rows; ++t)
         attention.row(t) = cache.alignments.col((t + 1) * batch.batchSize + b).head(columns).transpose();
@@ -27,6 +28,7 @@ Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const Evalua
         outputs->attention.assign(pairs.pairCount(), {});
     }
     const bool attends = model.config().scorer != ScorerKind::None;
+    const InputConfig& input = model.config().input;
     int done = 0;
     for (const SequenceBatch& batch : pairs.ordered()) {
         const double loss = model.loss(batch, cache); // fills cache: the teacher-forced attention
@@ -39,7 +41,7 @@ Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const Evalua
                 if (b > 0 && options.progress && !options.progress(done + b, pairs.pairCount()))
                     return accumulator.metrics(); // the pairs of this batch are not counted
                 decoded.push_back(
-                    beamSearch(model, pairs.pairs()[batch.pairIndices[b]].source,
+                    beamSearch(model, pairs.pairs()[batch.pairIndices[b]].modelSource(),
                                {.beamWidth = options.beamWidth, .maxLength = options.maxLength}));
             }
         }
@@ -49,12 +51,13 @@ Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const Evalua
             const std::vector<int>& reference = pairs.pairs()[index].target;
             accumulator.addSequences(decoded[b].tokens, reference, batch.sourceLengths[b]);
             if (attends) {
-                const Matrix<float> forced = forcedAttention(cache.decoder, batch, b);
-                accumulator.addAttention(forced, batch.sourceLengths[b]);
+                const Matrix<float> forced = forcedAttention(cache.decoder, batch, b, input);
+                const int keys = input.keyLength(batch.sourceLengths[b]);
+                accumulator.addAttention(forced, keys);
                 const Alignment* gold = options.gold ? options.gold(index) : nullptr;
                 if (gold && !gold->empty())
-                    accumulator.addAlignment(forced, *gold, static_cast<int>(reference.size()),
-                                             batch.sourceLengths[b]);
+                    accumulator.addAlignment(forced, keyAlignment(*gold, input),
+                                             static_cast<int>(reference.size()), keys);
             }
             if (outputs) {
                 outputs->hypotheses[index] = decoded[b].tokens;

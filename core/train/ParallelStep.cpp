@@ -30,6 +30,14 @@ SequenceBatch sliceBatch(const SequenceBatch& batch, int begin, int count) {
         for (int b = 0; b < count; ++b) slice.source[t * count + b] = batch.sourceAt(t, begin + b);
     for (int t = 0; t < slice.targetLength; ++t)
         for (int b = 0; b < count; ++b) slice.target[t * count + b] = batch.targetAt(t, begin + b);
+    if (batch.featureSize > 0) {
+        const std::size_t d = static_cast<std::size_t>(batch.featureSize);
+        slice.featureSize = batch.featureSize;
+        slice.features.resize(d * slice.sourceLength * count);
+        for (int t = 0; t < slice.sourceLength; ++t) // (D x S·B) columns t·B + b
+            std::copy_n(batch.features.begin() + (static_cast<std::size_t>(t) * batch.batchSize + begin) * d,
+                        d * count, slice.features.begin() + static_cast<std::size_t>(t) * count * d);
+    }
     return slice;
 }
 

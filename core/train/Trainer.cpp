@@ -91,7 +91,7 @@ const Alignment* Trainer::validationGold(int pairIndex) const {
 
 AttentionSnapshot Trainer::snapshot(int pairIndex, long long step) const {
     const EncodedPair& pair = m_data.validation.pairs.at(pairIndex);
-    const DecodeResult decoded = greedyDecode(m_model, pair.source);
+    const DecodeResult decoded = greedyDecode(m_model, pair.modelSource());
     AttentionSnapshot shot;
     shot.step = step;
     shot.pairIndex = pairIndex;

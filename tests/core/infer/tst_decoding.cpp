@@ -129,7 +129,7 @@ void TestDecoding::lengthLimit() {
 }
 
 void TestDecoding::emptySourceIsRefused() {
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, greedyDecode(*m_model, {}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, greedyDecode(*m_model, std::vector<int>{}));
 }
 
 QTEST_APPLESS_MAIN(TestDecoding)
