@@ -43,4 +43,21 @@ TextPair Dataset::pair(int i) const {
     return TextPair{std::string(source(i)), std::string(target(i)), Alignment(links.begin(), links.end())};
 }
 
+const SharedFeatures& Dataset::features(int i) const {
+    static const SharedFeatures none;
+    record(i);
+    return m_features.empty() ? none : m_features[static_cast<std::size_t>(i)];
+}
+
+const SharedMedia& Dataset::media(int i) const {
+    static const SharedMedia none;
+    record(i);
+    return m_media.empty() ? none : m_media[static_cast<std::size_t>(i)];
+}
+
+int Dataset::sourceLength(int i) const {
+    if (const SharedFeatures& f = features(i)) return f->columns;
+    return static_cast<int>(sourceTokens(i).size());
+}
+
 } // namespace attnlab

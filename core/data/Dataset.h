@@ -6,6 +6,9 @@
 // demand. Pairs are already normalised (trimmed, lowercased, reversed) as the options say.
 #include "core/data/DatasetOptions.h"
 #include "core/data/LoadReport.h"
+#include "core/data/SourceMedia.h"
+#include "core/nn/InputConfig.h"
+#include "core/nn/SourceFeatures.h"
 #include "core/util/AlignmentLink.h"
 
 #include <cstdint>
@@ -49,6 +52,14 @@ public:
     std::vector<std::string> targetTokens(int i) const;
     TextPair pair(int i) const;
 
+    // Frames and images (issue 14): the source is features, made as input() says; source(i) is
+    // then a label (the file, or "utterance 12") and gold links are over frames or grid cells.
+    const InputConfig& input() const { return m_input; }
+    bool hasFeatures() const { return !m_features.empty(); }
+    const SharedFeatures& features(int i) const; // null for tokens
+    const SharedMedia& media(int i) const;       // null for tokens
+    int sourceLength(int i) const;               // frames or cells; for tokens, sourceTokens(i).size()
+
 private:
     friend class DatasetBuilder;
 
@@ -70,6 +81,9 @@ private:
     std::string m_text;
     std::vector<Record> m_records;
     std::vector<AlignmentLink> m_links;
+    InputConfig m_input;                  // kind Tokens unless the pairs carry features
+    std::vector<SharedFeatures> m_features; // (pairs) or empty
+    std::vector<SharedMedia> m_media;       // (pairs) or empty
 };
 
 } // namespace attnlab

@@ -125,6 +125,61 @@ void DatasetBuilder::add(std::string_view fileSource, std::string_view fileTarge
     ++report.pairsKept;
 }
 
+void DatasetBuilder::setInput(const InputConfig& input) {
+    if (m_dataset.m_options.reverse)
+        fail(0, "the reverse option cannot apply to " + inputKindName(input.kind) + " sources");
+    m_dataset.m_input = input;
+}
+
+void DatasetBuilder::addMedia(std::string_view label, std::string_view fileTarget, const Alignment* links,
+                              std::int64_t line, SharedFeatures features, SharedMedia media) {
+    if (!features || features->columns < 1) fail(line, "the source has no frames or cells");
+    if (fileTarget.empty()) fail(line, "empty target");
+    const bool hasLinks = links != nullptr;
+    if (!m_alignmentsDecided) {
+        m_dataset.m_hasAlignments = hasLinks;
+        m_dataset.m_report.hasAlignments = hasLinks;
+        m_alignmentsDecided = true;
+    } else if (hasLinks != m_dataset.m_hasAlignments) {
+        fail(line, "gold alignments are given for some pairs only: give every pair one or none");
+    }
+    const Side target = prepareSide(fileTarget, m_fileTargetTokens, "target", line);
+    m_scratch.clear();
+    if (hasLinks) {
+        for (const AlignmentLink& link : *links) {
+            if (link.source < 0 || link.source >= features->columns || link.target < 0 ||
+                link.target >= target.tokens)
+                fail(line, "alignment link " + formatAlignment({link}) + " is out of range (the source has " +
+                               std::to_string(features->columns) + " positions, the target " +
+                               std::to_string(target.tokens) + " tokens)");
+            m_scratch.push_back(link);
+        }
+        sortAlignment(m_scratch);
+    }
+    LoadReport& report = m_dataset.m_report;
+    const DatasetOptions& options = m_dataset.m_options;
+    if (options.maxTargetLength > 0 && target.tokens > options.maxTargetLength) {
+        ++report.droppedTooLong;
+        ++report.droppedTargetTooLong;
+        if (report.firstDroppedLine == 0) report.firstDroppedLine = line;
+        return;
+    }
+    Dataset::Record record{};
+    record.textOffset = m_dataset.m_text.size();
+    record.linkOffset = m_dataset.m_links.size();
+    record.line = line;
+    record.sourceBytes = static_cast<std::uint32_t>(label.size());
+    record.targetBytes = static_cast<std::uint32_t>(target.kept().size());
+    record.linkCount = static_cast<std::uint32_t>(m_scratch.size());
+    m_dataset.m_text.append(label);
+    m_dataset.m_text.append(target.kept());
+    m_dataset.m_links.insert(m_dataset.m_links.end(), m_scratch.begin(), m_scratch.end());
+    m_dataset.m_records.push_back(record);
+    m_dataset.m_features.push_back(std::move(features));
+    m_dataset.m_media.push_back(std::move(media));
+    ++report.pairsKept;
+}
+
 Dataset DatasetBuilder::finish() {
     const LoadReport& report = m_dataset.m_report;
     if (report.pairsKept == 0) {

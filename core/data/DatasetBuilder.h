@@ -21,6 +21,14 @@ public:
     void add(std::string_view fileSource, std::string_view fileTarget, const Alignment* links,
              std::int64_t line);
 
+    // Frames or images: every pair is then added with addMedia. The reverse option cannot apply
+    // (a transcript is not audio): throws DatasetError when it is set.
+    void setInput(const InputConfig& input);
+    // One pair whose source is features: `label` stands for it in lists, `links` are gold links
+    // (input position, target token) or null, `line` the pair's line (its index when generated).
+    void addMedia(std::string_view label, std::string_view target, const Alignment* links, std::int64_t line,
+                  SharedFeatures features, SharedMedia media);
+
     LoadReport& report() { return m_dataset.m_report; }
     const std::string& displayName() const { return m_displayName; }
 

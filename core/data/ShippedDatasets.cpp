@@ -1,6 +1,7 @@
 #include "core/data/ShippedDatasets.h"
 
 #include "core/data/DatasetReader.h"
+#include "core/data/MediaDatasets.h"
 #include "core/data/TaskGenerators.h"
 
 #include <filesystem>
@@ -35,6 +36,19 @@ const std::vector<ShippedDataset>& shippedDatasets() {
          Tokenization::Char, Tokenization::Word, 5000, 1},
         {"translation", "Toy English to French with adjective reordering and gender agreement",
          Tokenization::Word, Tokenization::Word, 5000, 1},
+        // Issue 14: real audio made by espeak-ng on this machine (datasets/spoken.md), and pictures.
+        {"spoken", "Spoken digits and command words (espeak-ng, 2-6 words) as log-mel frames to the words",
+         Tokenization::Word, Tokenization::Word, 1500, 1,
+         RecommendedSettings{.bidirectional = true, .batchSize = 16, .epochs = 12, .learningRate = 3e-3},
+         InputKind::Frames, 2, 6},
+        {"spoken_long", "Long utterances (10-16 words, 4-6 s) for location-aware attention",
+         Tokenization::Word, Tokenization::Word, 800, 2,
+         RecommendedSettings{.bidirectional = true, .batchSize = 16, .epochs = 12, .learningRate = 3e-3},
+         InputKind::Frames, 10, 16},
+        {"shapes", "48x48 scenes of coloured shapes to captions ('a red circle above a blue square')",
+         Tokenization::Word, Tokenization::Word, 3000, 1,
+         RecommendedSettings{.bidirectional = true, .batchSize = 32, .epochs = 15, .learningRate = 3e-3},
+         InputKind::Image},
     };
     return datasets;
 }
@@ -59,6 +73,7 @@ std::string datasetsDirectory() {
 }
 
 std::string shippedDatasetFile(const ShippedDataset& dataset, const std::string& directory) {
+    if (dataset.input != InputKind::Tokens) return {}; // generated on the machine
     const std::string dir = directory.empty() ? datasetsDirectory() : directory;
     if (dir.empty()) return {};
     const fs::path file = fs::path(dir) / (dataset.name + ".tsv");
@@ -71,6 +86,11 @@ Dataset openShippedDataset(const ShippedDataset& dataset, const std::string& dir
     options.sourceTokens = options.reverse ? dataset.targetTokens : dataset.sourceTokens;
     options.targetTokens = options.reverse ? dataset.sourceTokens : dataset.targetTokens;
     options.format = DatasetFormat::Tsv;
+    if (dataset.input == InputKind::Frames)
+        return generateSpokenDataset(dataset.name, dataset.defaultCount, dataset.seed,
+                                     {.minWords = dataset.minWords, .maxWords = dataset.maxWords}, options, progress);
+    if (dataset.input == InputKind::Image)
+        return generateShapesDataset(dataset.name, dataset.defaultCount, dataset.seed, options, progress);
     const std::string file = directory.empty() ? std::string() : shippedDatasetFile(dataset, directory);
     if (!file.empty()) return loadDataset(file, options, progress);
     // The very text the file would hold, read by the same reader: identical pairs and report.
@@ -86,6 +106,8 @@ Dataset openShippedDataset(const ShippedDataset& dataset, const std::string& dir
 Dataset openDataset(const std::string& nameOrPath, DatasetOptions options, const ProgressCallback& progress) {
     if (const ShippedDataset* shipped = findShippedDataset(nameOrPath))
         return openShippedDataset(*shipped, datasetsDirectory(), std::move(options), progress);
+    if (const std::optional<InputKind> media = mediaKindOfTsv(nameOrPath))
+        return loadMediaDataset(nameOrPath, *media, options, progress);
     return loadDataset(nameOrPath, options, progress);
 }
 

@@ -4,6 +4,7 @@
 #include "core/data/Dataset.h"
 #include "core/data/ProgressCallback.h"
 #include "core/data/Tokenization.h"
+#include "core/nn/InputConfig.h"
 
 #include <cstdint>
 #include <optional>
@@ -34,6 +35,9 @@ struct ShippedDataset {
     int defaultCount = 0; // pairs in the shipped file
     std::uint64_t seed = 0;
     RecommendedSettings recommended = {}; // empty for most: the general defaults suit them
+    InputKind input = InputKind::Tokens;  // frames, image: generated on the machine, never a file
+    int minWords = 0;                     // spoken tasks: words per utterance
+    int maxWords = 0;
 };
 
 const std::vector<ShippedDataset>& shippedDatasets();

@@ -10,8 +10,18 @@ EncodedSplit encodePairs(const Dataset& dataset, const std::vector<int>& indices
     split.datasetIndices = indices;
     split.pairs.reserve(indices.size());
     for (const int i : indices) {
-        const std::vector<std::string> sourceTokens = dataset.sourceTokens(i);
         const std::vector<std::string> targetTokens = dataset.targetTokens(i);
+        if (const SharedFeatures& features = dataset.features(i)) {
+            // Frames or cells: one placeholder id per position; the features are the source.
+            int targetUnknown = 0;
+            split.pairs.push_back({std::vector<int>(static_cast<std::size_t>(features->columns), UnknownId),
+                                   target.encode(targetTokens, &targetUnknown), features});
+            split.sourceTokens += features->columns;
+            split.targetTokens += static_cast<std::int64_t>(targetTokens.size());
+            split.targetUnknown += targetUnknown;
+            continue;
+        }
+        const std::vector<std::string> sourceTokens = dataset.sourceTokens(i);
         int sourceUnknown = 0, targetUnknown = 0;
         split.pairs.push_back(
             {source.encode(sourceTokens, &sourceUnknown), target.encode(targetTokens, &targetUnknown)});
@@ -29,8 +39,9 @@ TrainingData prepareTrainingData(const Dataset& dataset, const PrepareOptions& o
     // Tokens are counted straight from the text, never kept as strings for the whole split.
     std::unordered_map<std::string, std::int64_t> sourceCounts, targetCounts;
     for (const int i : data.split.train) {
-        forEachToken(dataset.source(i), dataset.options().sourceTokens,
-                     [&](std::string_view token) { ++sourceCounts[std::string(token)]; });
+        if (!dataset.hasFeatures()) // a frames or image source has no vocabulary
+            forEachToken(dataset.source(i), dataset.options().sourceTokens,
+                         [&](std::string_view token) { ++sourceCounts[std::string(token)]; });
         forEachToken(dataset.target(i), dataset.options().targetTokens,
                      [&](std::string_view token) { ++targetCounts[std::string(token)]; });
     }

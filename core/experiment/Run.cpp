@@ -27,8 +27,19 @@ Run::Run(std::shared_ptr<const PreparedData> data, std::shared_ptr<ModelBundle> 
     if (!b.model) {
         b.config.sourceVocabulary = encoded.sourceVocabulary.size();
         b.config.targetVocabulary = encoded.targetVocabulary.size();
+        // The data decides what the source is; the model's own choices (frame reduction, row
+        // encoder) stay when the spec made them for this kind of input.
+        const InputConfig dataInput = m_data->dataset ? m_data->dataset->input() : InputConfig{};
+        if (b.config.input.kind != dataInput.kind) b.config.input = dataInput;
+        else if (!dataInput.tokens()) {
+            InputConfig input = dataInput;
+            input.frameReduction = b.config.input.frameReduction;
+            input.rowEncoder = b.config.input.rowEncoder;
+            b.config.input = input;
+        }
         // The location scorer cannot read past its maximum: room for every source of the data.
-        b.config.maxSourceLength = std::max(b.config.maxSourceLength, m_data->longestSource);
+        b.config.maxSourceLength =
+            std::max(b.config.maxSourceLength, b.config.input.keyLength(m_data->longestSource));
         b.config.validate();
         b.sourceVocabulary = encoded.sourceVocabulary;
         b.targetVocabulary = encoded.targetVocabulary;
@@ -40,6 +51,9 @@ Run::Run(std::shared_ptr<const PreparedData> data, std::shared_ptr<ModelBundle> 
         b.dataset = m_data->label;
         b.model = std::make_unique<Seq2Seq<float>>(b.config);
         b.model->initialize(settings.seed);
+    } else if (m_data->dataset && m_data->dataset->input().kind != b.config.input.kind) {
+        throw std::invalid_argument("the model reads " + inputKindName(b.config.input.kind) + " sources, the data has " +
+                                    inputKindName(m_data->dataset->input().kind));
     } else if (b.sourceVocabulary.size() != encoded.sourceVocabulary.size() ||
                b.targetVocabulary.size() != encoded.targetVocabulary.size()) {
         throw std::invalid_argument(

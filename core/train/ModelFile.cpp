@@ -1,5 +1,7 @@
 #include "core/train/ModelFile.h"
 
+#include "core/train/InputConfigJson.h"
+
 #include "core/train/Checkpoint.h"
 #include "core/train/ConfigFields.h"
 #include "core/train/HistoryFile.h"
@@ -70,9 +72,19 @@ void checkFinite(const CheckpointFile& file) {
 
 void checkSizes(const CheckpointFile& file, const ModelBundle& b) {
     const ModelConfig& c = b.config;
-    checkSize(file, "emb", c.embedding, "src_embedding.weight", 1);
     checkSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
-    checkVocabularySize(file, "source_vocab", c.sourceVocabulary, "src_embedding.weight");
+    if (c.input.tokens()) {
+        checkSize(file, "emb", c.embedding, "src_embedding.weight", 1);
+        checkVocabularySize(file, "source_vocab", c.sourceVocabulary, "src_embedding.weight");
+    } else {
+        const bool projectsToHidden = c.input.kind == InputKind::Image && !c.input.rowEncoder;
+        checkSize(file, projectsToHidden ? "hidden" : "emb", projectsToHidden ? c.hidden : c.embedding,
+                  "frontend.weight", 0);
+        checkSize(file, c.input.kind == InputKind::Frames ? "frames.mel_bands" : "image.patch",
+                  c.input.featureSize(), "frontend.weight", 1);
+        if (c.input.kind == InputKind::Image)
+            checkSize(file, "image.width", c.input.gridCells(), "frontend.position", 0);
+    }
     checkVocabularySize(file, "target_vocab", c.targetVocabulary, "tgt_embedding.weight");
     checkSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
     checkSize(file, "hidden", c.hidden, "output.weight", 1);
@@ -150,6 +162,7 @@ std::string modelConfigJson(const ModelBundle& b) {
           {"validation_fraction", t.validationFraction},
           {"seed", t.seed}}},
     };
+    writeInputConfig(c.input, json);
     return json.dump();
 }
 
@@ -162,7 +175,7 @@ void readModelConfigJson(const std::string& text, ModelBundle& b) {
     }
     const ConfigFields config(json);
     refuseUnknownKind(config, "kind", "kind");
-    refuseUnknownKind(config, "input", "input");
+    b.config.input = readInputConfig(config);
     ModelConfig& c = b.config;
     const ConfigFields tokens = config.object("tokens");
     b.sourceTokens = tokenizationFrom(tokens, "source");

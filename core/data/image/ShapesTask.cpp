@@ -92,7 +92,9 @@ private:
             }));
             bool placed = false;
             for (int tries = 0; tries < 100 && !placed; ++tries) {
-                shape.side = uniformInt(m_rng, minSide, maxSide);
+                // The third shape, never named, is a small distractor: the caption's pair is the
+                // two large shapes, so a caption follows from the picture alone.
+                shape.side = i < 2 ? uniformInt(m_rng, minSide, maxSide) : uniformInt(m_rng, size / 8, size / 6);
                 shape.x0 = uniformInt(m_rng, 0, size - shape.side);
                 shape.y0 = uniformInt(m_rng, 0, size - shape.side);
                 placed = std::all_of(m_shapes.begin(), m_shapes.end(),
@@ -102,7 +104,7 @@ private:
             m_shapes.push_back(shape);
         }
         rasterise();
-        for (int s = 0; s < count; ++s)
+        for (int s = 0; s < std::min(count, 2); ++s)
             if (cellsOf(s).empty()) return false;
         return true;
     }
@@ -164,21 +166,23 @@ private:
             if (m_owner[p] >= 0)
                 std::copy_n(Colours[m_shapes[m_owner[p]].colour].rgb, 3, &image.pixels[p * 3]);
 
-        // Which shapes the caption names: one, or an ordered pair drawn from the seed.
+        // Which shapes the caption names: the one shape, or the two large ones, the upper (or
+        // left) one first, so that one picture has one right caption and exact match can be learnt.
         const int count = static_cast<int>(m_shapes.size());
-        const int first = static_cast<int>(m_rng.below(count));
         std::vector<std::string> words;
-        nameShape(scene, words, first);
+        if (count == 1) nameShape(scene, words, 0);
         if (count >= 2) {
-            const int second = (first + 1 + static_cast<int>(m_rng.below(count - 1))) % count;
-            const Shape &a = m_shapes[first], &b = m_shapes[second];
             // Twice the centres, to stay in integers.
-            const int dx = (a.minX + a.maxX) - (b.minX + b.maxX), dy = (a.minY + a.maxY) - (b.minY + b.maxY);
-            if (std::abs(dy) >= std::abs(dx))
-                words.push_back(dy < 0 ? "above" : "below");
+            const Shape &s0 = m_shapes[0], &s1 = m_shapes[1];
+            const int dx = (s0.minX + s0.maxX) - (s1.minX + s1.maxX), dy = (s0.minY + s0.maxY) - (s1.minY + s1.maxY);
+            const bool vertical = std::abs(dy) >= std::abs(dx);
+            const int first = (vertical ? dy : dx) < 0 ? 0 : 1;
+            nameShape(scene, words, first);
+            if (vertical)
+                words.push_back("above");
             else
-                words.insert(words.end(), {dx < 0 ? "left" : "right", "of"});
-            nameShape(scene, words, second);
+                words.insert(words.end(), {"left", "of"});
+            nameShape(scene, words, 1 - first);
         }
         for (const std::string& word : words) scene.caption += (scene.caption.empty() ? "" : " ") + word;
         std::sort(scene.links.begin(), scene.links.end());
@@ -228,7 +232,7 @@ const std::vector<std::string>& shapesWords() {
         std::vector<std::string> all = {"a"};
         for (const Colour& colour : Colours) all.emplace_back(colour.name);
         for (std::string_view form : FormNames) all.emplace_back(form);
-        all.insert(all.end(), {"above", "below", "left", "right", "of"});
+        all.insert(all.end(), {"above", "left", "of"});
         return all;
     }();
     return words;

@@ -14,8 +14,10 @@
 // shape from its pixels.
 //
 // The relation compares the centres of the two named shapes' drawn pixels' bounding boxes along
-// the axis where they differ most: vertically ("above", "below") when |dy| >= |dx|, else
-// horizontally ("left of", "right of"). "A above B" means A's centre is higher (smaller y).
+// the axis where they differ most: vertically when |dy| >= |dx|, else horizontally; the upper
+// (left) shape is named first, so the relation is "above" ("left of"): A's centre is higher
+// (further left). With three shapes the third is a small distractor (side size/8 .. size/6) and
+// the two large ones are named, so each picture has exactly one right caption.
 //
 // Gold links (cell, word index): the colour word and the shape word of each named shape link to
 // every P x P cell in which that shape covers at least 20% of the pixels; every named shape has
@@ -44,7 +46,7 @@ struct ShapesOptions {
 // with the scenes of a shorter one. Throws std::invalid_argument for options outside the above.
 std::vector<ShapesScene> generateShapes(int count, std::uint64_t seed, const ShapesOptions& options = {});
 
-// Every word a caption can use: a, the colours, the shapes, above, below, left, right, of.
+// Every word a caption can use: a, the colours, the shapes, above, left, of.
 const std::vector<std::string>& shapesWords();
 
 } // namespace attnlab
