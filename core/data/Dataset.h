@@ -81,7 +81,7 @@ private:
     std::string m_text;
     std::vector<Record> m_records;
     std::vector<AlignmentLink> m_links;
-    InputConfig m_input;                  // kind Tokens unless the pairs carry features
+    InputConfig m_input;                    // kind Tokens unless the pairs carry features
     std::vector<SharedFeatures> m_features; // (pairs) or empty
     std::vector<SharedMedia> m_media;       // (pairs) or empty
 };

@@ -101,9 +101,8 @@ Dataset generateSpokenDataset(const std::string& name, int count, std::uint64_t 
     synthesis.sampleRate = input.sampleRate;
     std::vector<SpokenUtterance> utterances;
     try {
-        utterances = generateSpoken(count, seed, synthesis, [&](int done) {
-            return !progress || progress(done, count);
-        });
+        utterances = generateSpoken(count, seed, synthesis,
+                                    [&](int done) { return !progress || progress(done, count); });
     } catch (const SpokenCancelled&) {
         throw DatasetCancelled(name);
     } catch (const std::runtime_error& e) {
@@ -127,8 +126,8 @@ Dataset generateSpokenDataset(const std::string& name, int count, std::uint64_t 
     return builder.finish();
 }
 
-Dataset generateShapesDataset(const std::string& name, int count, std::uint64_t seed, const DatasetOptions& options,
-                              const ProgressCallback& progress) {
+Dataset generateShapesDataset(const std::string& name, int count, std::uint64_t seed,
+                              const DatasetOptions& options, const ProgressCallback& progress) {
     const InputConfig input = defaultImageInput();
     const std::vector<ShapesScene> scenes =
         generateShapes(count, seed, {.size = input.imageWidth, .patch = input.patch});
@@ -136,14 +135,16 @@ Dataset generateShapesDataset(const std::string& name, int count, std::uint64_t 
     builder.setInput(input);
     Alignment links;
     for (std::size_t i = 0; i < scenes.size(); ++i) {
-        if (progress && i % 256 == 0 && !progress(static_cast<std::int64_t>(i), count)) throw DatasetCancelled(name);
+        if (progress && i % 256 == 0 && !progress(static_cast<std::int64_t>(i), count))
+            throw DatasetCancelled(name);
         const ShapesScene& scene = scenes[i];
         links.clear();
         for (const auto& [cell, word] : scene.links) links.push_back({cell, word, true});
         auto media = std::make_shared<SourceMedia>();
         media->image = scene.image;
-        builder.addMedia("scene " + std::to_string(i + 1), scene.caption, &links, static_cast<std::int64_t>(i + 1),
-                         std::make_shared<SourceFeatures>(imageFeatures(scene.image, input)), std::move(media));
+        builder.addMedia(
+            "scene " + std::to_string(i + 1), scene.caption, &links, static_cast<std::int64_t>(i + 1),
+            std::make_shared<SourceFeatures>(imageFeatures(scene.image, input)), std::move(media));
     }
     return builder.finish();
 }
@@ -173,9 +174,10 @@ Dataset loadMediaDataset(const std::string& path, InputKind kind, const DatasetO
     forEachDataLine(in, [&](const std::string& line, std::int64_t number) {
         const std::vector<std::string> columns = columnsOf(line);
         if (columns.size() < 2)
-            throw DatasetError(path, number, "expected file<TAB>" +
-                                                 std::string(kind == InputKind::Frames ? "transcript" : "caption") +
-                                                 ", found no tab");
+            throw DatasetError(path, number,
+                               "expected file<TAB>" +
+                                   std::string(kind == InputKind::Frames ? "transcript" : "caption") +
+                                   ", found no tab");
         const std::string& file = columns[0];
         if (kindOfFile(file) != kind)
             throw DatasetError(path, number,

@@ -30,8 +30,8 @@ InputConfig defaultImageInput();
 Dataset generateSpokenDataset(const std::string& name, int count, std::uint64_t seed,
                               const SpokenDatasetOptions& spoken, const DatasetOptions& options,
                               const ProgressCallback& progress = {});
-Dataset generateShapesDataset(const std::string& name, int count, std::uint64_t seed, const DatasetOptions& options,
-                              const ProgressCallback& progress = {});
+Dataset generateShapesDataset(const std::string& name, int count, std::uint64_t seed,
+                              const DatasetOptions& options, const ProgressCallback& progress = {});
 
 // Frames or Image when the first pair of the TSV at `path` names a sound or picture file (by its
 // extension: .wav .flac .ogg; .png .jpg .jpeg), nullopt for a text dataset or an unreadable file.

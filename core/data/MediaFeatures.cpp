@@ -12,8 +12,8 @@ namespace attnlab {
 
 SourceFeatures audioFeatures(const Waveform& audio, const InputConfig& input) {
     if (audio.sampleRate != input.sampleRate)
-        throw std::invalid_argument("audio at " + std::to_string(audio.sampleRate) + " Hz for a model reading " +
-                                    std::to_string(input.sampleRate) + " Hz");
+        throw std::invalid_argument("audio at " + std::to_string(audio.sampleRate) +
+                                    " Hz for a model reading " + std::to_string(input.sampleRate) + " Hz");
     if (audio.samples.empty()) throw std::invalid_argument("the audio has no samples");
     FilterbankSettings settings;
     settings.sampleRate = input.sampleRate;
@@ -53,7 +53,8 @@ SourceFeatures imageFeatures(const Image& image, const InputConfig& input) {
     if (image.width != input.imageWidth || image.height != input.imageHeight)
         throw std::invalid_argument("imageFeatures: the image is " + std::to_string(image.width) + " x " +
                                     std::to_string(image.height) + ", the model reads " +
-                                    std::to_string(input.imageWidth) + " x " + std::to_string(input.imageHeight));
+                                    std::to_string(input.imageWidth) + " x " +
+                                    std::to_string(input.imageHeight));
     SourceFeatures features;
     features.values = imagePatches(image, input.patch);
     for (float& v : features.values) v = (v - 0.5f) / 0.25f;
@@ -68,7 +69,8 @@ SourceMedia audioMedia(const Waveform& audio, std::string file) {
     media.sampleRate = audio.sampleRate;
     media.audio.reserve(audio.samples.size());
     for (float s : audio.samples)
-        media.audio.push_back(static_cast<std::int16_t>(std::lround(std::clamp(s, -1.0f, 32767.0f / 32768.0f) * 32768.0f)));
+        media.audio.push_back(
+            static_cast<std::int16_t>(std::lround(std::clamp(s, -1.0f, 32767.0f / 32768.0f) * 32768.0f)));
     return media;
 }
 

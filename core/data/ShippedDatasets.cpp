@@ -46,8 +46,8 @@ const std::vector<ShippedDataset>& shippedDatasets() {
          RecommendedSettings{.bidirectional = true, .batchSize = 16, .epochs = 12, .learningRate = 3e-3},
          InputKind::Frames, 10, 16},
         {"shapes", "48x48 scenes of coloured shapes to captions ('a red circle above a blue square')",
-         Tokenization::Word, Tokenization::Word, 3000, 1,
-         RecommendedSettings{.bidirectional = true, .batchSize = 32, .epochs = 15, .learningRate = 3e-3},
+         Tokenization::Word, Tokenization::Word, 6000, 1,
+         RecommendedSettings{.bidirectional = true, .batchSize = 32, .epochs = 30, .learningRate = 3e-3},
          InputKind::Image},
     };
     return datasets;
@@ -88,7 +88,8 @@ Dataset openShippedDataset(const ShippedDataset& dataset, const std::string& dir
     options.format = DatasetFormat::Tsv;
     if (dataset.input == InputKind::Frames)
         return generateSpokenDataset(dataset.name, dataset.defaultCount, dataset.seed,
-                                     {.minWords = dataset.minWords, .maxWords = dataset.maxWords}, options, progress);
+                                     {.minWords = dataset.minWords, .maxWords = dataset.maxWords}, options,
+                                     progress);
     if (dataset.input == InputKind::Image)
         return generateShapesDataset(dataset.name, dataset.defaultCount, dataset.seed, options, progress);
     const std::string file = directory.empty() ? std::string() : shippedDatasetFile(dataset, directory);

@@ -30,7 +30,8 @@ Run::Run(std::shared_ptr<const PreparedData> data, std::shared_ptr<ModelBundle> 
         // The data decides what the source is; the model's own choices (frame reduction, row
         // encoder) stay when the spec made them for this kind of input.
         const InputConfig dataInput = m_data->dataset ? m_data->dataset->input() : InputConfig{};
-        if (b.config.input.kind != dataInput.kind) b.config.input = dataInput;
+        if (b.config.input.kind != dataInput.kind)
+            b.config.input = dataInput;
         else if (!dataInput.tokens()) {
             InputConfig input = dataInput;
             input.frameReduction = b.config.input.frameReduction;
@@ -52,8 +53,8 @@ Run::Run(std::shared_ptr<const PreparedData> data, std::shared_ptr<ModelBundle> 
         b.model = std::make_unique<Seq2Seq<float>>(b.config);
         b.model->initialize(settings.seed);
     } else if (m_data->dataset && m_data->dataset->input().kind != b.config.input.kind) {
-        throw std::invalid_argument("the model reads " + inputKindName(b.config.input.kind) + " sources, the data has " +
-                                    inputKindName(m_data->dataset->input().kind));
+        throw std::invalid_argument("the model reads " + inputKindName(b.config.input.kind) +
+                                    " sources, the data has " + inputKindName(m_data->dataset->input().kind));
     } else if (b.sourceVocabulary.size() != encoded.sourceVocabulary.size() ||
                b.targetVocabulary.size() != encoded.targetVocabulary.size()) {
         throw std::invalid_argument(

@@ -8,17 +8,22 @@ namespace attnlab {
 
 void writeInputConfig(const InputConfig& input, nlohmann::json& config) {
     switch (input.kind) {
-    case InputKind::Tokens: return;
+    case InputKind::Tokens:
+        return;
     case InputKind::Frames:
         config["input"] = "frames";
-        config["frames"] = {{"sample_rate", input.sampleRate}, {"mel_bands", input.melBands},
-                            {"window_ms", input.windowMs},     {"hop_ms", input.hopMs},
+        config["frames"] = {{"sample_rate", input.sampleRate},
+                            {"mel_bands", input.melBands},
+                            {"window_ms", input.windowMs},
+                            {"hop_ms", input.hopMs},
                             {"reduction", input.frameReduction}};
         return;
     case InputKind::Image:
         config["input"] = "image";
-        config["image"] = {{"width", input.imageWidth},       {"height", input.imageHeight},
-                           {"channels", input.imageChannels}, {"patch", input.patch},
+        config["image"] = {{"width", input.imageWidth},
+                           {"height", input.imageHeight},
+                           {"channels", input.imageChannels},
+                           {"patch", input.patch},
                            {"row_encoder", input.rowEncoder}};
         return;
     }

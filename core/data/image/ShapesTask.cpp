@@ -94,7 +94,8 @@ private:
             for (int tries = 0; tries < 100 && !placed; ++tries) {
                 // The third shape, never named, is a small distractor: the caption's pair is the
                 // two large shapes, so a caption follows from the picture alone.
-                shape.side = i < 2 ? uniformInt(m_rng, minSide, maxSide) : uniformInt(m_rng, size / 8, size / 6);
+                shape.side =
+                    i < 2 ? uniformInt(m_rng, minSide, maxSide) : uniformInt(m_rng, size / 8, size / 6);
                 shape.x0 = uniformInt(m_rng, 0, size - shape.side);
                 shape.y0 = uniformInt(m_rng, 0, size - shape.side);
                 placed = std::all_of(m_shapes.begin(), m_shapes.end(),
@@ -174,7 +175,8 @@ private:
         if (count >= 2) {
             // Twice the centres, to stay in integers.
             const Shape &s0 = m_shapes[0], &s1 = m_shapes[1];
-            const int dx = (s0.minX + s0.maxX) - (s1.minX + s1.maxX), dy = (s0.minY + s0.maxY) - (s1.minY + s1.maxY);
+            const int dx = (s0.minX + s0.maxX) - (s1.minX + s1.maxX),
+                      dy = (s0.minY + s0.maxY) - (s1.minY + s1.maxY);
             const bool vertical = std::abs(dy) >= std::abs(dx);
             const int first = (vertical ? dy : dx) < 0 ? 0 : 1;
             nameShape(scene, words, first);
