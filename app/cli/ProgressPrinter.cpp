@@ -27,6 +27,7 @@ std::string epochSummary(const EpochReport& r, int validationPairs) {
     text += "  val loss " + fixed(v.loss, 4) + "  token acc " + percent(v.tokenAccuracy) + "  exact " +
             percent(v.exactMatch) + "  BLEU " + fixed(v.bleu.score, 2);
     if (!std::isnan(v.alignmentErrorRate)) text += "  AER " + fixed(v.alignmentErrorRate, 3);
+    if (!std::isnan(v.goldMass)) text += "  gold mass " + fixed(v.goldMass, 2);
     text += "  " + duration(r.seconds);
     if (v.examples < validationPairs)
         text += "  (stopped: validated on " + std::to_string(v.examples) + " of " +

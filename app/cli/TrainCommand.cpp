@@ -74,6 +74,7 @@ std::string metricsLine(const Metrics& v) {
                        std::to_string(v.exactMatches) + "/" + std::to_string(v.examples) + "), BLEU " +
                        fixed(v.bleu.score, 2);
     if (!std::isnan(v.alignmentErrorRate)) text += ", AER " + fixed(v.alignmentErrorRate, 3);
+    if (!std::isnan(v.goldMass)) text += ", gold mass " + fixed(v.goldMass, 2);
     return text;
 }
 

@@ -150,6 +150,10 @@ Dataset generateShapesDataset(const std::string& name, int count, std::uint64_t 
 }
 
 std::optional<InputKind> mediaKindOfTsv(const std::string& path) {
+    // Only a regular file is peeked at: a FIFO or device is the text reader's to refuse (reading
+    // one here would block or consume it).
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) return std::nullopt;
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     std::optional<InputKind> kind;

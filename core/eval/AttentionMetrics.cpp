@@ -1,5 +1,6 @@
 #include "core/eval/AttentionMetrics.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -127,6 +128,24 @@ double meanLastPositionMass(const ConstMatrixRef<float>& alpha, int sourceLength
     const int length = validColumns(alpha, sourceLength, "last-position mass");
     if (alpha.rows() == 0) return NaN;
     return alpha.col(length - 1).cast<double>().mean();
+}
+
+double goldAttentionMass(const ConstMatrixRef<float>& alpha, const Alignment& gold, long& rows) {
+    std::vector<double> mass(static_cast<std::size_t>(alpha.rows()), -1.0); // -1: no gold link
+    for (const AlignmentLink& link : gold) {
+        if (link.target < 0 || link.target >= alpha.rows() || link.source < 0 || link.source >= alpha.cols())
+            continue;
+        double& m = mass[static_cast<std::size_t>(link.target)];
+        m = std::max(m, 0.0) + alpha(link.target, link.source);
+    }
+    double sum = 0.0;
+    rows = 0;
+    for (double m : mass)
+        if (m >= 0.0) {
+            sum += m;
+            ++rows;
+        }
+    return sum;
 }
 
 } // namespace attnlab

@@ -55,4 +55,11 @@ double meanAttentionEntropy(const ConstMatrixRef<float>& alpha, int sourceLength
 // token (often </s> or final punctuation). NaN for a matrix without rows.
 double meanLastPositionMass(const ConstMatrixRef<float>& alpha, int sourceLength = -1);
 
+// Attention-evidence agreement: for each target row t that has gold links (t < rows), the
+// attention mass on its gold source positions, Σ_{s linked to t} alpha(t, s); returned as the sum
+// over those rows, with their count in `rows`. A model that puts all its attention inside each
+// word's span (a spoken word covers many frames) scores 1 per row, whatever single frame it picks,
+// where AER would count every unpicked frame of the span as a miss.
+double goldAttentionMass(const ConstMatrixRef<float>& alpha, const Alignment& gold, long& rows);
+
 } // namespace attnlab

@@ -42,6 +42,9 @@ void MetricAccumulator::add(const EvalExample& example) {
     if (example.gold) {
         m_alignmentCounts += alignment;
         ++m_alignedExamples;
+        long rows = 0;
+        m_goldMassSum += goldAttentionMass(*example.attention, *example.gold, rows);
+        m_goldMassRows += rows;
     }
     if (example.lossTokens > 0) addLoss(example.lossSum, example.lossTokens);
 }
@@ -75,6 +78,9 @@ void MetricAccumulator::addAlignment(const ConstMatrixRef<float>& attention, con
                                      int goldTargetLength, int sourceLength) {
     m_alignmentCounts += alignmentErrorCounts(attention, gold, goldTargetLength, sourceLength);
     ++m_alignedExamples;
+    long rows = 0;
+    m_goldMassSum += goldAttentionMass(attention, gold, rows);
+    m_goldMassRows += rows;
 }
 
 void MetricAccumulator::addLoss(double lossSum, long tokens) {
@@ -95,6 +101,8 @@ void MetricAccumulator::merge(const MetricAccumulator& other) {
     m_exactMatches += other.m_exactMatches;
     m_alignmentCounts += other.m_alignmentCounts;
     m_alignedExamples += other.m_alignedExamples;
+    m_goldMassSum += other.m_goldMassSum;
+    m_goldMassRows += other.m_goldMassRows;
     m_entropySum += other.m_entropySum;
     m_lastMassSum += other.m_lastMassSum;
     m_attentionRows += other.m_attentionRows;
@@ -135,6 +143,8 @@ Metrics MetricAccumulator::metrics() const {
     m.alignmentCounts = m_alignmentCounts;
     m.alignedExamples = m_alignedExamples;
     if (m_alignedExamples > 0) m.alignmentErrorRate = m_alignmentCounts.errorRate();
+    m.goldMassRows = m_goldMassRows;
+    if (m_goldMassRows > 0) m.goldMass = m_goldMassSum / static_cast<double>(m_goldMassRows);
 
     m.attentionRows = m_attentionRows;
     if (m_attentionRows > 0) {

@@ -64,6 +64,8 @@ private:
     BleuStatistics m_bleu;
     AerCounts m_alignmentCounts;
     long m_alignedExamples = 0;
+    double m_goldMassSum = 0.0; // Σ over rows with gold links of their gold attention mass
+    long m_goldMassRows = 0;
     double m_entropySum = 0.0;  // sum over rows of the row entropy (nats)
     double m_lastMassSum = 0.0; // sum over rows of alpha(t, S_valid - 1)
     long m_attentionRows = 0;

@@ -35,6 +35,9 @@ struct Metrics {
     double alignmentErrorRate = NaN; // corpus AER; NaN when no example had a gold alignment
     AerCounts alignmentCounts;
     long alignedExamples = 0; // examples that had a gold alignment
+    // Mean over target tokens with gold links of the attention mass on their gold positions.
+    double goldMass = NaN;
+    long goldMassRows = 0;
 
     double attentionEntropy = NaN; // nats, mean over all attention rows of the corpus
     double lastPositionMass = NaN; // mean over all attention rows of the corpus

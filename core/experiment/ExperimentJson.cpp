@@ -60,6 +60,7 @@ OrderedJson metricsJson(const Metrics& m) {
           {"hypothesis_length", m.bleu.hypothesisLength},
           {"reference_length", m.bleu.referenceLength}}},
         {"aer", number(m.alignmentErrorRate)},
+        {"gold_mass", number(m.goldMass)},
         {"aligned_examples", m.alignedExamples},
         {"alignment_counts",
          {{"hypothesis_links", m.alignmentCounts.hypothesisLinks},

@@ -62,6 +62,7 @@ Metrics metrics(const JsonFields& f) {
     m.bleu.hypothesisLength = count(bleu, "hypothesis_length");
     m.bleu.referenceLength = count(bleu, "reference_length");
     m.alignmentErrorRate = f.numberOrNull("aer");
+    if (f.has("gold_mass")) m.goldMass = f.numberOrNull("gold_mass");
     m.alignedExamples = count(f, "aligned_examples");
     const JsonFields links = f.object("alignment_counts");
     m.alignmentCounts.hypothesisLinks = count(links, "hypothesis_links");
