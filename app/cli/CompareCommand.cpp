@@ -99,7 +99,17 @@ int runCompare(const CompareArgs& args) {
     for (size_t i = 0; i < specs.size(); ++i)
         for (size_t j = 0; j < i; ++j)
             if (specs[i].name == specs[j].name) throw InputError("two runs are called " + specs[i].name);
-    Experiment experiment(loadTrainingData(args.training, std::cout));
+    const std::shared_ptr<const PreparedData> prepared = loadTrainingData(args.training, std::cout);
+    // A variant's frame_reduction or row_encoder=false shapes a front end only that kind of data has.
+    const InputKind dataKind = prepared->dataset->input().kind;
+    for (const RunSpec& spec : specs)
+        if (!spec.config.input.tokens() && spec.config.input.kind != dataKind)
+            throw InputError("--variant " + spec.name + ": " +
+                             (spec.config.input.kind == InputKind::Frames
+                                  ? "frame_reduction applies to speech"
+                                  : "row_encoder applies to picture") +
+                             " data; " + args.training.data + " has " + inputKindName(dataKind) + " sources");
+    Experiment experiment(prepared);
     const int count = static_cast<int>(specs.size());
     try {
         for (RunSpec& spec : specs) experiment.add(std::move(spec));
