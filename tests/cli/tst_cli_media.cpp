@@ -69,6 +69,7 @@ private Q_SLOTS:
     void frameReductionReachesTheModel();
     void frontEndOptionsRefusedForOtherData();
     void noRowEncoder();
+    void compareScorersOnLongSpeech();
 
 private:
     QTemporaryDir m_dir;
@@ -316,6 +317,31 @@ void TestCliMedia::noRowEncoder() {
     // 229·8 = 1832, plus the bidirectional row LSTM, 2 x (W_ih 32x8 + W_hh 32x8 + b_ih 32 + b_hh 32)
     // = 1152.
     QCOMPARE(train["parameters"].toInt() - m_pictureTrain["parameters"].toInt(), 3664 - (1832 + 1152));
+}
+
+void TestCliMedia::compareScorersOnLongSpeech() {
+    // The comparison the issue asks for (location-aware against content-only scorers on long
+    // utterances), two steps each: it runs, saves a model per scorer, tabulates all four.
+    const QString json = m_dir.filePath("compare.json");
+    const CliRun run =
+        runCli({"compare", "--data", "spoken_long", "--scorers", "location_aware,general,dot,additive",
+                "--max-steps", "2", "--hidden", "16", "--emb", "8", "--threads", "2", "--variant",
+                "one-level:scorer=location_aware,frame_reduction=1", "--json", json, "--out-dir",
+                m_dir.filePath("compared")},
+               {}, {}, 300000);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject table = jsonObject(file.readAll());
+    const QJsonArray runs = table["rows"].toArray();
+    QCOMPARE(runs.size(), 5);
+    for (const QString scorer : {"location_aware", "general", "dot", "additive", "one-level"})
+        QVERIFY2(QFile::exists(m_dir.filePath("compared/" + scorer + ".safetensors")), qPrintable(scorer));
+    // The variant's model has one pyramid level: keys of 2 frames.
+    const CliRun align = runCli({"align", "--model", m_dir.filePath("compared/one-level.safetensors"),
+                                 "--json", mediaFile("audio/tone-440hz-16k.wav")});
+    QVERIFY2(align.exitCode == 0, align.err.constData());
+    QCOMPARE(jsonLines(align.out).value(0)["frames_per_key"].toInt(), 2);
 }
 
 QTEST_APPLESS_MAIN(TestCliMedia)
