@@ -216,7 +216,7 @@ void addAlignCommand(CLI::App& app, int& exitCode) {
         command
             ->add_option("--random", args->randomSeed,
                          "Speech and picture models: decode a new random example of the shipped task "
-                         "(spoken, shapes), drawn from SEED (default: from the clock)")
+                         "(spoken, shapes), drawn from SEED (default: a fresh one, printed)")
             ->expected(0, 1)
             ->type_name("[SEED]");
     command->add_option("--count", args->count, "With --random: how many examples (seeds SEED, SEED+1, ...)")
@@ -228,6 +228,9 @@ void addAlignCommand(CLI::App& app, int& exitCode) {
                         "picture model, WAV or PNG/JPEG files");
     command->callback([command, args, &exitCode] {
         args->random = command->count("--random") > 0;
+        // "--random" alone: CLI11 converts its empty result to seed 0, so look at what was typed.
+        const std::vector<std::string>& typed = command->get_option("--random")->results();
+        if (args->random && (typed.empty() || typed.front().empty())) args->randomSeed.clear();
         exitCode = runGuarded("align", [&] { return runAlign(*args); });
     });
 }

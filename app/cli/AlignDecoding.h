@@ -25,7 +25,7 @@ struct AlignArgs {
     std::vector<std::string> texts; // texts, or for a frames/image model file paths
     // --random [SEED] (frames/image models): draw examples of the shipped task instead of files.
     bool random = false;
-    std::vector<std::uint64_t> randomSeed; // empty: a seed from the clock, printed
+    std::vector<std::uint64_t> randomSeed; // empty: a fresh seed, printed
     int count = 1;                         // --count: examples drawn, seeds SEED, SEED+1, ...
 };
 

@@ -9,9 +9,9 @@
 #include "core/util/MediaError.h"
 
 #include <algorithm>
-#include <chrono>
 #include <iostream>
 #include <numeric>
+#include <random>
 
 namespace attnlab::cli {
 namespace {
@@ -184,8 +184,9 @@ Json alignmentJson(const ModelBundle& bundle, const MediaSource& source, const A
     return json;
 }
 
-std::uint64_t clockSeed() {
-    return static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count()) % 1000000;
+// A seed short enough to retype (it is printed in the label), fresh each run.
+std::uint64_t freshSeed() {
+    return std::random_device{}() % 1000000;
 }
 
 } // namespace
@@ -210,7 +211,7 @@ int alignMedia(const ModelBundle& bundle, const AlignArgs& args) {
         std::cout.flush();
     };
     if (args.random) {
-        const std::uint64_t seed = args.randomSeed.empty() ? clockSeed() : args.randomSeed.front();
+        const std::uint64_t seed = args.randomSeed.empty() ? freshSeed() : args.randomSeed.front();
         for (int i = 0; i < args.count; ++i)
             show(drawMediaExample(input, seed + static_cast<std::uint64_t>(i)));
     } else {

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -190,6 +191,14 @@ void TestCliMedia::alignRandomExamples() {
     }
     // The same seed draws the same example.
     QCOMPARE(runCli(arguments).out, run.out);
+    // Without a seed a fresh one is drawn and printed; giving it back reproduces the example.
+    const CliRun fresh = runCli({"align", "--model", m_speech, "--json", "--random"});
+    QVERIFY2(fresh.exitCode == 0, fresh.err.constData());
+    const QString label = jsonLines(fresh.out).value(0)["source"].toString();
+    const QRegularExpressionMatch seed =
+        QRegularExpression("^random spoken example \\(seed (\\d+),").match(label);
+    QVERIFY2(seed.hasMatch(), qPrintable(label));
+    QCOMPARE(runCli({"align", "--model", m_speech, "--json", "--random", seed.captured(1)}).out, fresh.out);
     // Pictures too.
     const CliRun picture = runCli({"align", "--model", m_picture, "--json", "--random", "3"});
     QVERIFY2(picture.exitCode == 0, picture.err.constData());
