@@ -41,10 +41,13 @@ Throughput TrainingRun::best() const {
     const Workload& w = m_workload;
     const ModelConfig& config = m_run.bundle().config;
     t.tokensPerSecond = t.pairsPerSecond * (w.averageSource + w.averageTarget);
-    t.gflops = t.pairsPerSecond *
-               trainingFlops(config, static_cast<int>(w.averageSource + 0.5),
-                             static_cast<int>(w.averageTarget + 0.5)) /
-               1e9;
+    // Tokens: the reference figures' own count (lengths averaged); speech and pictures vary more in
+    // length, so each pair counts at its own.
+    const double flops = config.input.tokens()
+                             ? trainingFlops(config, static_cast<int>(w.averageSource + 0.5),
+                                             static_cast<int>(w.averageTarget + 0.5))
+                             : meanTrainingFlops(w, config);
+    t.gflops = t.pairsPerSecond * flops / 1e9;
     return t;
 }
 

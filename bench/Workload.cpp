@@ -4,6 +4,8 @@
 #include "core/data/ShippedDatasets.h"
 #include "core/data/TaskGenerators.h"
 
+#include <cmath>
+
 namespace attnlab::bench {
 
 Workload datesWorkload(int pairs, std::uint64_t seed) {
@@ -48,13 +50,20 @@ ModelConfig withArchitecture(ModelConfig config, ScorerKind scorer, bool bidirec
     return config;
 }
 
-double trainingFlops(const ModelConfig& c, int sourceLength, int targetLength) {
-    const double e = c.embedding, h = c.hidden, a = c.attentionSize();
-    const double s = sourceLength, t = targetLength, v = c.targetVocabulary;
-    const double direction = c.bidirectional ? h / 2 : h;
-    const double directions = c.bidirectional ? 2 : 1;
-    // Encoder: input projection and recurrence of each direction, per source token.
-    double macs = s * directions * (4 * direction * e + 4 * direction * direction);
+namespace {
+
+// Multiply-adds of one LSTM level over `steps` steps of `inputs` values: input projection and
+// recurrence of each direction (H/2 units each when bidirectional).
+double lstmMacs(double steps, double inputs, double h, bool bidirectional) {
+    const double direction = bidirectional ? h / 2 : h;
+    const double directions = bidirectional ? 2 : 1;
+    return steps * directions * (4 * direction * inputs + 4 * direction * direction);
+}
+
+// Multiply-adds of the attention and decoder over `keys` keys and `t` target tokens.
+double decoderMacs(const ModelConfig& c, double keys, double t) {
+    const double h = c.hidden, a = c.attentionSize(), v = c.targetVocabulary, s = keys;
+    double macs = 0;
     // Attention keys prepared once per source (additive kinds): W_k h̄.
     const bool additive = c.scorer == ScorerKind::Additive || c.scorer == ScorerKind::LocationAware;
     if (additive) macs += s * a * h;
@@ -80,8 +89,51 @@ double trainingFlops(const ModelConfig& c, int sourceLength, int targetLength) {
         step += a * h + s * a + s * h + s * c.locationFilters * (c.locationKernel + a);
         break;
     }
-    macs += t * step;
-    return 2.0 * 3.0 * macs; // 2 flops per multiply-add; backward costs twice the forward
+    return macs + t * step;
+}
+
+} // namespace
+
+double trainingFlops(const ModelConfig& c, int sourceLength, int targetLength) {
+    const InputConfig& input = c.input;
+    const double e = c.embedding, h = c.hidden, s = sourceLength, d = input.featureSize();
+    double macs = 0;       // backward = 2 x forward (gradients to the weights and to the input)
+    double projection = 0; // the front end's product reads data: backward = 1 x forward (weights only)
+    double keys = s;
+    switch (input.kind) {
+    case InputKind::Tokens: // an embedding lookup is no product
+        macs += lstmMacs(s, e, h, c.bidirectional);
+        break;
+    case InputKind::Frames:
+        projection = s * d * e;
+        macs += lstmMacs(s, e, h, c.bidirectional);
+        // Each pyramid level reads neighbours concatenated (2H) over half the steps below.
+        for (int level = 1; level <= input.frameReduction; ++level) {
+            const double steps = std::ceil(s / static_cast<double>(1 << level));
+            macs += lstmMacs(steps, 2 * h, h, c.bidirectional);
+        }
+        keys = input.keyLength(sourceLength);
+        break;
+    case InputKind::Image:
+        if (input.rowEncoder) {
+            projection = s * d * e;
+            macs += lstmMacs(s, e, h, true); // along the rows, always both directions
+        } else {
+            projection = s * d * h;
+        }
+        break;
+    }
+    macs += decoderMacs(c, keys, targetLength);
+    return 2.0 * (3.0 * macs + 2.0 * projection); // 2 flops per multiply-add
+}
+
+double meanTrainingFlops(const Workload& workload, const ModelConfig& config) {
+    const std::vector<EncodedPair>& pairs = workload.data->data->train.pairs;
+    double sum = 0;
+    for (const EncodedPair& p : pairs)
+        sum +=
+            trainingFlops(config, static_cast<int>(p.source.size()), static_cast<int>(p.target.size() + 1));
+    return pairs.empty() ? 0.0 : sum / static_cast<double>(pairs.size());
 }
 
 } // namespace attnlab::bench

@@ -32,6 +32,14 @@ ModelConfig withArchitecture(ModelConfig config, ScorerKind scorer, bool bidirec
 
 // Floating-point operations (2 per multiply-add) of forward + backward for one pair with these
 // lengths, counting the matrix products only (backward = 2 x forward), before padding.
+// sourceLength is in input positions: tokens, frames or grid cells. Frames and images count their
+// front end too: the projection of each frame or patch (backward = 1 x forward: no gradient to the
+// data), every pyramid level (ceil(S / 2^l) steps over 2H inputs), the row LSTM of an image; the
+// attention and decoder then run over the keys (ceil(S / 2^R) for frames).
 double trainingFlops(const ModelConfig& config, int sourceLength, int targetLength);
+
+// trainingFlops averaged over the workload's pairs, each at its own lengths (the attention terms
+// are products of both lengths, so the mean of products, not the product of means).
+double meanTrainingFlops(const Workload& workload, const ModelConfig& config);
 
 } // namespace attnlab::bench

@@ -4,6 +4,7 @@
 #include "bench/BigModel.h"
 #include "bench/CompareThroughput.h"
 #include "bench/GemmPeak.h"
+#include "bench/MediaLevel.h"
 #include "bench/StopLatency.h"
 #include "bench/TrainingRun.h"
 #include "bench/WordLevel.h"
@@ -114,7 +115,30 @@ int main(int argc, char** argv) {
                  "(--steps defaults to 100 there, --pairs to 50,000)");
     app.add_option("--write-pairs", pairsTsv,
                    "with --word-level: write the pairs to this TSV and train on it");
+    bool framesOnly = false, imageOnly = false;
+    app.add_flag(
+        "--frames", framesOnly,
+        "speech alone: the spoken task (log-mel frames, 2 pyramid levels; general and location_aware), "
+        "beside the token reference (--steps defaults to 20, --pairs to 256 utterances)");
+    app.add_flag("--image", imageOnly,
+                 "captioning alone: the shapes task (6 x 6 cells; with and without the row encoder), beside "
+                 "the token reference (--steps defaults to 20, --pairs to 2048 scenes)");
     CLI11_PARSE(app, argc, argv);
+    if (framesOnly || imageOnly) {
+        MediaLevelOptions options;
+        options.kind = framesOnly ? InputKind::Frames : InputKind::Image;
+        if (app.count("--pairs")) options.pairs = pairs;
+        options.steps = app.count("--steps") ? steps : (quick ? 3 : options.steps);
+        options.quick = quick;
+        options.trials = quick ? 1 : trials;
+        options.threads = quick && onlyThreads == 0 ? 1 : onlyThreads; // a smoke leaves the other core alone
+        const Json result = measureMedia(options);
+        if (json)
+            std::cout << result.dump(2) << "\n";
+        else
+            printMedia(result);
+        return 0;
+    }
     if (wordLevel) {
         WordLevelOptions options;
         if (app.count("--pairs")) options.pairs = pairs;

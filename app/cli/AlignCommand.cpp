@@ -7,10 +7,12 @@
 // and counted on stderr.
 // --temperature divides the scores before the softmax (greedy decoding through inspectDecode;
 // τ = 1 decodes exactly as before); --explain adds each step's internals to the JSON.
+#include "app/cli/AlignDecoding.h"
 #include "app/cli/CommandGuard.h"
 #include "app/cli/ExplainJson.h"
 #include "app/cli/Format.h"
 #include "app/cli/JsonOutput.h"
+#include "app/cli/MediaAlign.h"
 #include "app/cli/ModelCommands.h"
 #include "app/cli/ModelInput.h"
 #include "app/cli/TrainingOptions.h"
@@ -26,16 +28,6 @@
 
 namespace attnlab::cli {
 namespace {
-
-struct AlignArgs {
-    std::string model;
-    int beam = 1;
-    bool json = false;
-    bool explain = false;
-    double temperature = 1.0;
-    int topK = 5;
-    std::vector<std::string> texts;
-};
 
 constexpr double kMinTemperature = 0.01;
 constexpr double kMaxTemperature = 100.0;
@@ -80,26 +72,11 @@ AlignedText align(const ModelBundle& bundle, const std::string& text, const Alig
     result.input = text;
     result.source = readSourceInput(text, sourceReading(bundle), bundle.sourceVocabulary);
     if (!result.source.ok()) throw InputError(result.source.problemText());
-    const std::vector<int>& ids = result.source.ids;
-    InspectOptions inspect{.temperature = args.temperature, .topK = args.topK};
-    if (args.beam > 1) {
-        result.decoded = decode(*bundle.model, ids, DecodeOptions{.beamWidth = args.beam});
-        if (args.explain) {
-            // The beam's hypothesis itself, step by step: its tokens forced, </s> included.
-            inspect.forcedTokens = result.decoded.tokens;
-            if (result.decoded.finished) inspect.forcedTokens.push_back(EndId);
-            inspect.continueAfterForced = false;
-            result.inspection = inspectDecode(*bundle.model, ids, inspect);
-        }
-    } else if (args.explain || args.temperature != 1.0) {
-        result.inspection = inspectDecode(*bundle.model, ids, inspect);
-        result.decoded = result.inspection->result; // greedyDecode's own when τ = 1
-    } else {
-        result.decoded = decode(*bundle.model, ids, DecodeOptions{.beamWidth = args.beam});
-    }
-    if (!args.explain) result.inspection.reset();
-    for (int id : result.decoded.tokens) result.output.push_back(bundle.targetVocabulary.token(id));
-    result.attention = result.decoded.attention.topRows(static_cast<Eigen::Index>(result.output.size()));
+    AlignDecoding d = decodeForAlign(bundle, result.source.ids, args);
+    result.output = std::move(d.output);
+    result.attention = std::move(d.attention);
+    result.decoded = std::move(d.decoded);
+    result.inspection = std::move(d.inspection);
     return result;
 }
 
@@ -164,6 +141,10 @@ int runAlign(const AlignArgs& args) {
         throw InputError("--temperature applies to greedy decoding; beam search (--beam " +
                          std::to_string(args.beam) + ") does not take one");
     const ModelBundle bundle = openModel(args.model);
+    if (!bundle.config.input.tokens()) return alignMedia(bundle, args);
+    if (args.random)
+        throw InputError("--random draws examples for spoken and shapes models; " + args.model +
+                         " reads text (give sentences)");
     int exitCode = ExitOk;
     int count = 0;
     const auto process = [&](const std::string& text) {
@@ -214,7 +195,8 @@ void addAlignCommand(CLI::App& app, int& exitCode) {
     CLI::Option* json = command->add_flag(
         "--json", args->json,
         "One JSON object a line: source, output, attention (a row per output token), log_prob, unknown, "
-        "unknown_count");
+        "unknown_count; speech and picture models: input, keys, frames_per_key or grid, spans or "
+        "top_cells");
     command
         ->add_option(
             "--temperature", args->temperature,
@@ -230,8 +212,27 @@ void addAlignCommand(CLI::App& app, int& exitCode) {
         ->check(atLeast(1))
         ->default_str("5")
         ->needs(explain);
-    command->add_option("text", args->texts, "Texts to decode; without any, each non-blank line of stdin");
-    command->callback([args, &exitCode] { exitCode = runGuarded("align", [&] { return runAlign(*args); }); });
+    CLI::Option* random =
+        command
+            ->add_option("--random", args->randomSeed,
+                         "Speech and picture models: decode a new random example of the shipped task "
+                         "(spoken, shapes), drawn from SEED (default: a fresh one, printed)")
+            ->expected(0, 1)
+            ->type_name("[SEED]");
+    command->add_option("--count", args->count, "With --random: how many examples (seeds SEED, SEED+1, ...)")
+        ->check(atLeast(1))
+        ->default_str("1")
+        ->needs(random);
+    command->add_option("text", args->texts,
+                        "Texts to decode (without any, each non-blank line of stdin); for a speech or "
+                        "picture model, WAV or PNG/JPEG files");
+    command->callback([command, args, &exitCode] {
+        args->random = command->count("--random") > 0;
+        // "--random" alone: CLI11 converts its empty result to seed 0, so look at what was typed.
+        const std::vector<std::string>& typed = command->get_option("--random")->results();
+        if (args->random && (typed.empty() || typed.front().empty())) args->randomSeed.clear();
+        exitCode = runGuarded("align", [&] { return runAlign(*args); });
+    });
 }
 
 } // namespace attnlab::cli

@@ -99,7 +99,17 @@ int runCompare(const CompareArgs& args) {
     for (size_t i = 0; i < specs.size(); ++i)
         for (size_t j = 0; j < i; ++j)
             if (specs[i].name == specs[j].name) throw InputError("two runs are called " + specs[i].name);
-    Experiment experiment(loadTrainingData(args.training, std::cout));
+    const std::shared_ptr<const PreparedData> prepared = loadTrainingData(args.training, std::cout);
+    // A variant's frame_reduction or row_encoder=false shapes a front end only that kind of data has.
+    const InputKind dataKind = prepared->dataset->input().kind;
+    for (const RunSpec& spec : specs)
+        if (!spec.config.input.tokens() && spec.config.input.kind != dataKind)
+            throw InputError("--variant " + spec.name + ": " +
+                             (spec.config.input.kind == InputKind::Frames
+                                  ? "frame_reduction applies to speech"
+                                  : "row_encoder applies to picture") +
+                             " data; " + args.training.data + " has " + inputKindName(dataKind) + " sources");
+    Experiment experiment(prepared);
     const int count = static_cast<int>(specs.size());
     try {
         for (RunSpec& spec : specs) experiment.add(std::move(spec));
@@ -172,10 +182,12 @@ void addCompareCommand(CLI::App& app, int& exitCode) {
     command->add_option("--scorers", args->scorers, "Comma-separated scorers, e.g. dot,general,additive")
         ->delimiter(',')
         ->check(CLI::IsMember(scorerNames()));
-    command->add_option("--variant", args->variants,
-                        "A run that differs in other settings, NAME:KEY=VALUE,... (repeatable), e.g. "
-                        "additive-h64:scorer=additive,hidden=64; keys: scorer, decoder, input_feeding, "
-                        "bidirectional, emb, hidden, attention_dim, dropout");
+    command->add_option(
+        "--variant", args->variants,
+        "A run that differs in other settings, NAME:KEY=VALUE,... (repeatable), e.g. "
+        "additive-h64:scorer=additive,hidden=64; keys: scorer, decoder, input_feeding, "
+        "bidirectional, emb, hidden, attention_dim, dropout; speech: frame_reduction; pictures: "
+        "row_encoder");
     command->add_option("--json", args->jsonPath, "Also write the table as JSON to this file (atomically)");
     command->add_option("--out-dir", args->outDir, "Save each model as DIR/<scorer>.safetensors");
     command->callback([command, args, &exitCode] {

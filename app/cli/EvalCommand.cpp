@@ -8,6 +8,7 @@
 #include "app/cli/ProgressLine.h"
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainingOptions.h"
+#include "app/cli/TranscriptErrors.h"
 #include "core/data/DataSplit.h"
 #include "core/data/ShippedDatasets.h"
 #include "core/eval/TokenCoverage.h"
@@ -19,6 +20,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace attnlab::cli {
 namespace {
@@ -59,6 +61,7 @@ struct EvalData {
     int skippedTooLong = 0;
     UnknownTokens source;
     UnknownTokens target;
+    std::vector<std::string> transcripts; // (pairs) references joined, for the CER of speech models
 };
 
 std::vector<int> selectPairs(const EvalArgs& args, const Dataset& dataset, const ModelBundle& bundle) {
@@ -82,6 +85,23 @@ EvalData encode(const Dataset& dataset, const std::vector<int>& indices, const M
     EvalData data;
     const int limit = sourceLengthLimit(bundle);
     for (int i : indices) {
+        if (const SharedFeatures& features = dataset.features(i)) {
+            // Frames or cells: one placeholder id per position, as training had; the limit is
+            // over the keys the location scorer reads.
+            if (limit > 0 && bundle.config.input.keyLength(features->columns) > limit) {
+                ++data.skippedTooLong;
+                continue;
+            }
+            std::vector<std::string> target =
+                modelTokens(dataset.target(i), bundle.text, bundle.targetTokens);
+            EncodedPair pair{std::vector<int>(static_cast<std::size_t>(features->columns), UnknownId),
+                             bundle.targetVocabulary.encode(target), features};
+            data.target.add(target, pair.target);
+            data.transcripts.push_back(joinTokens(target, bundle.targetTokens));
+            data.datasetIndices.push_back(i);
+            data.pairs.push_back(std::move(pair));
+            continue;
+        }
         // The dataset was read with the model's normalisation; modelTokens is the window's and
         // align's reading too (applying it again to normalised text changes nothing).
         std::vector<std::string> source = modelTokens(dataset.source(i), bundle.text, bundle.sourceTokens);
@@ -90,7 +110,7 @@ EvalData encode(const Dataset& dataset, const std::vector<int>& indices, const M
             ++data.skippedTooLong;
             continue;
         }
-        EncodedPair pair{bundle.sourceVocabulary.encode(source), bundle.targetVocabulary.encode(target)};
+        EncodedPair pair{bundle.sourceVocabulary.encode(source), bundle.targetVocabulary.encode(target), {}};
         data.source.add(source, pair.source);
         data.target.add(target, pair.target);
         data.datasetIndices.push_back(i);
@@ -99,7 +119,21 @@ EvalData encode(const Dataset& dataset, const std::vector<int>& indices, const M
     return data;
 }
 
-void printMetrics(const Metrics& m, std::ostream& out) {
+// The data must be of the kind the model reads, with features of its size.
+void checkInputKind(const EvalArgs& args, const Dataset& dataset, const ModelBundle& bundle) {
+    const InputConfig& model = bundle.config.input;
+    const InputConfig& data = dataset.input();
+    if (model.kind != data.kind)
+        throw InputError(args.data + ": the data's sources are " + inputKindName(data.kind) + ", but " +
+                         args.model + " reads " + inputKindName(model.kind));
+    if (!model.tokens() && model.featureSize() != data.featureSize())
+        throw InputError(args.data + ": its " + inputKindName(data.kind) + " have " +
+                         std::to_string(data.featureSize()) + " values per position, " + args.model +
+                         " reads " + std::to_string(model.featureSize()));
+}
+
+void printMetrics(const Metrics& m, const std::optional<CharacterErrorRate>& cer, bool byLength,
+                  std::ostream& out) {
     TextTable table({"metric", "value", ""},
                     {TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left});
     table.addRow({"loss", fixed(m.loss, 4), "nats per target token, </s> included"});
@@ -112,13 +146,19 @@ void printMetrics(const Metrics& m, std::ostream& out) {
     table.addRow({"exact match", percent(m.exactMatch),
                   std::to_string(m.exactMatches) + " / " + std::to_string(m.examples) + " pairs"});
     table.addRow({"BLEU", fixed(m.bleu.score, 2), "corpus BLEU-4 over the model's tokens"});
+    if (cer)
+        table.addRow({"CER", percent(cer->rate()),
+                      std::to_string(cer->edits()) + " edits / " +
+                          std::to_string(cer->referenceCharacters()) +
+                          " characters of the joined transcripts"});
     table.addRow({"AER", fixed(m.alignmentErrorRate, 3),
                   m.alignedExamples > 0 ? std::to_string(m.alignedExamples) + " pairs with gold alignments"
                                         : "no gold alignments"});
     table.addRow({"entropy", fixed(m.attentionEntropy, 3), "nats per attention row"});
     table.addRow({"last-position mass", fixed(m.lastPositionMass, 3), "attention on the last source token"});
     table.print(out);
-    if (m.bySourceLength.empty()) return;
+    // Speech and pictures have a length per frame count or none to speak of: no table.
+    if (m.bySourceLength.empty() || !byLength) return;
     out << "\naccuracy by source length:\n";
     TextTable lengths(
         {"length", "pairs", "exact match", "token accuracy"},
@@ -139,6 +179,7 @@ int runEval(const EvalArgs& args) {
     options.lowercase = bundle.text.lowercase;
     options.trim = bundle.text.trim;
     const Dataset dataset = openDataset(args.data, options);
+    checkInputKind(args, dataset, bundle);
     const std::vector<int> indices = selectPairs(args, dataset, bundle);
     EvalData data = encode(dataset, indices, bundle);
     std::ostream& report = args.json ? std::cerr : std::cout;
@@ -171,6 +212,8 @@ int runEval(const EvalArgs& args) {
         }
     const int pairCount = static_cast<int>(data.pairs.size());
     const Batcher batcher(std::move(data.pairs), 64, 0);
+    const bool speech = bundle.config.input.kind == InputKind::Frames;
+    EvaluationOutputs outputs;
     ProgressLine progress(std::cerr, ProgressLine::stderrIsTerminal());
     EvaluationOptions evaluation;
     evaluation.beamWidth = args.beam;
@@ -180,7 +223,9 @@ int runEval(const EvalArgs& args) {
                         "evaluating " + std::to_string(done) + "/" + std::to_string(total) + " pairs");
         return true;
     };
-    const Metrics metrics = evaluate(*bundle.model, batcher, evaluation);
+    const Metrics metrics = evaluate(*bundle.model, batcher, evaluation, speech ? &outputs : nullptr);
+    std::optional<CharacterErrorRate> cer;
+    if (speech) cer = transcriptErrors(bundle, outputs, data.transcripts);
     progress.clear();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -190,12 +235,12 @@ int runEval(const EvalArgs& args) {
            << ", " << duration(seconds) << "\n";
     if (!args.json) {
         std::cout << '\n';
-        printMetrics(metrics, std::cout);
+        printMetrics(metrics, cer, bundle.config.input.tokens(), std::cout);
         std::cout.flush();
         return std::cout ? ExitOk : ExitFailure;
     }
     report.flush();
-    const Json json = {
+    Json json = {
         {"command", "eval"},
         {"model", args.model},
         {"config", modelJson(bundle)},
@@ -213,6 +258,10 @@ int runEval(const EvalArgs& args) {
         {"metrics", metricsJson(metrics)},
         {"seconds", seconds},
     };
+    if (cer) {
+        json["metrics"]["character_error_rate"] = number(cer->rate());
+        json["metrics"]["character_errors"] = characterErrorJson(*cer);
+    }
     std::cout << jsonText(json) << std::endl;
     return std::cout ? ExitOk : ExitFailure;
 }

@@ -19,13 +19,21 @@ std::string describeArchitecture(const ModelConfig& c) {
     std::string text = scorerName(c.scorer) + " scorer, " + decoderStyleName(c.decoder) + " decoder";
     if (c.decoder == DecoderStyle::Luong && c.inputFeeding) text += " with input feeding";
     if (c.bidirectional) text += ", bidirectional encoder";
+    if (c.input.kind == InputKind::Frames)
+        text += c.input.frameReduction == 0
+                    ? ", no frame reduction"
+                    : ", " + std::to_string(c.input.frameReduction) + " pyramid levels (" +
+                          std::to_string(c.input.positionsPerKey()) + " frames per key)";
+    if (c.input.kind == InputKind::Image && !c.input.rowEncoder) text += ", no row encoder";
     text += ", E " + std::to_string(c.embedding) + ", H " + std::to_string(c.hidden);
     return text;
 }
 
 std::string describeModel(const ModelBundle& b) {
-    std::string text = describeArchitecture(b.config) + ", " + std::string(tokenizationName(b.sourceTokens)) +
-                       " -> " + std::string(tokenizationName(b.targetTokens));
+    const std::string source = b.config.input.tokens() ? std::string(tokenizationName(b.sourceTokens))
+                                                       : inputKindName(b.config.input.kind);
+    std::string text = describeArchitecture(b.config) + ", " + source + " -> " +
+                       std::string(tokenizationName(b.targetTokens));
     if (b.text.lowercase) text += ", lowercased";
     if (!b.text.trim) text += ", untrimmed";
     if (!b.dataset.empty()) text += ", trained on " + b.dataset;

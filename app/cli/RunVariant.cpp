@@ -34,8 +34,9 @@ bool yesNo(const RunVariant& v, const std::string& key, const std::string& value
 } // namespace
 
 const std::vector<std::string>& variantKeys() {
-    static const std::vector<std::string> keys = {"scorer", "decoder", "input_feeding", "bidirectional",
-                                                  "emb",    "hidden",  "attention_dim", "dropout"};
+    static const std::vector<std::string> keys = {
+        "scorer", "decoder",       "input_feeding", "bidirectional",   "emb",
+        "hidden", "attention_dim", "dropout",       "frame_reduction", "row_encoder"};
     return keys;
 }
 
@@ -101,6 +102,13 @@ TrainingArgs applyVariant(const TrainingArgs& shared, const RunVariant& v) {
             args.hidden = wholeNumber(v, key, value, 1);
         } else if (key == "attention_dim") {
             args.attentionDim = wholeNumber(v, key, value, 0);
+        } else if (key == "frame_reduction") {
+            args.frameReduction = wholeNumber(v, key, value, 0);
+            if (args.frameReduction > 4)
+                throw InputError("--variant " + v.name + ": frame_reduction must be at most 4, got '" +
+                                 value + "'");
+        } else if (key == "row_encoder") {
+            args.noRowEncoder = !yesNo(v, key, value);
         } else if (key == "dropout") {
             char* end = nullptr;
             const double p = std::strtod(value.c_str(), &end);

@@ -2,7 +2,8 @@
 // `compare --variant NAME:KEY=VALUE,...`: a run that differs from the shared options in some of its
 // settings, e.g. "additive-h64:scorer=additive,hidden=64". Everything else (data, split, batch
 // order, seed, optimiser) stays the experiment's. Keys: scorer, decoder, input_feeding,
-// bidirectional, emb, hidden, attention_dim, dropout.
+// bidirectional, emb, hidden, attention_dim, dropout, and for speech and picture data
+// frame_reduction (0-4) and row_encoder.
 #include "app/cli/TrainingOptions.h"
 
 #include <string>

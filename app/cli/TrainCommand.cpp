@@ -7,6 +7,7 @@
 #include "app/cli/ModelInput.h"
 #include "app/cli/ProgressPrinter.h"
 #include "app/cli/TrainingInput.h"
+#include "app/cli/TranscriptErrors.h"
 #include "core/experiment/Run.h"
 
 #include <CLI/CLI.hpp>
@@ -14,6 +15,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace attnlab::cli {
 namespace {
@@ -68,13 +70,14 @@ std::string outcomeTitle(TrainingOutcome outcome) {
     return "Ended";
 }
 
-std::string metricsLine(const Metrics& v) {
+std::string metricsLine(const Metrics& v, const std::optional<CharacterErrorRate>& cer) {
     std::string text = "validation: loss " + fixed(v.loss, 4) + ", token accuracy " +
                        percent(v.tokenAccuracy) + ", exact match " + percent(v.exactMatch) + " (" +
                        std::to_string(v.exactMatches) + "/" + std::to_string(v.examples) + "), BLEU " +
                        fixed(v.bleu.score, 2);
     if (!std::isnan(v.alignmentErrorRate)) text += ", AER " + fixed(v.alignmentErrorRate, 3);
     if (!std::isnan(v.goldMass)) text += ", gold mass " + fixed(v.goldMass, 2);
+    if (cer) text += ", CER " + percent(cer->rate());
     return text;
 }
 
@@ -110,7 +113,12 @@ int runTrain(const TrainArgs& args) {
     report << outcomeTitle(result.outcome) << " after " << counted(result.steps, "step") << " and "
            << counted(result.epochs, "epoch") << " in " << duration(result.seconds) << " ("
            << fixed(record.stepsPerSecond(), 1) << " steps/s of training).\n";
-    if (result.validation.examples > 0) report << metricsLine(result.validation) << '\n';
+    // Speech: the character error rate of the trained model's validation transcripts (a decoding
+    // pass of its own: the trainer's metrics are over tokens).
+    std::optional<CharacterErrorRate> cer;
+    if (result.validation.examples > 0 && run.bundle().config.input.kind == InputKind::Frames)
+        cer = splitTranscriptErrors(run.bundle(), *prepared->dataset, prepared->data->validation);
+    if (result.validation.examples > 0) report << metricsLine(result.validation, cer) << '\n';
     if (saved) {
         const bool partial =
             result.outcome == TrainingOutcome::Stopped || result.outcome == TrainingOutcome::Diverged;
@@ -127,7 +135,7 @@ int runTrain(const TrainArgs& args) {
     if (args.json) {
         Json history = Json::array();
         for (const EpochReport& epoch : record.history) history.push_back(epochJson(epoch));
-        const Json json = {
+        Json json = {
             {"command", "train"},
             {"data", dataJson(*prepared)},
             {"config", modelJson(run.bundle())},
@@ -144,6 +152,10 @@ int runTrain(const TrainArgs& args) {
             {"steps_per_second", record.stepsPerSecond()},
             {"model", saved ? Json(args.out) : Json(nullptr)},
         };
+        if (cer) {
+            json["final"]["character_error_rate"] = number(cer->rate());
+            json["final"]["character_errors"] = characterErrorJson(*cer);
+        }
         std::cout << jsonText(json) << std::endl;
     }
     return ok ? ExitOk : ExitFailure;

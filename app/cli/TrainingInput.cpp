@@ -14,15 +14,47 @@ namespace {
 // location scorer cannot read past its maximum. Core's Run raises it to the longest source.
 constexpr int kMinimumMaxSourceLength = 64;
 
+// "char", or for speech and pictures what the features are: "audio, 40 log-mel bands every 10 ms",
+// "48 x 48 pictures in 6 x 6 cells".
+std::string sourceDescription(const Dataset& dataset) {
+    const InputConfig& input = dataset.input();
+    switch (input.kind) {
+    case InputKind::Frames:
+        return "audio, " + std::to_string(input.melBands) + " log-mel bands every " +
+               std::to_string(static_cast<int>(input.hopMs)) + " ms";
+    case InputKind::Image:
+        return std::to_string(input.imageWidth) + " x " + std::to_string(input.imageHeight) +
+               " pictures in " + std::to_string(input.gridRows()) + " x " +
+               std::to_string(input.gridColumns()) + " cells";
+    case InputKind::Tokens:
+        break;
+    }
+    return std::string(tokenizationName(dataset.options().sourceTokens));
+}
+
+// --frame-reduction and --no-row-encoder shape a front end the data must have.
+void checkInputOptions(const TrainingArgs& args, const Dataset& dataset) {
+    const InputKind kind = dataset.input().kind;
+    if (args.frameReduction >= 0 && kind != InputKind::Frames)
+        throw InputError("--frame-reduction applies to speech (frames) data; " + args.data + " has " +
+                         inputKindName(kind) + " sources");
+    if (args.noRowEncoder && kind != InputKind::Image)
+        throw InputError("--no-row-encoder applies to picture (image) data; " + args.data + " has " +
+                         inputKindName(kind) + " sources");
+}
+
 void logSummary(const TrainingArgs& args, const PreparedData& prepared, bool shipped, std::ostream& log) {
     const Dataset& dataset = *prepared.dataset;
     const DatasetOptions& used = dataset.options();
     const TrainingData& data = *prepared.data;
-    log << args.data << ": " << dataset.size() << " pairs (" << tokenizationName(used.sourceTokens) << " -> "
+    log << args.data << ": " << dataset.size() << " pairs (" << sourceDescription(dataset) << " -> "
         << tokenizationName(used.targetTokens) << (used.lowercase ? ", lowercased" : "")
         << (dataset.hasAlignments() ? ", gold alignments" : "") << "), " << data.train.pairs.size()
-        << " train, " << data.validation.pairs.size() << " validation; vocabulary "
-        << data.sourceVocabulary.size() << " source, " << data.targetVocabulary.size() << " target\n";
+        << " train, " << data.validation.pairs.size() << " validation; vocabulary ";
+    if (dataset.hasFeatures())
+        log << data.targetVocabulary.size() << " target\n";
+    else
+        log << data.sourceVocabulary.size() << " source, " << data.targetVocabulary.size() << " target\n";
     if (!shipped) log << "  " << dataset.report().summary() << '\n';
     if (!args.recommendedApplied.empty())
         log << "  " << args.data
@@ -53,6 +85,7 @@ std::shared_ptr<const PreparedData> loadTrainingData(const TrainingArgs& args, s
             << tokenizationName(used.targetTokens) << "; --tokens " << args.tokens
             << " applies to files only\n";
     if (dataset->empty()) throw InputError(args.data + ": the dataset has no pairs");
+    checkInputOptions(args, *dataset);
     std::shared_ptr<const PreparedData> prepared;
     try {
         prepared = prepareData(

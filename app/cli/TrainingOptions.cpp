@@ -1,6 +1,7 @@
 #include "app/cli/TrainingOptions.h"
 
 #include "app/cli/CommandGuard.h"
+#include "core/data/MediaDatasets.h"
 #include "core/data/ShippedDatasets.h"
 
 #include <CLI/CLI.hpp>
@@ -89,6 +90,12 @@ void addTrainingOptions(CLI::App& command, TrainingArgs& args, bool withScorer) 
         ->capture_default_str();
     command.add_option("--seed", args.seed, "Seed of the split, the initial weights and the batches")
         ->capture_default_str();
+    command
+        .add_option("--frame-reduction", args.frameReduction,
+                    "Speech data: pyramidal encoder levels, each halving the frames (default: the data's, 2)")
+        ->check(CLI::Range(0, 4));
+    command.add_flag("--no-row-encoder", args.noRowEncoder,
+                     "Picture data: keys are the projected patches, without the LSTM along each row");
     command.add_option("--threads", args.threads, "Threads (0: all cores)")
         ->check(atLeast(0))
         ->capture_default_str();
@@ -152,6 +159,15 @@ ModelConfig modelConfig(const TrainingArgs& args, ScorerKind scorer, int sourceV
     c.scorer = scorer;
     c.bidirectional = args.bidirectional;
     c.maxSourceLength = maxSourceLength;
+    // The data decides the input kind; these settings are kept by core's Run when it matches
+    // (loadTrainingData refuses them for data of the other kind).
+    if (args.frameReduction >= 0) {
+        c.input = defaultFramesInput();
+        c.input.frameReduction = args.frameReduction;
+    } else if (args.noRowEncoder) {
+        c.input = defaultImageInput();
+        c.input.rowEncoder = false;
+    }
     try {
         c.decoder = parseDecoderStyle(args.decoder);
         c.inputFeeding = !args.noInputFeeding;

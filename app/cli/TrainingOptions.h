@@ -38,6 +38,10 @@ struct TrainingArgs {
     double validationFraction = 0.1;
     std::uint64_t seed = 1;
     int threads = 0; // all cores
+    // Speech and pictures (issue 14): pyramidal levels of a frames model (-1: the data's, 2), and
+    // an image model without the row LSTM. Refused by loadTrainingData for data of another kind.
+    int frameReduction = -1;
+    bool noRowEncoder = false;
     // The options a shipped dataset's recommended settings filled, e.g. "--batch=32 --epochs=7"
     // (see applyRecommendedSettings); printed with the data summary so the user knows.
     std::string recommendedApplied;
