@@ -279,9 +279,11 @@ void MainWindow::onDatasetLoaded() {
 void MainWindow::applyRecommendedSettings(const Dataset* dataset) {
     const ShippedDataset* shipped = dataset ? findShippedDataset(dataset->name()) : nullptr;
     std::error_code error;
+    // Speech and picture tasks are generated on the machine, never read from a file.
     const bool fromShippedFile =
-        shipped && !dataset->path().empty() &&
-        std::filesystem::equivalent(dataset->path(), shippedDatasetFile(*shipped), error);
+        shipped && ((shipped->input != InputKind::Tokens && dataset->path().empty()) ||
+                    (!dataset->path().empty() &&
+                     std::filesystem::equivalent(dataset->path(), shippedDatasetFile(*shipped), error)));
     const QString applied =
         m_settingsPanel->recommend(fromShippedFile ? shipped->recommended : RecommendedSettings{});
     if (!applied.isEmpty())

@@ -186,7 +186,7 @@ void addCompareCommand(CLI::App& app, int& exitCode) {
         "--variant", args->variants,
         "A run that differs in other settings, NAME:KEY=VALUE,... (repeatable), e.g. "
         "additive-h64:scorer=additive,hidden=64; keys: scorer, decoder, input_feeding, "
-        "bidirectional, emb, hidden, attention_dim, dropout; speech: frame_reduction; pictures: "
+        "bidirectional, emb, hidden, attention_dim, dropout, location_kernel, location_filters; speech: frame_reduction; pictures: "
         "row_encoder");
     command->add_option("--json", args->jsonPath, "Also write the table as JSON to this file (atomically)");
     command->add_option("--out-dir", args->outDir, "Save each model as DIR/<scorer>.safetensors");

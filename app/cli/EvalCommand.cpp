@@ -154,6 +154,10 @@ void printMetrics(const Metrics& m, const std::optional<CharacterErrorRate>& cer
     table.addRow({"AER", fixed(m.alignmentErrorRate, 3),
                   m.alignedExamples > 0 ? std::to_string(m.alignedExamples) + " pairs with gold alignments"
                                         : "no gold alignments"});
+    if (m.goldMassRows > 0)
+        table.addRow({"gold mass", fixed(m.goldMass, 3),
+                      "attention on the gold positions, mean over " + std::to_string(m.goldMassRows) +
+                          " output tokens with gold links"});
     table.addRow({"entropy", fixed(m.attentionEntropy, 3), "nats per attention row"});
     table.addRow({"last-position mass", fixed(m.lastPositionMass, 3), "attention on the last source token"});
     table.print(out);

@@ -36,7 +36,7 @@ bool yesNo(const RunVariant& v, const std::string& key, const std::string& value
 const std::vector<std::string>& variantKeys() {
     static const std::vector<std::string> keys = {
         "scorer", "decoder",       "input_feeding", "bidirectional",   "emb",
-        "hidden", "attention_dim", "dropout",       "frame_reduction", "row_encoder"};
+        "hidden", "attention_dim", "dropout",       "frame_reduction", "row_encoder", "location_kernel", "location_filters"};
     return keys;
 }
 
@@ -102,6 +102,10 @@ TrainingArgs applyVariant(const TrainingArgs& shared, const RunVariant& v) {
             args.hidden = wholeNumber(v, key, value, 1);
         } else if (key == "attention_dim") {
             args.attentionDim = wholeNumber(v, key, value, 0);
+        } else if (key == "location_kernel") {
+            args.locationKernel = wholeNumber(v, key, value, 1);
+        } else if (key == "location_filters") {
+            args.locationFilters = wholeNumber(v, key, value, 1);
         } else if (key == "frame_reduction") {
             args.frameReduction = wholeNumber(v, key, value, 0);
             if (args.frameReduction > 4)

@@ -66,6 +66,13 @@ void addTrainingOptions(CLI::App& command, TrainingArgs& args, bool withScorer) 
     command.add_option("--attention-dim", args.attentionDim, "Attention size A of additive scorers (0: H)")
         ->check(atLeast(0))
         ->capture_default_str();
+    command.add_option("--location-filters", args.locationFilters, "location_aware: convolution filters F")
+        ->check(atLeast(1))
+        ->capture_default_str();
+    command.add_option("--location-kernel", args.locationKernel,
+                       "location_aware: kernel width W in keys (odd; speech wants a wide one, e.g. 31)")
+        ->check(atLeast(1))
+        ->capture_default_str();
     command.add_option("--batch", args.batch, "Batch size")->check(atLeast(1))->capture_default_str();
     command.add_option("--epochs", args.epochs, "Epochs")->check(atLeast(1))->capture_default_str();
     command.add_option("--max-steps", args.maxSteps, "Stop after this many steps (0: epochs decide)")
@@ -121,6 +128,7 @@ void applyRecommendedSettings(const CLI::App& command, TrainingArgs& args) {
     fill("--batch", recommended.batchSize, args.batch);
     fill("--epochs", recommended.epochs, args.epochs);
     fill("--lr", recommended.learningRate, args.learningRate);
+    fill("--location-kernel", recommended.locationKernel, args.locationKernel);
 }
 
 TrainingSettings trainingSettings(const TrainingArgs& args) {
@@ -156,6 +164,8 @@ ModelConfig modelConfig(const TrainingArgs& args, ScorerKind scorer, int sourceV
     c.embedding = args.embedding;
     c.hidden = args.hidden;
     c.attentionDim = args.attentionDim;
+    c.locationFilters = args.locationFilters;
+    c.locationKernel = args.locationKernel;
     c.scorer = scorer;
     c.bidirectional = args.bidirectional;
     c.maxSourceLength = maxSourceLength;

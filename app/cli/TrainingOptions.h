@@ -27,6 +27,8 @@ struct TrainingArgs {
     int embedding = 32;
     int hidden = 128;
     int attentionDim = 0; // 0: the hidden size
+    int locationFilters = 10; // F of location_aware
+    int locationKernel = 5;   // W of location_aware (odd): how far, in keys, it sees the last alignment
     int batch = 64;
     int epochs = 15; // dates: 94% exact match after 10 epochs, 99.8% after 13 (seed 1)
     long long maxSteps = 0;

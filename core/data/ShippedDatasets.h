@@ -16,15 +16,18 @@ namespace attnlab {
 
 // Settings a shipped dataset is best trained with, where they differ from the general defaults
 // (ModelConfig, TrainingSettings). They fill only what the user left alone: `attnlab-cli train`
-// and `compare` apply each one whose option was not given (the window does not use them yet).
+// and `compare` apply each one whose option was not given; the window sets them in its settings.
 // Empty fields keep the general defaults.
 struct RecommendedSettings {
     std::optional<bool> bidirectional;
     std::optional<int> batchSize;
     std::optional<int> epochs;
     std::optional<double> learningRate;
+    // location_aware's kernel width, in keys: speech needs to see the last alignment a word away
+    // (a spoken word spans about 8 keys of 40 ms), where text's default of 5 sees two tokens.
+    std::optional<int> locationKernel;
 
-    bool empty() const { return !bidirectional && !batchSize && !epochs && !learningRate; }
+    bool empty() const { return !bidirectional && !batchSize && !epochs && !learningRate && !locationKernel; }
 };
 
 struct ShippedDataset {

@@ -167,6 +167,8 @@ QString SettingsPanel::recommend(const RecommendedSettings& next) {
     if (last.epochs && settings.epochs == *last.epochs) settings.epochs = defaults.epochs;
     if (last.learningRate && settings.learningRate == *last.learningRate)
         settings.learningRate = defaults.learningRate;
+    if (last.locationKernel && config.locationKernel == *last.locationKernel && !m_locked)
+        config.locationKernel = defaultConfig.locationKernel;
     QStringList said;
     if (next.bidirectional && !m_locked) {
         config.bidirectional = *next.bidirectional;
@@ -183,6 +185,10 @@ QString SettingsPanel::recommend(const RecommendedSettings& next) {
     if (next.learningRate) {
         settings.learningRate = *next.learningRate;
         said << tr("learning rate %1").arg(*next.learningRate);
+    }
+    if (next.locationKernel && !m_locked) { // no field of its own: the model's location_aware kernel
+        config.locationKernel = *next.locationKernel;
+        said << tr("a location kernel of %1 keys").arg(*next.locationKernel);
     }
     m_recommended = next;
     setFromModel(config, settings);
