@@ -364,7 +364,10 @@ void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data)
         candidate.reference = QString::fromUtf8(dataset->target(index));
         const auto links = dataset->alignment(index);
         candidate.gold.assign(links.begin(), links.end());
-        candidate.sourceTokens = dataset->sourceTokens(index);
+        // Frames and images: the features are the source (its text is a label, not tokens).
+        candidate.features = dataset->features(index);
+        candidate.media = dataset->media(index);
+        if (!candidate.features) candidate.sourceTokens = dataset->sourceTokens(index);
         candidate.referenceTokens = dataset->targetTokens(index);
         candidates.push_back(std::move(candidate));
     }
