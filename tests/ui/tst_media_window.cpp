@@ -191,7 +191,7 @@ void TestMediaWindow::screenshotsOfShapesAndSpoken() {
     {
         MainWindow window;
         window.setConfirmation([](const QString&, const QString&) { return true; });
-        window.resize(1400, 900);
+        window.resize(1600, 1000);
         window.show();
         QVERIFY(load(window, "shapes"));
         QVERIFY(train(window, [](ModelConfig&, TrainingSettings& settings) { settings.epochs = 30; }));
@@ -204,12 +204,19 @@ void TestMediaWindow::screenshotsOfShapesAndSpoken() {
         QTest::qWait(300);
         qInfo("shapes output: %s", qPrintable(inspect.outputLine()));
         QVERIFY(window.grab().save(directory + "/media-shapes.png"));
-        QVERIFY(view.grab().save(directory + "/media-shapes-inspect.png"));
+        // The inspect area alone, at a size a page shows well.
+        MediaAlignmentView large;
+        large.setImage(*view.imageView().alignment());
+        large.setSelectedOutput(view.selectedOutput());
+        large.resize(900, 620);
+        large.show();
+        QTest::qWait(300);
+        QVERIFY(large.grab().save(directory + "/media-shapes-inspect.png"));
     }
     {
         MainWindow window;
         window.setConfirmation([](const QString&, const QString&) { return true; });
-        window.resize(1400, 900);
+        window.resize(1600, 1000);
         window.show();
         QVERIFY(load(window, "spoken"));
         QVERIFY(train(window, [](ModelConfig& config, TrainingSettings& settings) {
@@ -222,7 +229,13 @@ void TestMediaWindow::screenshotsOfShapesAndSpoken() {
         QTest::qWait(300);
         qInfo("spoken output: %s", qPrintable(inspect.outputLine()));
         QVERIFY(window.grab().save(directory + "/media-spoken.png"));
-        QVERIFY(inspect.mediaView()->grab().save(directory + "/media-spoken-inspect.png"));
+        MediaAlignmentView large;
+        large.setSpeech(inspect.mediaView()->speechView().alignment());
+        large.setSelectedOutput(1);
+        large.resize(1100, 640);
+        large.show();
+        QTest::qWait(300);
+        QVERIFY(large.grab().save(directory + "/media-spoken-inspect.png"));
     }
 }
 

@@ -138,9 +138,11 @@ void LengthHistogram::setLengthCounts(const std::vector<int>& sourceCounts,
     m_source->setWidth(0.42 * m_binWidth);
     m_target->setWidth(0.42 * m_binWidth);
 
-    m_plot->xAxis->setLabel(m_binWidth == 1
-                                ? tr("length in tokens")
-                                : tr("length in tokens (each bar covers %1 lengths)").arg(m_binWidth));
+    const QString length = m_sourceUnit == QLatin1String("tokens")
+                               ? tr("length in tokens")
+                               : tr("length (source in %1, target in tokens)").arg(m_sourceUnit);
+    m_plot->xAxis->setLabel(
+        m_binWidth == 1 ? length : tr("%1, each bar covers %2 lengths").arg(length).arg(m_binWidth));
     qSharedPointerCast<QCPAxisTickerFixed>(m_plot->xAxis->ticker())
         ->setTickStep(tickStep(m_binWidth, m_binCount));
     const double lower = m_firstLength - 0.5;
