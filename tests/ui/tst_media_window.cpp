@@ -15,6 +15,7 @@
 #include "ui/panels/PinnedPairsPanel.h"
 #include "ui/panels/SettingsPanel.h"
 #include "ui/panels/TrainingControls.h"
+#include "ui/plots/LengthHistogram.h"
 
 #include <QAction>
 #include <QDir>
@@ -23,8 +24,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <qcustomplot.h>
 
 using namespace attnlab;
 using namespace attnlab::ui;
@@ -83,7 +86,15 @@ void TestMediaWindow::shapesInTheWindow() {
     const auto dataset = window.session()->dataset();
     QVERIFY(dataset && dataset->hasFeatures());
     QCOMPARE(dataset->input().kind, InputKind::Image);
+    // Statistics in cells, not a "source vocabulary" of the labels; the preview shows the labels.
+    const QString statistics = window.datasetPanel()->findChild<QLabel*>("statsLabel")->text();
+    QVERIFY2(statistics.contains("6 x 6 cells") && !statistics.contains("vocabulary"),
+             qPrintable(statistics));
+    QVERIFY(window.datasetPanel()->histogram()->plot()->xAxis->label().contains("source in cells"));
     QVERIFY(train(window, fewSteps));
+    // No tab tried a label ("scene 3") as a sentence.
+    QVERIFY2(!window.statusBar()->currentMessage().contains("Could not"),
+             qPrintable(window.statusBar()->currentMessage()));
 
     InspectPanel& inspect = *window.inspectPanel();
     QVERIFY(inspect.isMediaMode());
