@@ -130,6 +130,11 @@ void TestMediaWindow::shapesInTheWindow() {
     QVERIFY(!box.openFile(testData("images/missing.png")));
     QVERIFY2(warning(inspect).contains("missing.png"), qPrintable(warning(inspect)));
 
+    // The picture views do not widen the window past a 1024 x 768 laptop's screen.
+    const QSize minimum = window.minimumSizeHint();
+    QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 768,
+             qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
+
     // The pinned pairs show the picture too.
     PinnedPairsPanel& pinned = *window.pinnedPairsPanel();
     QVERIFY(pinned.rowCount() > 0);
@@ -191,6 +196,9 @@ void TestMediaWindow::wavFilesInTheWindow() {
     pinned.selectRow(0);
     QCOMPARE(pinned.mediaView()->shown(), MediaAlignmentView::Shown::Speech);
     QVERIFY(pinned.rowText(0).contains(".wav"));
+    const QSize minimum = window.minimumSizeHint(); // nor do the spectrogram views
+    QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 768,
+             qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
 }
 
 // Not a check: with ATTNLAB_SCREENSHOT_DIR set, trains `shapes` (30 epochs) and `spoken` (20 epochs,
