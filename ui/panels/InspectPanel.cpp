@@ -114,7 +114,10 @@ void InspectPanel::buildUi() {
     m_stack->addWidget(m_mediaView);
     m_mediaBox = new MediaInspectBox(this);
     m_mediaBox->hide(); // until a frames or image model arrives
-    connect(m_mediaBox, &MediaInspectBox::sourceChanged, this, &InspectPanel::redecode);
+    connect(m_mediaBox, &MediaInspectBox::sourceChanged, this, [this] {
+        m_mediaProblem.clear(); // the new source is what the person looks at now
+        redecode();
+    });
     connect(m_mediaBox, &MediaInspectBox::failed, this, &InspectPanel::showMediaProblem);
 
     auto* inputRow = new QHBoxLayout;

@@ -101,6 +101,7 @@ private:
     HistoryScrubber* m_scrubber = nullptr;
     MediaInspectBox* m_mediaBox = nullptr;
     MediaAlignmentView* m_mediaView = nullptr;
+    QString m_mediaProblem; // the last file that could not be used; kept until another source is shown
     const AttentionHistory* m_history = nullptr;
 
     InferenceModel m_model;

@@ -32,7 +32,9 @@ void InspectPanel::updateMediaMode() {
 }
 
 void InspectPanel::showMediaProblem(const QString& message) {
-    // The source shown before (if any) stays decoded below; the problem is said above it.
+    // The source shown before (if any) stays decoded below; the problem is said above it, also
+    // through the re-decodings that new snapshots bring while training.
+    m_mediaProblem = message;
     m_warningLabel->setText(message);
     m_warningLabel->show();
 }
@@ -41,6 +43,8 @@ void InspectPanel::showMediaDecoding() {
     const std::optional<MediaSource>& source = m_mediaBox->source();
     if (!source) {
         m_decoding = SentenceDecoding{};
+        m_warningLabel->setText(m_mediaProblem);
+        m_warningLabel->setVisible(!m_mediaProblem.isEmpty());
         m_outputLabel->setFullText(QString());
         m_scoreLabel->clear();
         m_mediaView->clear();
@@ -55,6 +59,7 @@ void InspectPanel::showMediaDecoding() {
         m_decoding = SentenceDecoder(beamWidth()).decodeFeatures(m_model, source->modelSource());
     }
     QStringList warnings;
+    if (!m_mediaProblem.isEmpty()) warnings << m_mediaProblem;
     if (!m_decoding.ok()) warnings << m_decoding.error;
     if (m_decoding.ok() && !m_decoding.finished)
         warnings << tr("Stopped at the length limit without an end token.");
