@@ -25,7 +25,7 @@ public:
     void setLengthCounts(const std::vector<int>& sourceCounts, const std::vector<int>& targetCounts);
     void clear();
     // What a source length counts: "tokens" (the default), "frames" or "cells". The axis then says
-    // "length (source in frames, target in tokens)"; applies from the next setLengthCounts().
+    // "length (source in frames)"; applies from the next setLengthCounts().
     void setSourceUnit(const QString& unit) { m_sourceUnit = unit; }
 
     int binWidth() const { return m_binWidth; }       // lengths per bar
