@@ -267,9 +267,13 @@ void MainWindow::onDatasetLoaded() {
     m_compare->setDataset(dataset, m_settingsPanel->prepareOptions());
     if (!m_session->isRunning()) m_controls->clearProgress(); // the last run's warning was about other data
     if (dataset && dataset->size() > 0) {
-        m_inspectPanel->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
-        m_mechanism->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
-        m_gates->setExampleSentence(QString::fromUtf8(dataset->source(dataset->size() / 2)));
+        // A frames or image pair's source is a label ("scene 3"), no sentence to try: the Mechanism
+        // and Gates tabs would only report that the model reads features.
+        const QString example =
+            dataset->hasFeatures() ? QString() : QString::fromUtf8(dataset->source(dataset->size() / 2));
+        m_inspectPanel->setExampleSentence(example);
+        m_mechanism->setExampleSentence(example);
+        m_gates->setExampleSentence(example);
     }
     updateStatusLabels();
 }
@@ -366,13 +370,16 @@ void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data)
         candidate.reference = QString::fromUtf8(dataset->target(index));
         const auto links = dataset->alignment(index);
         candidate.gold.assign(links.begin(), links.end());
-        candidate.sourceTokens = dataset->sourceTokens(index);
+        // Frames and images: the features are the source (its text is a label, not tokens).
+        candidate.features = dataset->features(index);
+        candidate.media = dataset->media(index);
+        if (!candidate.features) candidate.sourceTokens = dataset->sourceTokens(index);
         candidate.referenceTokens = dataset->targetTokens(index);
         candidates.push_back(std::move(candidate));
     }
     m_pinnedPanel->setCandidates(candidates);
     m_mechanism->setPairs(validationPairs(*dataset, *data));
-    if (!data->validation.pairs.empty()) {
+    if (!data->validation.pairs.empty() && !dataset->hasFeatures()) {
         const QString example = QString::fromUtf8(dataset->source(data->validation.datasetIndices.front()));
         m_inspectPanel->setExampleSentence(example);
         m_mechanism->setExampleSentence(example);

@@ -26,6 +26,9 @@ std::vector<FollowedSentence> HistoryFollower::followed() const {
     std::vector<FollowedSentence> sentences;
     const InferenceModel& model = m_session.inferenceModel();
     if (!model.sourceVocabulary) return sentences;
+    // A frames or image model reads features, which the recorder's token ids cannot carry: its
+    // attention is shown live (pinned pairs, inspect box), not followed through training.
+    if (model.model && !model.model->config().input.tokens()) return sentences;
     // The typed sentence and the first pins, as many as the history keeps (a ninth sentence would
     // evict one still followed), each short enough for its frames to fit (AttentionHistory).
     const QString typed = m_inspect.sentence();

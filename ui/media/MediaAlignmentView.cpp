@@ -20,6 +20,10 @@ MediaAlignmentView::MediaAlignmentView(QWidget* parent) : QStackedWidget(parent)
     addWidget(m_hint);
     addWidget(m_speech);
     addWidget(m_image);
+    // A stack is as wide as its widest page's controls (the player's hint line, the picture's
+    // options): in a dock of a 1024-pixel window that would widen the window. The views draw into
+    // whatever room they get, so the stack asks for little and the docks decide.
+    setMinimumSize(160, 120);
     connect(m_speech, &SpectrogramAttentionView::outputSelected, this, &MediaAlignmentView::outputSelected);
     connect(m_speech, &SpectrogramAttentionView::frameClicked, this, &MediaAlignmentView::frameClicked);
     connect(m_image, &ImageAttentionView::outputSelected, this, &MediaAlignmentView::outputSelected);

@@ -5,7 +5,8 @@
 // r frames that key covers. Gold spans (the frames each output was spoken in) are outlined on
 // their rows, and the selected row's span is shaded on the spectrogram. Hovering names the output,
 // the frame and its time, and the weight; a click on a column puts the cursor there (and emits
-// frameClicked), which is where Play starts (AudioClipPlayer). Clicking a row or its label selects
+// frameClicked), which is where Play starts (AudioClipPlayer); a click on the spectrogram also
+// plays from there where the machine has audio. Clicking a row or its label selects
 // that output. Both panels share one x coordinate: frame f is centred on f, so key k spans
 // [k*r - 0.5, (k+1)*r - 0.5].
 // bands: mel bands, F frames, r frames per key, K keys, T outputs.

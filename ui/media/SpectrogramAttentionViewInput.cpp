@@ -110,6 +110,9 @@ void SpectrogramAttentionView::onMouseRelease(QMouseEvent* event) {
     if (const int frame = frameAt(event->position()); frame >= 0) {
         setCursorFrame(frame);
         Q_EMIT frameClicked(frame);
+        // A click on the spectrogram plays from that column (a click on the rows only selects and
+        // places the cursor). Without audio the player does nothing and its button says why.
+        if (bandAt(event->position()) >= 0) m_player->play();
     }
 }
 

@@ -255,6 +255,9 @@ void DatasetPanel::onLoaded(const LoadedDataset& result) {
     m_model->setDataset(m_dataset);
     m_table->setColumnHidden(PairPreviewModel::LinksColumn, !m_dataset->hasAlignments());
     m_table->scrollToTop();
+    m_histogram->setSourceUnit(!m_dataset->hasFeatures()                      ? QStringLiteral("tokens")
+                               : m_dataset->input().kind == InputKind::Frames ? tr("frames")
+                                                                              : tr("cells"));
     m_histogram->setLengthCounts(m_statistics.sourceLengthCounts, m_statistics.targetLengthCounts);
     showStatistics();
     Q_EMIT datasetLoaded(m_dataset);

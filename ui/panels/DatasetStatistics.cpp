@@ -48,10 +48,15 @@ std::optional<DatasetStatistics> computeDatasetStatistics(const Dataset& dataset
     for (int i = 0; i < dataset.size(); ++i) {
         if (stop && i % StopCheckEvery == 0 && stop()) return std::nullopt;
         int sourceLength = 0;
-        forEachToken(dataset.source(i), sourceTokenization, [&](std::string_view token) {
-            sourceTokens.add(token);
-            ++sourceLength;
-        });
+        if (dataset.hasFeatures()) {
+            // Frames or cells: the source text is a label ("utterance 3", a file), not tokens.
+            sourceLength = dataset.sourceLength(i);
+        } else {
+            forEachToken(dataset.source(i), sourceTokenization, [&](std::string_view token) {
+                sourceTokens.add(token);
+                ++sourceLength;
+            });
+        }
         int targetLength = 0;
         forEachToken(dataset.target(i), targetTokenization, [&](std::string_view token) {
             targetTokens.add(token);
@@ -72,9 +77,25 @@ QString statisticsText(const Dataset& dataset, const DatasetStatistics& statisti
     const QString pairs = QString(dataset.hasAlignments() ? tr("%1 pairs with gold alignments")
                                                           : tr("%1 pairs, no gold alignments"))
                               .arg(locale.toString(statistics.pairs));
-    const QString vocabulary =
-        tr("vocabulary: %1 source, %2 target")
-            .arg(locale.toString(statistics.sourceVocabulary), locale.toString(statistics.targetVocabulary));
+    const InputConfig& input = dataset.input();
+    QString vocabulary;
+    if (!dataset.hasFeatures())
+        vocabulary = tr("vocabulary: %1 source, %2 target")
+                         .arg(locale.toString(statistics.sourceVocabulary),
+                              locale.toString(statistics.targetVocabulary));
+    else if (input.kind == InputKind::Frames)
+        vocabulary = tr("source: %1 mel bands every %2 ms (lengths in frames) · %3 target tokens")
+                         .arg(input.melBands)
+                         .arg(input.hopMs)
+                         .arg(locale.toString(statistics.targetVocabulary));
+    else
+        vocabulary = tr("source: %1 x %2 pictures, %3 x %4 cells of %5 px · %6 target tokens")
+                         .arg(input.imageWidth)
+                         .arg(input.imageHeight)
+                         .arg(input.gridColumns())
+                         .arg(input.gridRows())
+                         .arg(input.patch)
+                         .arg(locale.toString(statistics.targetVocabulary));
     QString skipped = tr("skipped %1 comment and %2 blank lines")
                           .arg(locale.toString(report.commentLines), locale.toString(report.blankLines));
     if (report.headerLines > 0) skipped += tr(" and the header");

@@ -2,7 +2,9 @@
 
 #include "ui/history/HistoryKeys.h"
 #include "ui/history/HistoryScrubber.h"
+#include "ui/media/MediaAlignmentView.h"
 #include "ui/panels/ElidedLabel.h"
+#include "ui/panels/MediaInspectBox.h"
 #include "ui/plots/AlignmentHeatmap.h"
 #include "ui/theme/ThemedTextColour.h"
 
@@ -107,10 +109,21 @@ void InspectPanel::buildUi() {
     m_stack->setObjectName(QStringLiteral("inspectStack"));
     m_stack->addWidget(m_hintLabel);
     m_stack->addWidget(m_heatmap);
+    m_mediaView = new MediaAlignmentView(this);
+    m_mediaView->setObjectName(QStringLiteral("inspectMediaView"));
+    m_stack->addWidget(m_mediaView);
+    m_mediaBox = new MediaInspectBox(this);
+    m_mediaBox->hide(); // until a frames or image model arrives
+    connect(m_mediaBox, &MediaInspectBox::sourceChanged, this, [this] {
+        m_mediaProblem.clear(); // the new source is what the person looks at now
+        redecode();
+    });
+    connect(m_mediaBox, &MediaInspectBox::failed, this, &InspectPanel::showMediaProblem);
 
     auto* inputRow = new QHBoxLayout;
     inputRow->addWidget(m_edit, 1);
     inputRow->addWidget(m_decodeButton);
+    inputRow->addWidget(m_mediaBox, 1);
     auto* searchRow = new QHBoxLayout;
     searchRow->addWidget(new QLabel(tr("Decoding:"), this));
     searchRow->addWidget(m_searchCombo);
@@ -138,6 +151,7 @@ void InspectPanel::buildUi() {
 
 void InspectPanel::setModel(const InferenceModel& model) {
     m_model = model;
+    updateMediaMode();
     redecode();
 }
 
@@ -184,6 +198,10 @@ bool InspectPanel::hintVisible() const {
 }
 
 void InspectPanel::decodeInput() {
+    if (isMediaMode()) { // no sentence: decode the recording or picture shown
+        redecode();
+        return;
+    }
     QString sentence = m_edit->text();
     if (sentence.trimmed().isEmpty() && !m_example.isEmpty()) {
         sentence = m_example; // Enter on an empty box tries the example the placeholder offers
@@ -207,6 +225,10 @@ void InspectPanel::redecode() {
     if (!m_model.ready()) {
         m_decoding = SentenceDecoding{};
         showHint();
+        return;
+    }
+    if (isMediaMode()) {
+        showMediaDecoding();
         return;
     }
     if (m_sentence.isNull()) { // nothing asked for yet
@@ -262,6 +284,10 @@ bool InspectPanel::showHistoryFrame() {
 }
 
 void InspectPanel::showDecoding() {
+    if (isMediaMode()) { // the scrubber follows typed sentences only
+        showMediaDecoding();
+        return;
+    }
     showSentenceTrack();
     if (showHistoryFrame()) return;
     QStringList warnings;
@@ -300,6 +326,13 @@ void InspectPanel::showHint() {
         m_warningLabel->clear();
         m_warningLabel->hide();
         m_heatmap->clear();
+        m_mediaView->clear();
+    } else if (isMediaMode()) {
+        m_hintLabel->setText(m_model.model->config().input.kind == InputKind::Frames
+                                 ? tr("Open a recording (Open file…) or draw a random example to see where "
+                                      "the model listens for each output symbol")
+                                 : tr("Open a picture (Open file…) or draw a random example to see where the "
+                                      "model looks for each word"));
     } else {
         m_hintLabel->setText(
             tr("Type a sentence above and press Enter to see which source tokens each output "

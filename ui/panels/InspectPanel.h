@@ -3,6 +3,8 @@
 // and the alignment heatmap that produced it. Greedy or beam search is chosen in the panel.
 // Decoding uses an inference snapshot (setModel), so it works while training goes on; each new
 // snapshot re-decodes the last sentence, so the heatmap follows training live.
+// A frames or image model takes a recording or a picture instead (MediaInspectBox: a file or a
+// random example) and shows its attention over the spectrogram or the picture (MediaAlignmentView).
 #include "core/train/AttentionHistory.h"
 #include "ui/session/InferenceModel.h"
 #include "ui/session/SentenceDecoder.h"
@@ -24,6 +26,8 @@ namespace attnlab::ui {
 class AlignmentHeatmap;
 class ElidedLabel;
 class HistoryScrubber;
+class MediaAlignmentView;
+class MediaInspectBox;
 
 class InspectPanel : public QWidget {
     Q_OBJECT
@@ -56,6 +60,10 @@ public:
     void setHistorySource(const AttentionHistory* history);
     void historyChanged();
     HistoryScrubber* scrubber() const { return m_scrubber; }
+    // Frames and image models: the source row (instead of the sentence line) and the view.
+    bool isMediaMode() const;
+    MediaInspectBox* mediaBox() const { return m_mediaBox; }
+    MediaAlignmentView* mediaView() const { return m_mediaView; }
 
 public Q_SLOTS:
     // Decodes the box's text (or the example when the box is empty).
@@ -76,6 +84,9 @@ private:
     void updateSearchControls();
     void showSentenceTrack();
     bool showHistoryFrame(); // true when the scrubber is on a snapshot (and it is shown)
+    void updateMediaMode();
+    void showMediaDecoding();
+    void showMediaProblem(const QString& message);
 
     QLineEdit* m_edit = nullptr;
     QPushButton* m_decodeButton = nullptr;
@@ -88,6 +99,9 @@ private:
     QStackedWidget* m_stack = nullptr;
     AlignmentHeatmap* m_heatmap = nullptr;
     HistoryScrubber* m_scrubber = nullptr;
+    MediaInspectBox* m_mediaBox = nullptr;
+    MediaAlignmentView* m_mediaView = nullptr;
+    QString m_mediaProblem; // the last file that could not be used; kept until another source is shown
     const AttentionHistory* m_history = nullptr;
 
     InferenceModel m_model;

@@ -97,13 +97,29 @@ QVariant PairPreviewModel::display(int row, int column) const {
 QVariant PairPreviewModel::toolTip(int row, int column) const {
     switch (column) {
     case SourceColumn:
+        if (m_dataset->hasFeatures()) { // a label: what the model reads is frames or cells
+            const InputConfig& input = m_dataset->input();
+            const int length = m_dataset->sourceLength(row);
+            if (input.kind == InputKind::Frames)
+                return tr("%1: %2 frames (%3 s), %4 mel bands")
+                    .arg(fromUtf8(m_dataset->source(row)))
+                    .arg(length)
+                    .arg(length * input.hopMs / 1000.0, 0, 'f', 2)
+                    .arg(input.melBands);
+            return tr("%1: %2 x %3 picture, %4 cells")
+                .arg(fromUtf8(m_dataset->source(row)))
+                .arg(input.imageWidth)
+                .arg(input.imageHeight)
+                .arg(length);
+        }
         return describeTokens(m_dataset->source(row), m_dataset->options().sourceTokens);
     case TargetColumn:
         return describeTokens(m_dataset->target(row), m_dataset->options().targetTokens);
     case LinksColumn: {
         if (!m_dataset->hasAlignments()) return {};
         const std::span<const AlignmentLink> links = m_dataset->alignment(row);
-        return tr("Gold alignment (source-target token positions): %1")
+        return (m_dataset->hasFeatures() ? tr("Gold alignment (frame or cell, target token): %1")
+                                         : tr("Gold alignment (source-target token positions): %1"))
             .arg(QString::fromStdString(formatAlignment(Alignment(links.begin(), links.end()))));
     }
     default:

@@ -2,6 +2,8 @@
 
 #include "ui/history/HistoryKeys.h"
 #include "ui/history/HistoryScrubber.h"
+#include "ui/media/MediaAlignmentBuilder.h"
+#include "ui/media/MediaAlignmentView.h"
 #include "ui/plots/AlignmentHeatmap.h"
 #include "ui/plots/PlotTheme.h"
 #include "ui/theme/ThemedTextColour.h"
@@ -109,6 +111,9 @@ void PinnedPairsPanel::buildUi() {
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_hintLabel);
     m_stack->addWidget(heatmapPage);
+    m_mediaView = new MediaAlignmentView(this);
+    m_mediaView->setObjectName(QStringLiteral("pinnedMediaView"));
+    m_stack->addWidget(m_mediaView);
 
     // As wide as their words, not the style's 80-pixel minimum: the dock is narrow at 1024 pixels.
     for (QPushButton* button : {m_pinButton, m_unpinButton}) {
@@ -285,8 +290,15 @@ void PinnedPairsPanel::refreshRows() {
 
 void PinnedPairsPanel::decodeRow(Row& row) const {
     // Greedy, as the trainer's own validation decodes: the rows show what the metrics measure.
-    row.decoding =
-        m_model.ready() ? SentenceDecoder(1).decode(m_model, row.candidate.sourceTokens) : SentenceDecoding{};
+    if (!m_model.ready()) {
+        row.decoding = SentenceDecoding{};
+    } else if (const SharedFeatures& features = row.candidate.features) {
+        // Frames or cells: one placeholder id per position, as the training batches have.
+        const ModelSource source(std::vector<int>(size_t(features->columns), UnknownId), features.get());
+        row.decoding = SentenceDecoder(1).decodeFeatures(m_model, source);
+    } else {
+        row.decoding = SentenceDecoder(1).decode(m_model, row.candidate.sourceTokens);
+    }
 }
 
 void PinnedPairsPanel::rebuildList() {
@@ -362,6 +374,7 @@ void PinnedPairsPanel::showSelected() {
         m_hintLabel->setText(tr("Select a pinned pair to see its alignment"));
     } else {
         const Row& r = m_rows[size_t(row)];
+        if (showSelectedMedia(r)) return;
         m_heatmap->setAlignment(r.decoding.sourceTokens, r.decoding.outputTokens, r.decoding.attention,
                                 r.candidate.gold);
         m_legendLabel->setVisible(!r.candidate.gold.empty());
@@ -369,7 +382,26 @@ void PinnedPairsPanel::showSelected() {
         return;
     }
     m_heatmap->clear();
+    m_mediaView->clear();
     m_stack->setCurrentWidget(m_hintLabel);
+}
+
+bool PinnedPairsPanel::showSelectedMedia(const Row& row) {
+    const PinCandidate& pair = row.candidate;
+    if (!pair.features || m_model.model->config().input.tokens()) return false;
+    try {
+        const MediaExample example{pair.features, pair.media, pair.gold, pair.referenceTokens};
+        MediaAlignmentBuilder(m_model.model->config().input)
+            .show(*m_mediaView, example, row.decoding.outputTokens, row.decoding.attention);
+        m_stack->setCurrentWidget(m_mediaView);
+    } catch (const std::invalid_argument& e) {
+        // A model of other settings than the data's (opened from a file): say so, never crash.
+        m_mediaView->clear();
+        m_hintLabel->setText(
+            tr("Cannot show this pair's attention: %1").arg(QString::fromStdString(e.what())));
+        m_stack->setCurrentWidget(m_hintLabel);
+    }
+    return true;
 }
 
 // The ✓ green and ✗ red as given on a light list, lightened enough to read on a dark one.

@@ -1,8 +1,11 @@
 #pragma once
 // Validation pairs the user pinned, decoded again as training goes on: each row shows the source,
 // the model's current output and a ✓ when it equals the reference; the selected row's attention
-// is shown as a heatmap with the dataset's gold alignment on top. New snapshots (setModel) arrive
+// is shown as a heatmap with the dataset's gold alignment on top (for frames and image datasets:
+// over the spectrogram or the picture, MediaAlignmentView). New snapshots (setModel) arrive
 // about once a second; the rows refresh at most once a second, always ending on the latest one.
+#include "core/data/SourceMedia.h"
+#include "core/nn/SourceFeatures.h"
 #include "core/train/AttentionHistory.h"
 #include "ui/session/InferenceModel.h"
 #include "ui/session/SentenceDecoder.h"
@@ -30,6 +33,7 @@ namespace attnlab::ui {
 
 class AlignmentHeatmap;
 class HistoryScrubber;
+class MediaAlignmentView;
 
 // A validation pair the user may pin, as the window offers it.
 struct PinCandidate {
@@ -38,6 +42,8 @@ struct PinCandidate {
     QString reference;
     Alignment gold; // empty when the dataset has none
     std::vector<std::string> sourceTokens, referenceTokens;
+    SharedFeatures features; // frames and image datasets: (D x S) what the model reads; else null
+    SharedMedia media;       // the audio or picture behind them; null for tokens
 };
 
 class PinnedPairsPanel : public QWidget {
@@ -75,6 +81,7 @@ public:
     void selectRow(int row);
     bool hintVisible() const;
     AlignmentHeatmap* heatmap() const { return m_heatmap; }
+    MediaAlignmentView* mediaView() const { return m_mediaView; } // shown for frames and image pairs
 
 Q_SIGNALS:
     void pinnedChanged();
@@ -98,7 +105,8 @@ private:
     void showSelected();
     int candidatePosition(int index) const;
     QColor readable(const QColor& colour) const;
-    void showSelectedTrack(); // the scrubber follows the selected pair's history
+    void showSelectedTrack();               // the scrubber follows the selected pair's history
+    bool showSelectedMedia(const Row& row); // false when the pair or the model is tokens
 
     QComboBox* m_pinCombo = nullptr;
     QPushButton* m_pinButton = nullptr;
@@ -108,6 +116,7 @@ private:
     QLabel* m_legendLabel = nullptr;
     QStackedWidget* m_stack = nullptr;
     AlignmentHeatmap* m_heatmap = nullptr;
+    MediaAlignmentView* m_mediaView = nullptr;
     HistoryScrubber* m_scrubber = nullptr;
     const AttentionHistory* m_history = nullptr;
 

@@ -138,9 +138,16 @@ void LengthHistogram::setLengthCounts(const std::vector<int>& sourceCounts,
     m_source->setWidth(0.42 * m_binWidth);
     m_target->setWidth(0.42 * m_binWidth);
 
-    m_plot->xAxis->setLabel(m_binWidth == 1
-                                ? tr("length in tokens")
-                                : tr("length in tokens (each bar covers %1 lengths)").arg(m_binWidth));
+    // Frames or cells: as short as the tokens' label, so a narrow dock cuts neither.
+    if (m_sourceUnit == QLatin1String("tokens"))
+        m_plot->xAxis->setLabel(m_binWidth == 1
+                                    ? tr("length in tokens")
+                                    : tr("length in tokens (each bar covers %1 lengths)").arg(m_binWidth));
+    else
+        m_plot->xAxis->setLabel(
+            m_binWidth == 1
+                ? tr("length (source in %1)").arg(m_sourceUnit)
+                : tr("length (source in %1), bars of %2 lengths").arg(m_sourceUnit).arg(m_binWidth));
     qSharedPointerCast<QCPAxisTickerFixed>(m_plot->xAxis->ticker())
         ->setTickStep(tickStep(m_binWidth, m_binCount));
     const double lower = m_firstLength - 0.5;

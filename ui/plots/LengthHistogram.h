@@ -24,6 +24,9 @@ public:
     // counts[n] = pairs with n tokens on that side (DatasetStatistics' length counts).
     void setLengthCounts(const std::vector<int>& sourceCounts, const std::vector<int>& targetCounts);
     void clear();
+    // What a source length counts: "tokens" (the default), "frames" or "cells". The axis then says
+    // "length (source in frames)"; applies from the next setLengthCounts().
+    void setSourceUnit(const QString& unit) { m_sourceUnit = unit; }
 
     int binWidth() const { return m_binWidth; }       // lengths per bar
     int firstLength() const { return m_firstLength; } // the first length of the first bar
@@ -47,6 +50,7 @@ private:
     int m_binWidth = 1;
     int m_firstLength = 0;
     int m_binCount = 0;
+    QString m_sourceUnit = QStringLiteral("tokens");
 };
 
 } // namespace attnlab::ui

@@ -77,15 +77,33 @@ SentenceDecoding SentenceDecoder::decode(const InferenceModel& model, const Sour
         result.error = problemText(source);
         return result;
     }
+    decodeInto(model, source.ids, result);
+    return result;
+}
+
+SentenceDecoding SentenceDecoder::decodeFeatures(const InferenceModel& model,
+                                                 const ModelSource& source) const {
+    SentenceDecoding result;
+    result.sourceLength = source.length();
+    if (!model.ready()) {
+        result.error = noModel();
+        return result;
+    }
+    decodeInto(model, source, result);
+    return result;
+}
+
+void SentenceDecoder::decodeInto(const InferenceModel& model, const ModelSource& source,
+                                 SentenceDecoding& result) const {
     DecodeOptions options;
     options.beamWidth = m_beamWidth;
     DecodeResult decoded;
     try {
-        decoded = attnlab::decode(*model.model, source.ids, options);
+        decoded = attnlab::decode(*model.model, source, options);
     } catch (const std::exception& e) {
         // e.g. a location model refuses a dataset pair longer than the positions it was built for.
         result.error = tr("Could not decode this sentence: %1").arg(QString::fromStdString(e.what()));
-        return result;
+        return;
     }
     const Vocabulary& targetVocabulary = *model.targetVocabulary;
     for (int id : decoded.tokens) result.outputTokens.push_back(targetVocabulary.token(id));
@@ -93,7 +111,6 @@ SentenceDecoding SentenceDecoder::decode(const InferenceModel& model, const Sour
     result.attention = decoded.attention;
     result.logProb = decoded.logProb;
     result.finished = decoded.finished;
-    return result;
 }
 
 } // namespace attnlab::ui

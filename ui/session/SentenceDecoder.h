@@ -9,6 +9,7 @@
 // millisecond for the small models AttnLab trains; the limit keeps the worst case well under a
 // second).
 #include "core/infer/SourceInput.h"
+#include "core/nn/SourceFeatures.h"
 #include "core/nn/Tensor.h"
 #include "ui/session/InferenceModel.h"
 
@@ -47,9 +48,14 @@ public:
     SentenceDecoding decode(const InferenceModel& model, const QString& text) const;
     // Source tokens already split (a dataset pair).
     SentenceDecoding decode(const InferenceModel& model, const std::vector<std::string>& sourceTokens) const;
+    // A frames or image model's source (MediaSource::modelSource(), a dataset pair's features):
+    // nothing to read, no unknown tokens; sourceLength is its frames or cells.
+    SentenceDecoding decodeFeatures(const InferenceModel& model, const ModelSource& source) const;
 
 private:
     SentenceDecoding decode(const InferenceModel& model, const SourceInput& source) const;
+    // Decodes a source already checked and fills the outputs (error set when decoding throws).
+    void decodeInto(const InferenceModel& model, const ModelSource& source, SentenceDecoding& result) const;
 
     int m_beamWidth = 1;
 };
