@@ -182,12 +182,12 @@ void addCompareCommand(CLI::App& app, int& exitCode) {
     command->add_option("--scorers", args->scorers, "Comma-separated scorers, e.g. dot,general,additive")
         ->delimiter(',')
         ->check(CLI::IsMember(scorerNames()));
-    command->add_option(
-        "--variant", args->variants,
-        "A run that differs in other settings, NAME:KEY=VALUE,... (repeatable), e.g. "
-        "additive-h64:scorer=additive,hidden=64; keys: scorer, decoder, input_feeding, "
-        "bidirectional, emb, hidden, attention_dim, dropout, location_kernel, location_filters; speech: frame_reduction; pictures: "
-        "row_encoder");
+    command->add_option("--variant", args->variants,
+                        "A run that differs in other settings, NAME:KEY=VALUE,... (repeatable), e.g. "
+                        "additive-h64:scorer=additive,hidden=64; keys: scorer, decoder, input_feeding, "
+                        "bidirectional, emb, hidden, attention_dim, dropout, location_kernel, "
+                        "location_filters; speech: frame_reduction; pictures: "
+                        "row_encoder");
     command->add_option("--json", args->jsonPath, "Also write the table as JSON to this file (atomically)");
     command->add_option("--out-dir", args->outDir, "Save each model as DIR/<scorer>.safetensors");
     command->callback([command, args, &exitCode] {

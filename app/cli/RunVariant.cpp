@@ -35,8 +35,9 @@ bool yesNo(const RunVariant& v, const std::string& key, const std::string& value
 
 const std::vector<std::string>& variantKeys() {
     static const std::vector<std::string> keys = {
-        "scorer", "decoder",       "input_feeding", "bidirectional",   "emb",
-        "hidden", "attention_dim", "dropout",       "frame_reduction", "row_encoder", "location_kernel", "location_filters"};
+        "scorer",          "decoder",         "input_feeding", "bidirectional",   "emb",
+        "hidden",          "attention_dim",   "dropout",       "frame_reduction", "row_encoder",
+        "location_kernel", "location_filters"};
     return keys;
 }
 

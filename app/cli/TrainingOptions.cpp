@@ -69,8 +69,9 @@ void addTrainingOptions(CLI::App& command, TrainingArgs& args, bool withScorer) 
     command.add_option("--location-filters", args.locationFilters, "location_aware: convolution filters F")
         ->check(atLeast(1))
         ->capture_default_str();
-    command.add_option("--location-kernel", args.locationKernel,
-                       "location_aware: kernel width W in keys (odd; speech wants a wide one, e.g. 31)")
+    command
+        .add_option("--location-kernel", args.locationKernel,
+                    "location_aware: kernel width W in keys (odd; speech wants a wide one, e.g. 31)")
         ->check(atLeast(1))
         ->capture_default_str();
     command.add_option("--batch", args.batch, "Batch size")->check(atLeast(1))->capture_default_str();

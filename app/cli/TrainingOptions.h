@@ -26,7 +26,7 @@ struct TrainingArgs {
     bool bidirectional = false;
     int embedding = 32;
     int hidden = 128;
-    int attentionDim = 0; // 0: the hidden size
+    int attentionDim = 0;     // 0: the hidden size
     int locationFilters = 10; // F of location_aware
     int locationKernel = 5;   // W of location_aware (odd): how far, in keys, it sees the last alignment
     int batch = 64;

@@ -29,7 +29,7 @@ constexpr qint64 kSteadyMs = 200;    // longer than any batch of the run
 constexpr int kCycles = 200;
 constexpr qint64 kWorstGapMs = 250; // typically 25 ms; a busy 2-core machine can add 100 ms
 const int kPoolThreads = Parallelism::hardwareThreads() - 1; // oneTBB's workers
-constexpr qint64 kSteadyMs = 120;                            // longer than any batch of the run, on a busy 2-core machine too
+constexpr qint64 kSteadyMs = 250;                            // longer than any batch of the run, on a busy 2-core machine too
 #endif
 
 std::shared_ptr<const Dataset> reversePairs() {
