@@ -58,12 +58,8 @@ void DatasetBuilder::checkLinkRanges(const Alignment& links, std::string_view fi
     }
 }
 
-void DatasetBuilder::add(std::string_view fileSource, std::string_view fileTarget, const Alignment* links,
-                         std::int64_t line) {
-    if (fileSource.empty()) fail(line, "empty source");
-    if (fileTarget.empty()) fail(line, "empty target");
-    const bool hasLinks = links != nullptr;
-    if (!m_alignmentsDecided) {
+void DatasetBuilder::decideAlignments(bool hasLinks, std::int64_t line) {
+    if (!m_alignmentsDecided) { // the first pair decides for the whole file
         m_dataset.m_hasAlignments = hasLinks;
         m_dataset.m_report.hasAlignments = hasLinks;
         m_alignmentsDecided = true;
@@ -72,6 +68,14 @@ void DatasetBuilder::add(std::string_view fileSource, std::string_view fileTarge
                        ? "has a gold alignment but earlier pairs have none: give every pair one or none"
                        : "has no gold alignment but earlier pairs have one: give every pair one or none");
     }
+}
+
+void DatasetBuilder::add(std::string_view fileSource, std::string_view fileTarget, const Alignment* links,
+                         std::int64_t line) {
+    if (fileSource.empty()) fail(line, "empty source");
+    if (fileTarget.empty()) fail(line, "empty target");
+    const bool hasLinks = links != nullptr;
+    decideAlignments(hasLinks, line);
     if (hasLinks) checkLinkRanges(*links, fileSource, fileTarget, line);
 
     const Side source = prepareSide(fileSource, m_fileSourceTokens, "source", line);
@@ -136,13 +140,7 @@ void DatasetBuilder::addMedia(std::string_view label, std::string_view fileTarge
     if (!features || features->columns < 1) fail(line, "the source has no frames or cells");
     if (fileTarget.empty()) fail(line, "empty target");
     const bool hasLinks = links != nullptr;
-    if (!m_alignmentsDecided) {
-        m_dataset.m_hasAlignments = hasLinks;
-        m_dataset.m_report.hasAlignments = hasLinks;
-        m_alignmentsDecided = true;
-    } else if (hasLinks != m_dataset.m_hasAlignments) {
-        fail(line, "gold alignments are given for some pairs only: give every pair one or none");
-    }
+    decideAlignments(hasLinks, line);
     const Side target = prepareSide(fileTarget, m_fileTargetTokens, "target", line);
     m_scratch.clear();
     if (hasLinks) {

@@ -48,6 +48,7 @@ private:
                      std::int64_t line) const;
     void checkLinkRanges(const Alignment& links, std::string_view fileSource, std::string_view fileTarget,
                          std::int64_t line) const;
+    void decideAlignments(bool hasLinks, std::int64_t line);
     [[noreturn]] void fail(std::int64_t line, const std::string& reason) const;
 
     std::string m_displayName;
