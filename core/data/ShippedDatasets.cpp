@@ -36,16 +36,28 @@ const std::vector<ShippedDataset>& shippedDatasets() {
          Tokenization::Char, Tokenization::Word, 5000, 1},
         {"translation", "Toy English to French with adjective reordering and gender agreement",
          Tokenization::Word, Tokenization::Word, 5000, 1},
+        // Issue 15's summarization: a long sentence to a short headline (datasets/headlines.md).
+        {"headlines",
+         "Templated news sentences (about 20 words) to their headlines ('acme shares rise after strong "
+         "profits')",
+         Tokenization::Word, Tokenization::Word, 5000, 1,
+         RecommendedSettings{.epochs = 20, .learningRate = 3e-3}},
         // Issue 14: real audio made by espeak-ng on this machine (datasets/spoken.md), and pictures.
         {"spoken", "Spoken digits and command words (espeak-ng, 2-6 words) as log-mel frames to the words",
          Tokenization::Word, Tokenization::Word, 1500, 1,
-         RecommendedSettings{
-             .bidirectional = true, .batchSize = 16, .epochs = 12, .learningRate = 3e-3, .locationKernel = 31},
+         RecommendedSettings{.bidirectional = true,
+                             .batchSize = 16,
+                             .epochs = 12,
+                             .learningRate = 3e-3,
+                             .locationKernel = 31},
          InputKind::Frames, 2, 6},
         {"spoken_long", "Long utterances (10-16 words, 4-6 s) for location-aware attention",
          Tokenization::Word, Tokenization::Word, 800, 2,
-         RecommendedSettings{
-             .bidirectional = true, .batchSize = 16, .epochs = 12, .learningRate = 3e-3, .locationKernel = 31},
+         RecommendedSettings{.bidirectional = true,
+                             .batchSize = 16,
+                             .epochs = 12,
+                             .learningRate = 3e-3,
+                             .locationKernel = 31},
          InputKind::Frames, 10, 16},
         {"shapes", "48x48 scenes of coloured shapes to captions ('a red circle above a blue square')",
          Tokenization::Word, Tokenization::Word, 6000, 1,

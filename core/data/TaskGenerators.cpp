@@ -2,6 +2,7 @@
 
 #include "core/data/PharaohAlignment.h"
 #include "core/data/tasks/DatesTask.h"
+#include "core/data/tasks/HeadlinesTask.h"
 #include "core/data/tasks/NumbersTask.h"
 #include "core/data/tasks/StringTasks.h"
 #include "core/data/tasks/TranslationTask.h"
@@ -21,9 +22,10 @@ struct Task {
 };
 
 constexpr Task Tasks[] = {
-    {"dates", tasks::sampleDate},     {"reverse", tasks::sampleReverse},
-    {"sort", tasks::sampleSort},      {"copy_long", tasks::sampleCopyLong},
-    {"numbers", tasks::sampleNumber}, {"translation", tasks::sampleTranslation},
+    {"dates", tasks::sampleDate},         {"reverse", tasks::sampleReverse},
+    {"sort", tasks::sampleSort},          {"copy_long", tasks::sampleCopyLong},
+    {"numbers", tasks::sampleNumber},     {"translation", tasks::sampleTranslation},
+    {"headlines", tasks::sampleHeadline},
 };
 
 const Task* findTask(std::string_view name) {

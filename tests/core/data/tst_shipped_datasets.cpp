@@ -37,7 +37,7 @@ private Q_SLOTS:
 };
 
 void TestShippedDatasets::catalogue() {
-    QCOMPARE(shippedDatasets().size(), std::size_t(9));
+    QCOMPARE(shippedDatasets().size(), std::size_t(10));
     std::vector<ShippedDataset> all; // the text tasks; spoken, spoken_long and shapes are media
     for (const ShippedDataset& d : shippedDatasets()) {
         if (d.input == InputKind::Tokens) {
@@ -49,7 +49,7 @@ void TestShippedDatasets::catalogue() {
         QVERIFY(d.defaultCount >= 500 && d.defaultCount <= 10000);
         QCOMPARE(d.recommended.bidirectional, std::optional<bool>(true));
     }
-    QCOMPARE(all.size(), std::size_t(6));
+    QCOMPARE(all.size(), std::size_t(7));
     QCOMPARE(taskNames().size(), all.size());
     for (const ShippedDataset& d : all) {
         QVERIFY2(isTaskName(d.name), d.name.c_str());
@@ -68,8 +68,11 @@ void TestShippedDatasets::catalogue() {
     QCOMPARE(copyLong.batchSize, std::optional<int>(32));
     QCOMPARE(copyLong.epochs, std::optional<int>(7));
     QCOMPARE(copyLong.learningRate, std::optional<double>(3e-3));
+    const RecommendedSettings& headlines = findShippedDataset("headlines")->recommended;
+    QCOMPARE(headlines.epochs, std::optional<int>(20));
+    QCOMPARE(headlines.learningRate, std::optional<double>(3e-3));
     for (const ShippedDataset& d : all)
-        if (d.name != "copy_long") QVERIFY2(d.recommended.empty(), d.name.c_str());
+        if (d.name != "copy_long" && d.name != "headlines") QVERIFY2(d.recommended.empty(), d.name.c_str());
     // shapes opens as an image dataset: features per scene, links over its cells.
     const Dataset shapes = openDataset("shapes");
     QCOMPARE(shapes.input().kind, InputKind::Image);

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void translation();
     void translationLinksAreOneToOne();
     void headerRoundTrip();
+    void headlinesLinkEveryWord();
 };
 
 void TestTaskGenerators::deterministic_data() {
@@ -97,9 +98,8 @@ void TestTaskGenerators::unknownTask() {
         generateTask("parity", 10, 1);
         QFAIL("accepted");
     } catch (const std::invalid_argument& e) {
-        QCOMPARE(std::string(e.what()),
-                 std::string(
-                     "unknown task 'parity' (known: dates, reverse, sort, copy_long, numbers, translation)"));
+        QCOMPARE(std::string(e.what()), std::string("unknown task 'parity' (known: dates, reverse, sort, "
+                                                    "copy_long, numbers, translation, headlines)"));
     }
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, generateTask("dates", -1, 1));
     QVERIFY(generateTask("dates", 0, 1).empty());
@@ -378,6 +378,34 @@ void TestTaskGenerators::headerRoundTrip() {
     QCOMPARE(parsed->seed, 12345678901234ull);
     QVERIFY(!parseTaskHeader("# just a comment"));
     QVERIFY(!parseTaskHeader("abc\tdef"));
+}
+
+void TestTaskGenerators::headlinesLinkEveryWord() {
+    // Each headline word links to exactly one source word: the same word, or one of the few
+    // headline-style rewrites.
+    const std::set<std::pair<std::string, std::string>> rewrites = {
+        {"to", "will"}, {"-", "to"}, {"in", "hit"}, {"rise", "rose"}, {"fall", "fell"}};
+    std::set<std::string> starts;
+    for (const TextPair& p : generateTask("headlines", 1000, 3)) {
+        const std::vector<std::string> source = tokenize(p.source, Tokenization::Word);
+        const std::vector<std::string> target = tokenize(p.target, Tokenization::Word);
+        QVERIFY(source.size() >= 18 && source.size() <= 25);
+        QVERIFY(target.size() >= 5 && target.size() <= 6);
+        QCOMPARE(p.alignment.size(), target.size());
+        std::set<int> linked;
+        for (const AlignmentLink& l : p.alignment) {
+            QVERIFY(l.sure);
+            linked.insert(l.target);
+            const std::string& from = source[static_cast<std::size_t>(l.source)];
+            const std::string& to = target[static_cast<std::size_t>(l.target)];
+            QVERIFY2(from == to || rewrites.count({to, from}), (to + " <- " + from).c_str());
+        }
+        QCOMPARE(linked.size(), target.size());
+        starts.insert(source.front());
+    }
+    QVERIFY(starts.size() >= 4); // every template appears
+    QCOMPARE(generateTask("headlines", 1, 1).front().target,
+             std::string("springfield to expand second park"));
 }
 
 QTEST_APPLESS_MAIN(TestTaskGenerators)
