@@ -11,6 +11,7 @@
 #include "app/cli/TranscriptErrors.h"
 #include "core/data/DataSplit.h"
 #include "core/data/ShippedDatasets.h"
+#include "core/eval/Rouge.h"
 #include "core/eval/TokenCoverage.h"
 #include "core/train/Evaluator.h"
 
@@ -132,8 +133,12 @@ void checkInputKind(const EvalArgs& args, const Dataset& dataset, const ModelBun
                          " reads " + std::to_string(model.featureSize()));
 }
 
-void printMetrics(const Metrics& m, const std::optional<CharacterErrorRate>& cer, bool byLength,
-                  std::ostream& out) {
+Json rougeJson(const RougeScore& score) {
+    return {{"precision", score.precision}, {"recall", score.recall}, {"f1", score.f1}};
+}
+
+void printMetrics(const Metrics& m, const std::optional<CharacterErrorRate>& cer,
+                  const std::optional<RougeAccumulator>& rouge, bool byLength, std::ostream& out) {
     TextTable table({"metric", "value", ""},
                     {TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left});
     table.addRow({"loss", fixed(m.loss, 4), "nats per target token, </s> included"});
@@ -146,6 +151,13 @@ void printMetrics(const Metrics& m, const std::optional<CharacterErrorRate>& cer
     table.addRow({"exact match", percent(m.exactMatch),
                   std::to_string(m.exactMatches) + " / " + std::to_string(m.examples) + " pairs"});
     table.addRow({"BLEU", fixed(m.bleu.score, 2), "corpus BLEU-4 over the model's tokens"});
+    if (rouge)
+        for (const auto& [name, score] :
+             {std::pair{"ROUGE-1", rouge->rouge1()}, std::pair{"ROUGE-2", rouge->rouge2()},
+              std::pair{"ROUGE-L", rouge->rougeL()}})
+            table.addRow({name, fixed(100.0 * score.f1, 2),
+                          "F1 (precision " + fixed(100.0 * score.precision, 2) + ", recall " +
+                              fixed(100.0 * score.recall, 2) + "), mean over the pairs"});
     if (cer)
         table.addRow({"CER", percent(cer->rate()),
                       std::to_string(cer->edits()) + " edits / " +
@@ -227,7 +239,16 @@ int runEval(const EvalArgs& args) {
                         "evaluating " + std::to_string(done) + "/" + std::to_string(total) + " pairs");
         return true;
     };
-    const Metrics metrics = evaluate(*bundle.model, batcher, evaluation, speech ? &outputs : nullptr);
+    // Word outputs (summarization, translation) are also scored with ROUGE, as summaries are.
+    const bool words = bundle.targetTokens == Tokenization::Word;
+    const Metrics metrics =
+        evaluate(*bundle.model, batcher, evaluation, speech || words ? &outputs : nullptr);
+    std::optional<RougeAccumulator> rouge;
+    if (words) {
+        rouge.emplace();
+        for (std::size_t k = 0; k < outputs.hypotheses.size(); ++k)
+            rouge->add(outputs.hypotheses[k], batcher.pairs()[k].target);
+    }
     std::optional<CharacterErrorRate> cer;
     if (speech) cer = transcriptErrors(bundle, outputs, data.transcripts);
     progress.clear();
@@ -239,7 +260,7 @@ int runEval(const EvalArgs& args) {
            << ", " << duration(seconds) << "\n";
     if (!args.json) {
         std::cout << '\n';
-        printMetrics(metrics, cer, bundle.config.input.tokens(), std::cout);
+        printMetrics(metrics, cer, rouge, bundle.config.input.tokens(), std::cout);
         std::cout.flush();
         return std::cout ? ExitOk : ExitFailure;
     }
@@ -262,6 +283,10 @@ int runEval(const EvalArgs& args) {
         {"metrics", metricsJson(metrics)},
         {"seconds", seconds},
     };
+    if (rouge)
+        json["metrics"]["rouge"] = {{"rouge1", rougeJson(rouge->rouge1())},
+                                    {"rouge2", rougeJson(rouge->rouge2())},
+                                    {"rougeL", rougeJson(rouge->rougeL())}};
     if (cer) {
         json["metrics"]["character_error_rate"] = number(cer->rate());
         json["metrics"]["character_errors"] = characterErrorJson(*cer);
