@@ -5,8 +5,16 @@
 #include <chrono>
 #include <functional>
 #include <limits>
+#include <vector>
 
 namespace attnlab::bench {
+
+// The thread counts a benchmark measures: the one asked for, else 1 and all of the machine's.
+inline std::vector<int> measuredThreadCounts(int requested, int hardware) {
+    if (requested > 0) return {requested};
+    if (hardware > 1) return {1, hardware};
+    return {1};
+}
 
 inline double fastestMs(int trials, const std::function<void()>& body) {
     double best = std::numeric_limits<double>::infinity();

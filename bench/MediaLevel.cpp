@@ -1,4 +1,5 @@
 #include "bench/MediaLevel.h"
+#include "bench/Fastest.h"
 
 #include "bench/GemmPeak.h"
 #include "bench/TrainingRun.h"
@@ -104,13 +105,7 @@ Json measureMedia(const MediaLevelOptions& options) {
         out["workload"]["patch"] = input.patch;
     }
 
-    std::vector<int> threadCounts;
-    if (options.threads > 0)
-        threadCounts = {options.threads};
-    else if (hardware > 1)
-        threadCounts = {1, hardware};
-    else
-        threadCounts = {1};
+    const std::vector<int> threadCounts = measuredThreadCounts(options.threads, hardware);
     const int peakTrials = options.quick ? 1 : 7;
     out["machine"] = {{"threads", hardware}};
     for (int threads : threadCounts)

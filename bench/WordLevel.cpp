@@ -1,4 +1,5 @@
 #include "bench/WordLevel.h"
+#include "bench/Fastest.h"
 
 #include "bench/GemmPeak.h"
 #include "bench/TrainingRun.h"
@@ -33,13 +34,7 @@ Json measureWordLevel(const WordLevelOptions& options) {
                                          static_cast<int>(workload.averageTarget + 0.5))}};
     if (!options.tsvPath.empty()) out["workload"]["tsv"] = options.tsvPath;
 
-    std::vector<int> threadCounts;
-    if (options.threads > 0)
-        threadCounts = {options.threads};
-    else if (hardware > 1)
-        threadCounts = {1, hardware};
-    else
-        threadCounts = {1};
+    const std::vector<int> threadCounts = measuredThreadCounts(options.threads, hardware);
     out["machine"] = {{"threads", hardware}, {"gemm_peak_gflops_1", gemmPeakGflops(1)}};
     if (hardware > 1)
         out["machine"]["gemm_peak_gflops_all"] = gemmPeakGflops(hardware);

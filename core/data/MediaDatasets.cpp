@@ -21,19 +21,6 @@ namespace attnlab {
 namespace {
 namespace fs = std::filesystem;
 
-std::string lowerExtension(const std::string& file) {
-    std::string ext = fs::path(file).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext;
-}
-
-std::optional<InputKind> kindOfFile(const std::string& file) {
-    const std::string ext = lowerExtension(file);
-    if (ext == ".wav" || ext == ".flac" || ext == ".ogg") return InputKind::Frames;
-    if (ext == ".png" || ext == ".jpg" || ext == ".jpeg") return InputKind::Image;
-    return std::nullopt;
-}
-
 // Splits a TSV line into its columns (no quoting, as the text reader).
 std::vector<std::string> columnsOf(const std::string& line) {
     std::vector<std::string> columns;
@@ -60,6 +47,14 @@ template <class Visit> void forEachDataLine(std::istream& in, Visit visit) {
     }
 }
 } // namespace
+
+std::optional<InputKind> mediaKindOfFile(const std::string& file) {
+    std::string ext = fs::path(file).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".wav" || ext == ".flac" || ext == ".ogg") return InputKind::Frames;
+    if (ext == ".png" || ext == ".jpg" || ext == ".jpeg") return InputKind::Image;
+    return std::nullopt;
+}
 
 InputConfig defaultFramesInput() {
     InputConfig input;
@@ -158,7 +153,7 @@ std::optional<InputKind> mediaKindOfTsv(const std::string& path) {
     if (!in) return std::nullopt;
     std::optional<InputKind> kind;
     forEachDataLine(in, [&](const std::string& line, std::int64_t) {
-        kind = kindOfFile(columnsOf(line).front());
+        kind = mediaKindOfFile(columnsOf(line).front());
         return false; // the first pair decides
     });
     return kind;
@@ -183,7 +178,7 @@ Dataset loadMediaDataset(const std::string& path, InputKind kind, const DatasetO
                                    std::string(kind == InputKind::Frames ? "transcript" : "caption") +
                                    ", found no tab");
         const std::string& file = columns[0];
-        if (kindOfFile(file) != kind)
+        if (mediaKindOfFile(file) != kind)
             throw DatasetError(path, number,
                                "'" + file + "' is not a " +
                                    (kind == InputKind::Frames ? "sound file (.wav, .flac, .ogg)"

@@ -33,6 +33,10 @@ Dataset generateSpokenDataset(const std::string& name, int count, std::uint64_t 
 Dataset generateShapesDataset(const std::string& name, int count, std::uint64_t seed,
                               const DatasetOptions& options, const ProgressCallback& progress = {});
 
+// Frames for a sound file (.wav .flac .ogg), Image for a picture (.png .jpg .jpeg), by the
+// extension in any case; nullopt otherwise.
+std::optional<InputKind> mediaKindOfFile(const std::string& file);
+
 // Frames or Image when the first pair of the TSV at `path` names a sound or picture file (by its
 // extension: .wav .flac .ogg; .png .jpg .jpeg), nullopt for a text dataset or an unreadable file.
 std::optional<InputKind> mediaKindOfTsv(const std::string& path);

@@ -8,20 +8,11 @@
 #include "core/data/image/ShapesTask.h"
 #include "core/nn/SequenceBatch.h"
 
-#include <algorithm>
-#include <cctype>
-#include <filesystem>
 #include <stdexcept>
 
 namespace attnlab {
 
 namespace {
-bool isPicture(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext == ".png" || ext == ".jpg" || ext == ".jpeg";
-}
-
 MediaSource finish(MediaSource source) {
     source.ids.assign(static_cast<std::size_t>(source.features->columns), UnknownId);
     return source;
@@ -30,7 +21,7 @@ MediaSource finish(MediaSource source) {
 
 MediaSource readMediaSource(const std::string& path, const InputConfig& input) {
     if (input.tokens()) throw std::invalid_argument("this model reads text, not a file");
-    const bool picture = isPicture(path);
+    const bool picture = mediaKindOfFile(path) == InputKind::Image;
     if (picture && input.kind == InputKind::Frames)
         throw std::invalid_argument(path + " is a picture, but this model listens to audio (a WAV file)");
     if (!picture && input.kind == InputKind::Image)

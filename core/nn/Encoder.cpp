@@ -150,7 +150,7 @@ void Encoder<T>::backImage(const EncoderCache<T>& cache, const ConstMatrixRef<T>
     }
     cellsToRows<T>(dCells, gr, gc, b, m_dRowKeys);
     const Matrix<T> none = Matrix<T>::Zero(m_hidden, static_cast<Eigen::Index>(gr) * b);
-    m_stack->backward(cache.rows, cache.stack, cache.rowKeys, m_dRowKeys, none, none, m_dRows);
+    m_stack->backward(cache.rows, cache.stack, m_dRowKeys, none, none, m_dRows);
     rowsToCells<T>(m_dRows, gr, gc, b, m_dx);
 }
 
@@ -161,7 +161,7 @@ void Encoder<T>::backward(const SequenceBatch& batch, const EncoderCache<T>& cac
     if (m_input.kind == InputKind::Image)
         backImage(cache, dKeys, dhFinal); // c_0 is zero: dcFinal reaches nothing
     else
-        m_stack->backward(cache.embedded, cache.stack, cache.keys, dKeys, dhFinal, dcFinal, m_dx);
+        m_stack->backward(cache.embedded, cache.stack, dKeys, dhFinal, dcFinal, m_dx);
     if (cache.dropoutMask.size() > 0) m_dx.array() *= cache.dropoutMask.array();
     if (m_embedding)
         m_embedding->backward(batch.source.data(), static_cast<int>(m_dx.cols()), m_dx);

@@ -128,10 +128,8 @@ void RecurrentStack<T>::backLevel(int level, const ConstMatrixRef<T>& input,
 
 template <class T>
 void RecurrentStack<T>::backward(const ConstMatrixRef<T>& x, const RecurrentStackCache<T>& cache,
-                                 const Matrix<T>& keys, const ConstMatrixRef<T>& dKeys,
-                                 const ConstMatrixRef<T>& dhFinal, const ConstMatrixRef<T>& dcFinal,
-                                 Matrix<T>& dx) {
-    (void)keys;
+                                 const ConstMatrixRef<T>& dKeys, const ConstMatrixRef<T>& dhFinal,
+                                 const ConstMatrixRef<T>& dcFinal, Matrix<T>& dx) {
     const int top = levels() - 1;
     const int b = static_cast<int>(cache.levels[0].lengths.size());
     // Chain rule from the top: only the top level's final state reaches the decoder, so the

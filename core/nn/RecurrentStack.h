@@ -39,7 +39,7 @@ public:
                  RecurrentStackCache<T>& cache, Matrix<T>& keys, Matrix<T>& finalHidden,
                  Matrix<T>& finalCell) const;
     // dKeys: (H x S_R·B); dhFinal, dcFinal: (H x B); dx: (I x S·B) overwritten.
-    void backward(const ConstMatrixRef<T>& x, const RecurrentStackCache<T>& cache, const Matrix<T>& keys,
+    void backward(const ConstMatrixRef<T>& x, const RecurrentStackCache<T>& cache,
                   const ConstMatrixRef<T>& dKeys, const ConstMatrixRef<T>& dhFinal,
                   const ConstMatrixRef<T>& dcFinal, Matrix<T>& dx);
 

@@ -72,11 +72,12 @@ void checkFinite(const CheckpointFile& file) {
 
 void checkSizes(const CheckpointFile& file, const ModelBundle& b) {
     const ModelConfig& c = b.config;
-    if (c.input.tokens()) checkSize(file, "emb", c.embedding, "src_embedding.weight", 1);
-    checkSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
-    if (c.input.tokens()) {
+    if (c.input.tokens()) { // the source embedding first, as files before issue 14 were checked
+        checkSize(file, "emb", c.embedding, "src_embedding.weight", 1);
+        checkSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
         checkVocabularySize(file, "source_vocab", c.sourceVocabulary, "src_embedding.weight");
     } else {
+        checkSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
         const bool projectsToHidden = c.input.kind == InputKind::Image && !c.input.rowEncoder;
         checkSize(file, projectsToHidden ? "hidden" : "emb", projectsToHidden ? c.hidden : c.embedding,
                   "frontend.weight", 0);

@@ -221,7 +221,7 @@ void TestGradcheckFrontEnds::recurrentStack() {
         stack.forward(x, kLengths, kSteps, cache, keys, finalHidden, finalCell);
         if (withGradients) {
             zeroGrad(stack.parameters());
-            stack.backward(x, cache, keys, keyWeights, hWeights, cWeights, dx);
+            stack.backward(x, cache, keyWeights, hWeights, cWeights, dx);
         }
         return (keyWeights.array() * keys.array()).sum() + (hWeights.array() * finalHidden.array()).sum() +
                (cWeights.array() * finalCell.array()).sum();
