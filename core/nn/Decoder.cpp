@@ -23,7 +23,7 @@ template <class T> struct Decoder<T>::StepBuffers {
 
 template <class T>
 Decoder<T>::Decoder(const ModelConfig& config)
-    : m_config(config), m_embedding("tgt_embedding", config.targetVocabulary, config.embedding),
+    : m_config(config), m_embedding("tgt_embedding", config.decoderVocabulary(), config.embedding),
       m_cell("decoder.", "", config.decoderInputSize(), config.hidden), m_attention(config),
       m_combine("combine.weight", "", 2 * config.hidden, config.hidden),
       m_output("output.weight", "output.bias", config.hidden, config.targetVocabulary) {}
