@@ -227,7 +227,7 @@ int runEval(const EvalArgs& args) {
             gold.emplace_back(links.begin(), links.end());
         }
     const int pairCount = static_cast<int>(data.pairs.size());
-    const Batcher batcher(std::move(data.pairs), 64, 0);
+    const Batcher batcher(std::move(data.pairs), 64, 0, !bundle.config.predictsLabel());
     const bool speech = bundle.config.input.kind == InputKind::Frames;
     EvaluationOutputs outputs;
     ProgressLine progress(std::cerr, ProgressLine::stderrIsTerminal());

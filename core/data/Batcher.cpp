@@ -24,8 +24,8 @@ template <class T> void shuffle(std::vector<T>& items, Random& rng) {
 
 } // namespace
 
-Batcher::Batcher(std::vector<EncodedPair> pairs, int batchSize, std::uint64_t seed)
-    : m_pairs(std::move(pairs)), m_batchSize(batchSize), m_seed(seed) {
+Batcher::Batcher(std::vector<EncodedPair> pairs, int batchSize, std::uint64_t seed, bool appendEnd)
+    : m_pairs(std::move(pairs)), m_batchSize(batchSize), m_seed(seed), m_appendEnd(appendEnd) {
     if (batchSize < 1)
         throw std::invalid_argument("batcher: batch size must be >= 1, got " + std::to_string(batchSize));
     for (std::size_t i = 0; i < m_pairs.size(); ++i)
@@ -103,7 +103,7 @@ SequenceBatch Batcher::makeBatch(const std::vector<int>& indices) const {
     for (const int i : indices) {
         const EncodedPair& pair = m_pairs.at(static_cast<std::size_t>(i));
         batch.sourceLengths.push_back(static_cast<int>(pair.source.size()));
-        batch.targetLengths.push_back(static_cast<int>(pair.target.size()) + 1); // + </s>
+        batch.targetLengths.push_back(static_cast<int>(pair.target.size()) + (m_appendEnd ? 1 : 0)); // + </s>
     }
     batch.sourceLength = B ? *std::max_element(batch.sourceLengths.begin(), batch.sourceLengths.end()) : 0;
     batch.targetLength = B ? *std::max_element(batch.targetLengths.begin(), batch.targetLengths.end()) : 0;
@@ -113,7 +113,7 @@ SequenceBatch Batcher::makeBatch(const std::vector<int>& indices) const {
         const EncodedPair& pair = m_pairs[static_cast<std::size_t>(indices[static_cast<std::size_t>(b)])];
         for (std::size_t t = 0; t < pair.source.size(); ++t) batch.source[t * B + b] = pair.source[t];
         for (std::size_t t = 0; t < pair.target.size(); ++t) batch.target[t * B + b] = pair.target[t];
-        batch.target[pair.target.size() * B + b] = EndId;
+        if (m_appendEnd) batch.target[pair.target.size() * B + b] = EndId;
     }
     if (B > 0 && m_pairs[static_cast<std::size_t>(indices[0])].features) copyFeatures(indices, batch);
     return batch;

@@ -21,7 +21,8 @@ public:
 
     // Owns its pairs (move them in to avoid a copy). Throws std::invalid_argument when
     // batchSize < 1 or a pair has an empty side.
-    Batcher(std::vector<EncodedPair> pairs, int batchSize, std::uint64_t seed);
+    // appendEnd false: targets are a label model's labels, one token each with no </s> after it.
+    Batcher(std::vector<EncodedPair> pairs, int batchSize, std::uint64_t seed, bool appendEnd = true);
 
     int pairCount() const { return static_cast<int>(m_pairs.size()); }
     int batchSize() const { return m_batchSize; }
@@ -44,6 +45,7 @@ private:
     std::vector<EncodedPair> m_pairs;
     int m_batchSize;
     std::uint64_t m_seed;
+    bool m_appendEnd;
 };
 
 } // namespace attnlab

@@ -114,6 +114,12 @@ void MetricAccumulator::merge(const MetricAccumulator& other) {
         row.correctTokens += theirs.correctTokens;
         row.referenceTokens += theirs.referenceTokens;
     }
+    for (const auto& [labels, count] : other.m_labels) m_labels[labels] += count;
+}
+
+void MetricAccumulator::addLabel(int gold, int predicted) {
+    if (gold < 0 || predicted < 0) throw std::out_of_range("a label id is negative");
+    ++m_labels[{gold, predicted}];
 }
 
 void MetricAccumulator::clear() {
@@ -125,6 +131,15 @@ void MetricAccumulator::clear() {
 Metrics MetricAccumulator::metrics() const {
     Metrics m;
     m.examples = m_examples;
+    if (!m_labels.empty()) {
+        int classes = 0;
+        for (const auto& [labels, count] : m_labels) classes = std::max({classes, labels.first + 1, labels.second + 1});
+        ConfusionMatrix confusion(classes);
+        for (const auto& [labels, count] : m_labels)
+            for (long i = 0; i < count; ++i) confusion.add(labels.first, labels.second);
+        m.macroF1 = confusion.macroF1();
+        m.confusion = std::move(confusion);
+    }
 
     m.lossTokens = m_lossTokens;
     m.loss = meanTokenLoss(m_lossSum, m_lossTokens);

@@ -45,6 +45,8 @@ public:
     void addAlignment(const ConstMatrixRef<float>& attention, const Alignment& gold, int goldTargetLength,
                       int sourceLength);
     void addLoss(double lossSum, long tokens);
+    // A label model's prediction (target ids): fills Metrics::confusion and macroF1.
+    void addLabel(int gold, int predicted);
 
     // Adds another accumulator's counts (same BLEU settings).
     void merge(const MetricAccumulator& other);
@@ -70,6 +72,7 @@ private:
     double m_lastMassSum = 0.0; // sum over rows of alpha(t, S_valid - 1)
     long m_attentionRows = 0;
     std::map<int, LengthAccuracy> m_byLength; // keyed by source length
+    std::map<std::pair<int, int>, long> m_labels; // (gold, predicted) ids -> count
 };
 
 } // namespace attnlab

@@ -4,9 +4,11 @@
 // with nothing to measure is NaN (e.g. AER without gold alignments), its count says why.
 #include "core/eval/AttentionMetrics.h"
 #include "core/eval/Bleu.h"
+#include "core/eval/Classification.h"
 #include "core/eval/SequenceMetrics.h"
 
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace attnlab {
@@ -44,6 +46,11 @@ struct Metrics {
     long attentionRows = 0;
 
     std::vector<LengthAccuracy> bySourceLength; // sorted by source length
+
+    // Label models (classifier, entailment): exactMatch is the accuracy; the confusion matrix is
+    // over target ids (gold rows, predicted columns) and macro-F1 over the labels that occur.
+    std::optional<ConfusionMatrix> confusion;
+    double macroF1 = NaN;
 };
 
 } // namespace attnlab

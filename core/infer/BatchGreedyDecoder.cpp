@@ -1,11 +1,13 @@
 #include "core/infer/BatchGreedyDecoder.h"
 
 #include "core/infer/GreedyDecoder.h"
+#include "core/infer/LabelPrediction.h"
 
 namespace attnlab {
 
 std::vector<DecodeResult> greedyDecodeBatch(const Seq2Seq<float>& model, const SequenceBatch& batch,
                                             int maxLength) {
+    if (model.config().predictsLabel()) return predictLabels(model, batch);
     const int columns = batch.batchSize;
     EncodedSource<float> encoded;
     model.encode(batch, encoded);

@@ -2,6 +2,7 @@
 
 #include "core/infer/BeamTreeRecorder.h"
 #include "core/infer/GreedyDecoder.h"
+#include "core/infer/LabelPrediction.h"
 
 #include <algorithm>
 #include <cmath>
@@ -95,6 +96,8 @@ void gatherColumns(Matrix<float>& m, const std::vector<int>& origin, Matrix<floa
 
 std::vector<DecodeResult> beamSearchAll(const Seq2Seq<float>& model, const ModelSource& source,
                                         const DecodeOptions& options, BeamTreeRecorder* recorder) {
+    // A label is one token: every beam would hold the same single choice.
+    if (model.config().predictsLabel()) return predictLabels(model, sourceBatch(source));
     const int width = std::max(1, options.beamWidth);
     const SequenceBatch batch = sourceBatch(source, width);
     EncodedSource<float> encoded;

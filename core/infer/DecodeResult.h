@@ -14,7 +14,10 @@ struct DecodeResult {
     double score = 0.0;               // the ranking score (length-normalised for beam search)
     bool finished = false;            // ended with </s> (else it hit the length limit)
     // (rows x S): one row per output token, then one for </s> when finished; row t is α_t.
+    // Label models (LabelPrediction.h): the pooling weights (1 x S), or for entailment one row per
+    // hypothesis word over the premise (N x P).
     Matrix<float> attention;
+    std::vector<float> classProbabilities; // label models: p of every target id (C); else empty
 };
 
 struct DecodeOptions {

@@ -1,5 +1,7 @@
 #include "core/train/AttentionRecorder.h"
 
+#include "core/infer/AttentionAxes.h"
+
 #include "core/data/Vocabulary.h"
 #include "core/infer/GreedyDecoder.h"
 
@@ -37,9 +39,16 @@ TrackFrame AttentionRecorder::frameOf(const Seq2Seq<float>& model, const Followe
     shot.frame.step = modelStep;
     shot.frame.epoch = modelEpoch;
     shot.frame.loss = loss;
-    shot.frame.output = m_targetVocabulary.decode(decoded.tokens);
-    if (decoded.finished) shot.frame.output.push_back(m_targetVocabulary.token(EndId));
+    const AttentionAxes axes = attentionAxes(model.config(), decoded, followed.sentence.source, m_targetVocabulary);
+    shot.frame.output = axes.rows;
     shot.frame.attention = decoded.attention;
+    // The track's columns are the whole source: an entailment's premise columns come first, the
+    // separator and hypothesis columns get no weight.
+    const auto columns = static_cast<Eigen::Index>(followed.sentence.source.size());
+    if (shot.frame.attention.cols() < columns) {
+        shot.frame.attention.conservativeResize(Eigen::NoChange, columns);
+        shot.frame.attention.rightCols(columns - decoded.attention.cols()).setZero();
+    }
     return shot;
 }
 

@@ -6,19 +6,6 @@
 
 namespace attnlab {
 
-namespace {
-// Column b's teacher-forced attention: (targetLength − 1 x sourceLength), the </s> row left out.
-Matrix<float> forcedAttention(const DecoderCache<float>& cache, const SequenceBatch& batch, int b,
-                              const InputConfig& input) {
-    const int rows = batch.targetLengths[b] - 1;
-    const int columns = input.keyLength(batch.sourceLengths[b]);
-    Matrix<float> attention(rows, columns);
-    for (int t = 0; t < rows; ++t)
-        attention.row(t) = cache.alignments.col((t + 1) * batch.batchSize + b).head(columns).transpose();
-    return attention;
-}
-} // namespace
-
 Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const EvaluationOptions& options,
                  EvaluationOutputs* outputs) {
     MetricAccumulator accumulator;
@@ -27,7 +14,9 @@ Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const Evalua
         outputs->hypotheses.assign(pairs.pairCount(), {});
         outputs->attention.assign(pairs.pairCount(), {});
     }
-    const bool attends = model.config().scorer != ScorerKind::None;
+    const bool labels = model.config().predictsLabel();
+    // Mean pooling's uniform weights are attention all the same: they show what the baseline does.
+    const bool attends = model.config().scorer != ScorerKind::None || model.config().kind == ModelKind::Classifier;
     const InputConfig& input = model.config().input;
     int done = 0;
     for (const SequenceBatch& batch : pairs.ordered()) {
@@ -50,14 +39,16 @@ Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const Evalua
             const int index = batch.pairIndices[b];
             const std::vector<int>& reference = pairs.pairs()[index].target;
             accumulator.addSequences(decoded[b].tokens, reference, batch.sourceLengths[b]);
+            if (labels) accumulator.addLabel(reference.front(), decoded[b].tokens.front());
             if (attends) {
-                const Matrix<float> forced = forcedAttention(cache.decoder, batch, b, input);
-                const int keys = input.keyLength(batch.sourceLengths[b]);
+                // Seq2seq: teacher-forced rows, one per target token; label models: the pooling
+                // row, or one row per hypothesis word over the premise.
+                const Matrix<float> forced = model.attentionOf(cache, batch, b);
+                const int keys = static_cast<int>(forced.cols());
                 accumulator.addAttention(forced, keys);
                 const Alignment* gold = options.gold ? options.gold(index) : nullptr;
-                if (gold && !gold->empty())
-                    accumulator.addAlignment(forced, keyAlignment(*gold, input),
-                                             static_cast<int>(reference.size()), keys);
+                const int goldRows = labels ? static_cast<int>(forced.rows()) : static_cast<int>(reference.size());
+                if (gold && !gold->empty()) accumulator.addAlignment(forced, keyAlignment(*gold, input), goldRows, keys);
             }
             if (outputs) {
                 outputs->hypotheses[index] = decoded[b].tokens;

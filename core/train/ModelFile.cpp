@@ -1,5 +1,7 @@
 #include "core/train/ModelFile.h"
 
+#include "core/data/TaskKind.h"
+
 #include "core/train/InputConfigJson.h"
 
 #include "core/train/Checkpoint.h"
@@ -74,7 +76,7 @@ void checkSizes(const CheckpointFile& file, const ModelBundle& b) {
     const ModelConfig& c = b.config;
     if (c.input.tokens()) { // the source embedding first, as files before issue 14 were checked
         checkSize(file, "emb", c.embedding, "src_embedding.weight", 1);
-        checkSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
+        if (c.kind != ModelKind::Classifier) checkSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
         checkVocabularySize(file, "source_vocab", c.sourceVocabulary, "src_embedding.weight");
     } else {
         checkSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
@@ -86,9 +88,23 @@ void checkSizes(const CheckpointFile& file, const ModelBundle& b) {
         if (c.input.kind == InputKind::Image)
             checkSize(file, "image.width", c.input.gridCells(), "frontend.position", 0);
     }
-    checkVocabularySize(file, "target_vocab", c.targetVocabulary, "tgt_embedding.weight");
-    checkSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
-    checkSize(file, "hidden", c.hidden, "output.weight", 1);
+    switch (c.kind) {
+    case ModelKind::Seq2Seq:
+        checkVocabularySize(file, "target_vocab", c.targetVocabulary, "tgt_embedding.weight");
+        checkSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
+        checkSize(file, "hidden", c.hidden, "output.weight", 1);
+        break;
+    case ModelKind::Classifier: // labels out of the pooled states
+        checkVocabularySize(file, "target_vocab", c.targetVocabulary, "classifier.weight");
+        checkSize(file, "hidden", c.hidden, "classifier.weight", 1);
+        break;
+    case ModelKind::Entailment: // the decoder reads hypothesis words; labels out of its last state
+        checkVocabularySize(file, "source_vocab", c.sourceVocabulary, "tgt_embedding.weight");
+        checkVocabularySize(file, "target_vocab", c.targetVocabulary, "output.weight");
+        checkSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
+        checkSize(file, "hidden", c.hidden, "output.weight", 1);
+        break;
+    }
     if (c.scorer == ScorerKind::Additive || c.scorer == ScorerKind::LocationAware)
         checkSize(file, "attention_dim", c.attentionSize(), "attention.v.weight", 1);
     if (c.scorer == ScorerKind::Location)
@@ -110,15 +126,6 @@ Tokenization tokenizationFrom(const ConfigFields& tokens, const char* side) {
         throw std::invalid_argument(tokens.name(side) + ": unknown tokenisation '" + name +
                                     "' (expected char or word)");
     return *parsed;
-}
-
-// Model kinds and inputs beyond the encoder-decoder over tokens are planned (DESIGN.md); a file
-// that names one is not a model this AttnLab can run, whatever tensors it holds.
-void refuseUnknownKind(const ConfigFields& config, const char* key, const char* what) {
-    if (config.has(key))
-        throw std::invalid_argument(
-            config.name(key) + " is \"" + config.text(key) + "\", a model " + what +
-            " this AttnLab does not know (it reads encoder-decoder models over tokens)");
 }
 
 // Scorer, decoder and optimizer names: their parsers' messages, after the key's name.
@@ -164,6 +171,12 @@ std::string modelConfigJson(const ModelBundle& b) {
           {"seed", t.seed}}},
     };
     writeInputConfig(c.input, json);
+    // Written only for the label kinds, so that encoder-decoder files read as before everywhere
+    // (attnlab_torch refuses any file that names a kind: it computes encoder-decoders only).
+    if (c.kind != ModelKind::Seq2Seq) {
+        json["kind"] = modelKindName(c.kind);
+        if (c.kind == ModelKind::Entailment) json["separator_id"] = c.separatorId;
+    }
     return json.dump();
 }
 
@@ -175,9 +188,10 @@ void readModelConfigJson(const std::string& text, ModelBundle& b) {
         throw std::invalid_argument("metadata 'config' is not JSON: " + jsonReason(e));
     }
     const ConfigFields config(json);
-    refuseUnknownKind(config, "kind", "kind");
-    b.config.input = readInputConfig(config);
     ModelConfig& c = b.config;
+    c.kind = config.has("kind") ? parseNamed(config, "kind", parseModelKind) : ModelKind::Seq2Seq;
+    c.separatorId = c.kind == ModelKind::Entailment ? config.integer("separator_id") : 0;
+    b.config.input = readInputConfig(config);
     const ConfigFields tokens = config.object("tokens");
     b.sourceTokens = tokenizationFrom(tokens, "source");
     b.targetTokens = tokenizationFrom(tokens, "target");
@@ -244,6 +258,10 @@ ModelBundle modelFromCheckpoint(const CheckpointFile& file, const std::string& p
         checkSizes(file, bundle);
         checkFinite(file);
         bundle.config.validate();
+        if (bundle.config.kind == ModelKind::Entailment &&
+            bundle.sourceVocabulary.token(bundle.config.separatorId) != kPremiseSeparator)
+            throw std::invalid_argument("the config's 'separator_id' " + std::to_string(bundle.config.separatorId) +
+                                        " is not the source vocabulary's \"" + std::string(kPremiseSeparator) + "\"");
         bundle.history = readHistory(file);
         bundle.model = std::make_unique<Seq2Seq<float>>(bundle.config);
     } catch (const std::invalid_argument& e) {

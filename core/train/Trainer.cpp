@@ -1,5 +1,7 @@
 #include "core/train/Trainer.h"
 
+#include "core/infer/AttentionAxes.h"
+
 #include "core/data/Batcher.h"
 #include "core/infer/GreedyDecoder.h"
 #include "core/train/Adam.h"
@@ -95,9 +97,11 @@ AttentionSnapshot Trainer::snapshot(int pairIndex, long long step) const {
     AttentionSnapshot shot;
     shot.step = step;
     shot.pairIndex = pairIndex;
-    shot.source = m_data.sourceVocabulary.decode(pair.source);
-    shot.output = m_data.targetVocabulary.decode(decoded.tokens);
-    if (decoded.finished) shot.output.push_back(m_data.targetVocabulary.token(EndId));
+    AttentionAxes axes = attentionAxes(m_model.config(), decoded, m_data.sourceVocabulary.decode(pair.source),
+                                       m_data.targetVocabulary);
+    shot.source = std::move(axes.columns);
+    shot.output = std::move(axes.rows);
+    if (m_model.config().predictsLabel()) shot.predicted = m_data.targetVocabulary.token(decoded.tokens.front());
     shot.reference = m_data.targetVocabulary.decode(pair.target);
     shot.attention = decoded.attention;
     if (const Alignment* gold = validationGold(pairIndex)) shot.gold = *gold;
@@ -117,8 +121,9 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
     ParallelStep step(m_model);
     const ParameterList<float> parameters = m_model.parameters();
     std::unique_ptr<Optimizer> optimizer = makeOptimizer(s, parameters);
-    const Batcher train(m_data.train.pairs, s.batchSize, s.seed);
-    const Batcher validation(m_data.validation.pairs, s.batchSize, s.seed);
+    const bool appendEnd = !m_model.config().predictsLabel();
+    const Batcher train(m_data.train.pairs, s.batchSize, s.seed, appendEnd);
+    const Batcher validation(m_data.validation.pairs, s.batchSize, s.seed, appendEnd);
     Random forcing(s.seed * 7919 + 17);
     std::vector<Matrix<float>> lastGood = values(parameters);
     std::vector<Matrix<float>> best = lastGood;

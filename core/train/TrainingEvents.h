@@ -48,9 +48,11 @@ struct EpochReport {
 struct AttentionSnapshot {
     long long step = 0;
     int pairIndex = 0;               // index in the validation split
-    std::vector<std::string> source; // source tokens
-    std::vector<std::string> output; // decoded tokens (</s> last when finished)
+    // The attention's axes (core/infer/AttentionAxes.h): for entailment, premise and hypothesis.
+    std::vector<std::string> source; // columns: source tokens
+    std::vector<std::string> output; // rows: decoded tokens (</s> last when finished)
     std::vector<std::string> reference;
+    std::string predicted;   // label models: the predicted label; else empty
     Matrix<float> attention; // (output x source)
     Alignment gold;          // empty when the dataset has none
 };

@@ -1,0 +1,30 @@
+#pragma once
+// What the rows and columns of a decoded attention matrix stand for, as every view, file and
+// history frame labels them (issue 15: the model kinds put different things along them).
+//   seq2seq     rows: the output tokens, then </s> when finished;  columns: the source tokens
+//   classifier  rows: the predicted label (one);                   columns: the source tokens
+//   entailment  rows: the hypothesis words;                        columns: the premise words
+#include "core/data/Vocabulary.h"
+#include "core/infer/DecodeResult.h"
+#include "core/nn/ModelConfig.h"
+
+#include <string>
+#include <vector>
+
+namespace attnlab {
+
+struct AttentionAxes {
+    std::vector<std::string> rows;
+    std::vector<std::string> columns;
+};
+
+// sourceTokens: the source as the model read it (for entailment "premise | hypothesis").
+AttentionAxes attentionAxes(const ModelConfig& config, const DecodeResult& decoded,
+                            const std::vector<std::string>& sourceTokens, const Vocabulary& targetVocabulary);
+
+// An entailment source cut at its first "|": {premise, hypothesis}; the hypothesis is empty when
+// there is no separator.
+std::pair<std::vector<std::string>, std::vector<std::string>>
+premiseAndHypothesis(const std::vector<std::string>& sourceTokens);
+
+} // namespace attnlab
