@@ -10,6 +10,7 @@
 #include "ui/plots/ColorGradients.h"
 #include "ui/plots/HeatmapColourChoice.h"
 #include "ui/plots/PlotTheme.h"
+#include "ui/theme/AppTheme.h"
 
 #include <QLabel>
 #include <QScrollArea>
@@ -347,7 +348,8 @@ void TestClassificationView::followsTheColourChoice() {
 
 // Not a check: with ATTNLAB_SCREENSHOT_DIR set, saves the view at 900 x 500 and at 1.5x the font
 // (classification.png, classification-large.png), the whole page of the latter
-// (classification-large-page.png) and a mean-pooling model's (classification-none.png).
+// (classification-large-page.png), a mean-pooling model's (classification-none.png) and the view
+// on the dark theme (classification-dark.png).
 void TestClassificationView::screenshots() {
     const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
     if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshots");
@@ -366,6 +368,13 @@ void TestClassificationView::screenshots() {
     none.setContent(content);
     showAndLayout(none, QSize(900, 500));
     QVERIFY(none.grab().save(directory + "/classification-none.png"));
+    ClassificationView dark;
+    dark.setPalette(AppTheme::darkPalette());
+    content.weights = review().weights;
+    content.gold = 1;
+    dark.setContent(content);
+    showAndLayout(dark, QSize(900, 500));
+    QVERIFY(dark.grab().save(directory + "/classification-dark.png"));
 }
 
 QTEST_MAIN(TestClassificationView)
