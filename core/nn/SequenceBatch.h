@@ -22,6 +22,9 @@ struct SequenceBatch {
     // columns (column t·B + b), zero past each length; `source` then holds UnknownId per position.
     int featureSize = 0;         // D; 0 for token sources
     std::vector<float> features; // (D x S·B)
+    // Forecasting (issue 15): the values to predict, D per target step, (D x T·B) time-major
+    // columns (column t·B + b); empty for token targets.
+    std::vector<float> targetValues; // (D x T·B)
 
     int sourceAt(int t, int b) const { return source[static_cast<size_t>(t) * batchSize + b]; }
     int targetAt(int t, int b) const { return target[static_cast<size_t>(t) * batchSize + b]; }
