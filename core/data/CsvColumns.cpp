@@ -62,7 +62,8 @@ const Names HypothesisNames = {"hypothesis", "sentence2"};
 TaskKind detectKind(const std::vector<std::string>& header, const DatasetOptions& options) {
     const Names targets = namesFor(options.targetColumn, {"target", "tgt", "output"});
     if (findColumn(header, targets) || !findColumn(header, LabelNames)) return TaskKind::Pairs;
-    return findColumn(header, PremiseNames) && findColumn(header, HypothesisNames) ? TaskKind::Entailment
+    // Either sentence column says entailment; a missing other is then named as such.
+    return findColumn(header, PremiseNames) || findColumn(header, HypothesisNames) ? TaskKind::Entailment
                                                                                    : TaskKind::Classification;
 }
 

@@ -6,7 +6,7 @@
 //   entailment      premise|sentence1, hypothesis|sentence2, label|gold_label
 // and in every kind an optional links column: alignment|alignments|align (also links|evidence
 // for the label kinds). When the kind is left to the file, a header with a label column and no
-// target column is a label kind: entailment if it also names premise and hypothesis columns,
+// target column is a label kind: entailment if it also names a premise or hypothesis column,
 // else classification. Errors are DatasetErrors naming the header line and what was looked for.
 #include "core/data/DatasetOptions.h"
 
