@@ -77,6 +77,14 @@ std::shared_ptr<const PreparedData> loadTrainingData(const TrainingArgs& args, s
     if (!tokens) throw InputError("unknown tokenisation '" + args.tokens + "' (expected char or word)");
     options.sourceTokens = options.targetTokens = *tokens;
     options.lowercase = args.lowercase;
+    if (args.task != "detect") {
+        try {
+            options.task = parseTaskKind(args.task);
+        } catch (const std::invalid_argument& e) {
+            throw InputError(e.what());
+        }
+        options.detectTask = false;
+    }
     const ShippedDataset* shipped = findShippedDataset(args.data);
     auto dataset = std::make_shared<const Dataset>(openDataset(args.data, options));
     const DatasetOptions& used = dataset->options();
@@ -84,6 +92,9 @@ std::shared_ptr<const PreparedData> loadTrainingData(const TrainingArgs& args, s
         log << "note: " << args.data << " is tokenised " << tokenizationName(used.sourceTokens) << " -> "
             << tokenizationName(used.targetTokens) << "; --tokens " << args.tokens
             << " applies to files only\n";
+    if (shipped && args.task != "detect" && used.task != options.task)
+        log << "note: " << args.data << " is a " << taskKindName(used.task) << " dataset; --task "
+            << args.task << " applies to files only\n";
     if (dataset->empty()) throw InputError(args.data + ": the dataset has no pairs");
     checkInputOptions(args, *dataset);
     std::shared_ptr<const PreparedData> prepared;

@@ -48,6 +48,12 @@ void addTrainingOptions(CLI::App& command, TrainingArgs& args, bool withScorer) 
                     "Tokenisation of a file's both sides (shipped datasets bring their own)")
         ->check(CLI::IsMember({"char", "word"}))
         ->capture_default_str();
+    command
+        .add_option("--task", args.task,
+                    "What a file's pairs mean: detect (a CSV label column or a '# task:' line), pairs, "
+                    "classification (text -> label) or entailment (premise, hypothesis -> label)")
+        ->check(CLI::IsMember({"detect", "pairs", "classification", "entailment"}))
+        ->capture_default_str();
     command.add_flag("--lowercase", args.lowercase,
                      "Lowercase both sides before tokenising; the model then lowercases what it reads");
     if (withScorer)

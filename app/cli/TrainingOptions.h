@@ -19,6 +19,9 @@ struct TrainingArgs {
     std::string data;            // a shipped dataset's name or a TSV/CSV path
     std::string tokens = "char"; // for a user's file; a shipped dataset brings its own
     bool tokensGiven = false;
+    // What a file's pairs mean: detect (a CSV label column, a "# task:" line, else pairs), pairs,
+    // classification or entailment (DatasetOptions::task). Shipped datasets bring their own.
+    std::string task = "detect";
     bool lowercase = false; // lowercase both sides before tokenising (saved in the model file)
     std::string scorer = "general";
     std::string decoder = "luong";

@@ -1,5 +1,7 @@
 #include "core/data/Dataset.h"
 
+#include "core/data/PremiseHypothesis.h"
+
 #include <stdexcept>
 
 namespace attnlab {
@@ -41,6 +43,12 @@ std::vector<std::string> Dataset::targetTokens(int i) const {
 TextPair Dataset::pair(int i) const {
     const std::span<const AlignmentLink> links = alignment(i);
     return TextPair{std::string(source(i)), std::string(target(i)), Alignment(links.begin(), links.end())};
+}
+
+int Dataset::premiseLength(int i) const {
+    record(i);
+    if (m_options.task != TaskKind::Entailment) return -1;
+    return attnlab::premiseLength(sourceTokens(i));
 }
 
 const SharedFeatures& Dataset::features(int i) const {

@@ -36,6 +36,8 @@ public:
     const std::string& path() const { return m_path; } // the file read; empty if generated
     const DatasetOptions& options() const { return m_options; }
     const LoadReport& report() const { return m_report; }
+    // Pairs, or a label kind (issue 15): then target(i) is one word, the label.
+    TaskKind task() const { return m_options.task; }
 
     int size() const { return static_cast<int>(m_records.size()); }
     bool empty() const { return m_records.empty(); }
@@ -51,6 +53,10 @@ public:
     std::vector<std::string> sourceTokens(int i) const;
     std::vector<std::string> targetTokens(int i) const;
     TextPair pair(int i) const;
+    // Entailment: the number of premise words of pair i, which is also the index of the separator
+    // in sourceTokens(i) (hypothesis word j is source token premiseLength(i) + 1 + j); gold links
+    // are (premise word, hypothesis word). -1 for the other kinds.
+    int premiseLength(int i) const;
 
     // Frames and images (issue 14): the source is features, made as input() says; source(i) is
     // then a label (the file, or "utterance 12") and gold links are over frames or grid cells.

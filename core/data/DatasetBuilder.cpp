@@ -2,6 +2,7 @@
 
 #include "core/data/DatasetError.h"
 #include "core/data/PharaohAlignment.h"
+#include "core/data/PremiseHypothesis.h"
 #include "core/data/Utf8.h"
 
 #include <limits>
@@ -19,6 +20,37 @@ DatasetBuilder::DatasetBuilder(std::string name, std::string path, std::string d
     m_dataset.m_report.maxSourceLength = options.maxSourceLength;
     m_dataset.m_report.maxTargetLength = options.maxTargetLength;
     m_dataset.m_text.reserve(expectedTextBytes);
+    if (isLabelTask(options.task)) setTask(options.task);
+}
+
+void DatasetBuilder::setTask(TaskKind task, std::int64_t line) {
+    if (m_anyPair) throw std::logic_error("DatasetBuilder::setTask after the first pair");
+    DatasetOptions& options = m_dataset.m_options;
+    if (isLabelTask(task) && options.reverse)
+        fail(line, std::string("the reverse option cannot apply to ") +
+                       (task == TaskKind::Entailment ? "an" : "a") + " " + taskKindName(task) +
+                       " dataset: its target is a label, not a text to read");
+    options.task = task;
+    if (!isLabelTask(task)) return;
+    options.targetTokens = m_fileTargetTokens = Tokenization::Word; // one label word
+    if (task == TaskKind::Entailment) options.sourceTokens = m_fileSourceTokens = Tokenization::Word;
+}
+
+void DatasetBuilder::checkLabel(std::string_view label, std::int64_t line) const {
+    const int words = tokenCount(label, Tokenization::Word);
+    if (words > 1)
+        fail(line, "the label '" + std::string(trimUnicodeWhitespace(label)) + "' has " +
+                       std::to_string(words) + " words: a label is one word");
+}
+
+std::string_view DatasetBuilder::checkSentence(std::string_view text, const char* which,
+                                               std::int64_t line) const {
+    const std::string_view trimmed = trimUnicodeWhitespace(text);
+    if (trimmed.empty()) fail(line, std::string("empty ") + which);
+    if (hasSeparatorWord(trimmed))
+        fail(line, std::string("the ") + which + " holds the word '" + std::string(kPremiseSeparator) +
+                       "', which separates premise and hypothesis: remove it or join it to a word");
+    return trimmed;
 }
 
 void DatasetBuilder::fail(std::int64_t line, const std::string& reason) const {
@@ -50,6 +82,10 @@ void DatasetBuilder::checkLinkRanges(const Alignment& links, std::string_view fi
                            std::to_string(link.source) + " is out of range (the source has " +
                            std::to_string(sourceCount) + " " +
                            std::string(tokenizationName(m_fileSourceTokens)) + " tokens)");
+        if (isLabelTask(task()) && link.target != 0)
+            fail(line,
+                 "alignment link " + formatAlignment({link}) +
+                     ": an evidence link is i-0 (source token i decides the label, token 0 of the target)");
         if (link.target >= targetCount)
             fail(line, "alignment link " + formatAlignment({link}) + ": target index " +
                            std::to_string(link.target) + " is out of range (the target has " +
@@ -72,14 +108,26 @@ void DatasetBuilder::decideAlignments(bool hasLinks, std::int64_t line) {
 
 void DatasetBuilder::add(std::string_view fileSource, std::string_view fileTarget, const Alignment* links,
                          std::int64_t line) {
+    if (task() == TaskKind::Entailment) {
+        if (fileSource.empty()) fail(line, "empty source");
+        try {
+            const PremiseHypothesisText parts = splitPremiseHypothesisText(fileSource);
+            addEntailment(parts.premise, parts.hypothesis, fileTarget, links, line);
+        } catch (const std::invalid_argument& e) {
+            fail(line, e.what());
+        }
+        return;
+    }
+    const bool label = isLabelTask(task());
     if (fileSource.empty()) fail(line, "empty source");
-    if (fileTarget.empty()) fail(line, "empty target");
+    if (fileTarget.empty()) fail(line, label ? "empty label" : "empty target");
+    if (label) checkLabel(fileTarget, line);
     const bool hasLinks = links != nullptr;
     decideAlignments(hasLinks, line);
     if (hasLinks) checkLinkRanges(*links, fileSource, fileTarget, line);
 
     const Side source = prepareSide(fileSource, m_fileSourceTokens, "source", line);
-    const Side target = prepareSide(fileTarget, m_fileTargetTokens, "target", line);
+    const Side target = prepareSide(fileTarget, m_fileTargetTokens, label ? "label" : "target", line);
 
     LoadReport& report = m_dataset.m_report;
     m_scratch.clear();
@@ -96,11 +144,48 @@ void DatasetBuilder::add(std::string_view fileSource, std::string_view fileTarge
             m_scratch.push_back(link);
         }
     }
+    keep(source, target, line);
+}
+
+void DatasetBuilder::addEntailment(std::string_view premise, std::string_view hypothesis,
+                                   std::string_view label, const Alignment* links, std::int64_t line) {
+    const std::string_view p = checkSentence(premise, "premise", line);
+    const std::string_view h = checkSentence(hypothesis, "hypothesis", line);
+    if (trimUnicodeWhitespace(label).empty()) fail(line, "empty label");
+    checkLabel(label, line);
+    const bool hasLinks = links != nullptr;
+    decideAlignments(hasLinks, line);
+    m_scratch.clear();
+    if (hasLinks) {
+        const int premiseWords = tokenCount(p, Tokenization::Word);
+        const int hypothesisWords = tokenCount(h, Tokenization::Word);
+        for (const AlignmentLink& link : *links) {
+            if (link.source >= premiseWords)
+                fail(line, "alignment link " + formatAlignment({link}) + ": premise index " +
+                               std::to_string(link.source) + " is out of range (the premise has " +
+                               std::to_string(premiseWords) + " words)");
+            if (link.target >= hypothesisWords)
+                fail(line, "alignment link " + formatAlignment({link}) + ": hypothesis index " +
+                               std::to_string(link.target) + " is out of range (the hypothesis has " +
+                               std::to_string(hypothesisWords) + " words)");
+        }
+        m_scratch = *links;
+        sortAlignment(m_scratch);
+    }
+    m_joined = joinPremiseHypothesis(p, h);
+    const Side source = prepareSide(m_joined, Tokenization::Word, "source", line);
+    const Side target = prepareSide(label, Tokenization::Word, "label", line);
+    keep(source, target, line);
+}
+
+void DatasetBuilder::keep(const Side& source, const Side& target, std::int64_t line) {
+    m_anyPair = true;
+    LoadReport& report = m_dataset.m_report;
     // From here on, source and target are the model's.
     const DatasetOptions& options = m_dataset.m_options;
     const Side& modelSource = options.reverse ? target : source;
     const Side& modelTarget = options.reverse ? source : target;
-    if (options.reverse)
+    if (options.reverse) // never for the label kinds (setTask)
         m_scratch = transposeAlignment(m_scratch);
     else
         sortAlignment(m_scratch);

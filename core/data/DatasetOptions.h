@@ -1,5 +1,6 @@
 #pragma once
 // How a dataset file is read and what is done to each pair on the way in.
+#include "core/data/TaskKind.h"
 #include "core/data/Tokenization.h"
 
 #include <string>
@@ -27,6 +28,14 @@ struct DatasetOptions {
     // source/src/input (target/tgt/output). An alignment column is one named alignment/align.
     std::string sourceColumn;
     std::string targetColumn;
+    // What the pairs mean (issue 15). Classification or Entailment reads the file as that kind.
+    // Pairs with detectTask: the file may say otherwise (a CSV header with a label column and no
+    // target column; a TSV comment line "# task: classification" before the first pair), else
+    // pairs. Pairs without detectTask: pairs, whatever the file says. For the label kinds the
+    // target is one word (word tokens, forced), entailment sources are word tokens "premise |
+    // hypothesis" (forced), and reverse cannot apply. A loaded Dataset's options hold the kind found.
+    TaskKind task = TaskKind::Pairs;
+    bool detectTask = true;
 };
 
 } // namespace attnlab

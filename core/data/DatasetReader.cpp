@@ -1,10 +1,12 @@
 #include "core/data/DatasetReader.h"
 
+#include "core/data/CsvColumns.h"
 #include "core/data/CsvLine.h"
 #include "core/data/DatasetBuilder.h"
 #include "core/data/DatasetError.h"
 #include "core/data/LineReader.h"
 #include "core/data/PharaohAlignment.h"
+#include "core/data/TaskComment.h"
 #include "core/data/Utf8.h"
 
 #include <algorithm>
@@ -51,8 +53,9 @@ bool isDataLine(const LineReader& lines, DatasetBuilder& builder) {
 class TsvAlignmentColumn {
 public:
     // The links of this line, or nullopt when it has none.
+    // `ordinal` names the column in errors: "third", or "fourth" for entailment.
     std::optional<Alignment> read(std::optional<std::string_view> column, std::int64_t line,
-                                  const std::string& file) {
+                                  const std::string& file, const std::string& ordinal = "third") {
         if (m_state == State::Undecided) {
             m_state =
                 column && !column->empty() && looksLikeAlignment(*column) ? State::Present : State::Absent;
@@ -60,17 +63,17 @@ public:
         }
         if (m_state == State::Absent) {
             if (column && !column->empty() && looksLikeAlignment(*column))
-                throw DatasetError(file, line,
-                                   "the third column looks like a gold alignment, but the first pair (line " +
-                                       std::to_string(m_firstLine) +
-                                       ") has none: give every pair one or none");
+                throw DatasetError(
+                    file, line,
+                    "the " + ordinal + " column looks like a gold alignment, but the first pair (line " +
+                        std::to_string(m_firstLine) + ") has none: give every pair one or none");
             return std::nullopt;
         }
         if (!column)
             throw DatasetError(
                 file, line,
                 "no gold alignment column: the first pair (line " + std::to_string(m_firstLine) +
-                    ") has one, so every pair needs one (an empty third column means no links)");
+                    ") has one, so every pair needs one (an empty " + ordinal + " column means no links)");
         try {
             return parseAlignment(*column);
         } catch (const std::invalid_argument& e) {
@@ -84,76 +87,69 @@ private:
     std::int64_t m_firstLine = 0;
 };
 
-void readTsv(LineReader& lines, DatasetBuilder& builder) {
-    TsvAlignmentColumn alignmentColumn;
-    while (lines.next()) {
-        if (!isDataLine(lines, builder)) continue;
-        const std::string_view line = lines.line();
-        const std::size_t tab1 = line.find('\t');
-        if (tab1 == std::string_view::npos)
-            throw DatasetError(builder.displayName(), lines.lineNumber(),
-                               "no tab: expected source<TAB>target[<TAB>alignment]");
-        const std::size_t tab2 = line.find('\t', tab1 + 1);
-        const std::string_view source = line.substr(0, tab1);
-        const std::string_view target =
-            line.substr(tab1 + 1, tab2 == std::string_view::npos ? line.npos : tab2 - tab1 - 1);
-        std::optional<std::string_view> third;
-        if (tab2 != std::string_view::npos) {
-            const std::size_t tab3 = line.find('\t', tab2 + 1);
-            third = line.substr(tab2 + 1, tab3 == std::string_view::npos ? line.npos : tab3 - tab2 - 1);
-        }
-        const std::optional<Alignment> links =
-            alignmentColumn.read(third, lines.lineNumber(), builder.displayName());
-        if (!links && third && !trimUnicodeWhitespace(*third).empty()) ++builder.report().thirdColumnsIgnored;
-        builder.add(source, target, links ? &*links : nullptr, lines.lineNumber());
+// The kind a TSV file declares in a "# task:" comment before its first pair (see TaskComment.h).
+void readTaskComment(const LineReader& lines, DatasetBuilder& builder) {
+    try {
+        if (const std::optional<TaskKind> kind = parseTaskComment(lines.line()))
+            builder.setTask(*kind, lines.lineNumber());
+    } catch (const std::invalid_argument& e) {
+        throw DatasetError(builder.displayName(), lines.lineNumber(), e.what());
     }
 }
 
-struct CsvColumns {
-    std::size_t source = 0;
-    std::size_t target = 0;
-    std::optional<std::size_t> alignment;
-    std::size_t needed = 0; // fields a row must have
-};
-
-std::optional<std::size_t> findColumn(const std::vector<std::string>& header,
-                                      const std::vector<std::string>& names) {
-    for (const std::string& name : names)
-        for (std::size_t i = 0; i < header.size(); ++i)
-            if (asciiLower(trimUnicodeWhitespace(header[i])) == name) return i;
-    return std::nullopt;
+// Up to `count` tab-separated fields of `line`; a field past the last tab is absent.
+std::size_t splitTabs(std::string_view line, std::string_view* fields, std::size_t count) {
+    std::size_t found = 0;
+    std::size_t start = 0;
+    while (found < count) {
+        const std::size_t tab = line.find('\t', start);
+        fields[found++] = line.substr(start, tab == std::string_view::npos ? line.npos : tab - start);
+        if (tab == std::string_view::npos) break;
+        start = tab + 1;
+    }
+    return found;
 }
 
-CsvColumns findCsvColumns(const std::vector<std::string>& header, const DatasetOptions& options,
-                          const std::string& file, std::int64_t line) {
-    auto namesFor = [](const std::string& chosen, std::vector<std::string> defaults) {
-        return chosen.empty() ? defaults : std::vector<std::string>{asciiLower(chosen)};
-    };
-    auto require = [&](const char* side, const std::vector<std::string>& names) {
-        const std::optional<std::size_t> column = findColumn(header, names);
-        if (column) return *column;
-        std::string looked, found;
-        for (const std::string& n : names) looked += (looked.empty() ? "'" : ", '") + n + "'";
-        for (const std::string& h : header) found += (found.empty() ? "'" : ", '") + h + "'";
-        throw DatasetError(file, line,
-                           std::string("the CSV header names no ") + side + " column (looked for " + looked +
-                               "; found " + found + "); a CSV file needs a header row naming its columns");
-    };
-    CsvColumns columns;
-    columns.source = require("source", namesFor(options.sourceColumn, {"source", "src", "input"}));
-    columns.target = require("target", namesFor(options.targetColumn, {"target", "tgt", "output"}));
-    if (columns.source == columns.target)
-        throw DatasetError(file, line, "the CSV source and target columns are the same column");
-    columns.alignment = findColumn(header, {"alignment", "alignments", "align"});
-    columns.needed = std::max(columns.source, columns.target) + 1;
-    if (columns.alignment) columns.needed = std::max(columns.needed, *columns.alignment + 1);
-    return columns;
+void readTsv(LineReader& lines, DatasetBuilder& builder, bool detectTask) {
+    TsvAlignmentColumn alignmentColumn;
+    bool anyPair = false;
+    while (lines.next()) {
+        if (!isDataLine(lines, builder)) {
+            if (detectTask && !anyPair && lines.line().starts_with('#')) readTaskComment(lines, builder);
+            continue;
+        }
+        anyPair = true;
+        // Entailment has one column more before the links: premise, hypothesis, label.
+        const bool entailment = builder.task() == TaskKind::Entailment;
+        const std::size_t textColumns = entailment ? 3 : 2;
+        std::string_view fields[4];
+        const std::size_t found = splitTabs(lines.line(), fields, textColumns + 1);
+        if (found < textColumns)
+            throw DatasetError(builder.displayName(), lines.lineNumber(),
+                               entailment ? "expected premise<TAB>hypothesis<TAB>label[<TAB>links], found " +
+                                                std::to_string(found) + (found == 1 ? " column" : " columns")
+                               : builder.task() == TaskKind::Classification
+                                   ? "no tab: expected text<TAB>label[<TAB>evidence links]"
+                                   : "no tab: expected source<TAB>target[<TAB>alignment]");
+        std::optional<std::string_view> linksColumn;
+        if (found > textColumns) linksColumn = fields[textColumns];
+        const std::optional<Alignment> links = alignmentColumn.read(
+            linksColumn, lines.lineNumber(), builder.displayName(), entailment ? "fourth" : "third");
+        if (!links && linksColumn && !trimUnicodeWhitespace(*linksColumn).empty())
+            ++builder.report().thirdColumnsIgnored;
+        const Alignment* linksOrNull = links ? &*links : nullptr;
+        if (entailment)
+            builder.addEntailment(fields[0], fields[1], fields[2], linksOrNull, lines.lineNumber());
+        else
+            builder.add(fields[0], fields[1], linksOrNull, lines.lineNumber());
+    }
 }
 
 void readCsv(LineReader& lines, DatasetBuilder& builder, const DatasetOptions& options) {
     std::vector<std::string> fields;
     std::optional<CsvColumns> columns;
     const std::string& file = builder.displayName();
+    const bool detect = options.detectTask && builder.task() == TaskKind::Pairs;
     while (lines.next()) {
         if (!isDataLine(lines, builder)) continue;
         try {
@@ -162,7 +158,8 @@ void readCsv(LineReader& lines, DatasetBuilder& builder, const DatasetOptions& o
             throw DatasetError(file, lines.lineNumber(), e.what());
         }
         if (!columns) {
-            columns = findCsvColumns(fields, options, file, lines.lineNumber());
+            columns = findCsvColumns(fields, options, builder.task(), detect, file, lines.lineNumber());
+            if (columns->task != builder.task()) builder.setTask(columns->task, lines.lineNumber());
             ++builder.report().headerLines;
             continue;
         }
@@ -178,8 +175,12 @@ void readCsv(LineReader& lines, DatasetBuilder& builder, const DatasetOptions& o
                 throw DatasetError(file, lines.lineNumber(), e.what());
             }
         }
-        builder.add(fields[columns->source], fields[columns->target], links ? &*links : nullptr,
-                    lines.lineNumber());
+        const Alignment* linksOrNull = links ? &*links : nullptr;
+        if (columns->hypothesis)
+            builder.addEntailment(fields[columns->source], fields[*columns->hypothesis],
+                                  fields[columns->target], linksOrNull, lines.lineNumber());
+        else
+            builder.add(fields[columns->source], fields[columns->target], linksOrNull, lines.lineNumber());
     }
 }
 
@@ -215,7 +216,7 @@ Dataset readDataset(std::istream& in, const DatasetSource& source, const Dataset
     if (resolveFormat(options.format, source.displayName) == DatasetFormat::Csv)
         readCsv(lines, builder, options);
     else
-        readTsv(lines, builder);
+        readTsv(lines, builder, options.detectTask && builder.task() == TaskKind::Pairs);
     builder.report().bytesRead = lines.bytesRead();
     return builder.finish();
 }

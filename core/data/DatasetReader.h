@@ -10,6 +10,15 @@
 // an error naming the line and the word. Otherwise the third column is ignored (e.g. Tatoeba's
 // attribution) and counted in the load report; a later line whose third column looks like an
 // alignment is an error.
+//
+// Label kinds (issue 15; DatasetOptions::task, or detected: a CSV header with a label column, a
+// TSV "# task: classification" comment before the first pair):
+//   classification  TSV text<TAB>label[<TAB>evidence links "i-0"]; CSV text/sentence/review, label
+//   entailment      TSV premise<TAB>hypothesis<TAB>label[<TAB>links "i-j", premise word i to
+//                   hypothesis word j]; CSV premise, hypothesis, label (SNLI's sentence1,
+//                   sentence2, gold_label too)
+// The links column follows the same rule as the third column above. A label of several words,
+// an empty premise or hypothesis, or one holding the separator word "|" is an error naming the line.
 #include "core/data/Dataset.h"
 #include "core/data/ProgressCallback.h"
 

@@ -3,6 +3,7 @@
 // that opens either a shipped dataset by name or a user's file by path.
 #include "core/data/Dataset.h"
 #include "core/data/ProgressCallback.h"
+#include "core/data/TaskKind.h"
 #include "core/data/Tokenization.h"
 #include "core/nn/InputConfig.h"
 
@@ -41,6 +42,7 @@ struct ShippedDataset {
     InputKind input = InputKind::Tokens;  // frames, image: generated on the machine, never a file
     int minWords = 0;                     // spoken tasks: words per utterance
     int maxWords = 0;
+    TaskKind task = TaskKind::Pairs; // sentiment: classification; entailment: entailment (issue 15)
 };
 
 const std::vector<ShippedDataset>& shippedDatasets();

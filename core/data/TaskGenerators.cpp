@@ -1,9 +1,13 @@
 #include "core/data/TaskGenerators.h"
 
 #include "core/data/PharaohAlignment.h"
+#include "core/data/PremiseHypothesis.h"
+#include "core/data/TaskComment.h"
 #include "core/data/tasks/DatesTask.h"
+#include "core/data/tasks/EntailmentTask.h"
 #include "core/data/tasks/HeadlinesTask.h"
 #include "core/data/tasks/NumbersTask.h"
+#include "core/data/tasks/SentimentTask.h"
 #include "core/data/tasks/StringTasks.h"
 #include "core/data/tasks/TranslationTask.h"
 
@@ -19,13 +23,19 @@ using Sampler = TextPair (*)(Random&);
 struct Task {
     const char* name;
     Sampler sample;
+    TaskKind kind = TaskKind::Pairs;
 };
 
 constexpr Task Tasks[] = {
-    {"dates", tasks::sampleDate},         {"reverse", tasks::sampleReverse},
-    {"sort", tasks::sampleSort},          {"copy_long", tasks::sampleCopyLong},
-    {"numbers", tasks::sampleNumber},     {"translation", tasks::sampleTranslation},
+    {"dates", tasks::sampleDate},
+    {"reverse", tasks::sampleReverse},
+    {"sort", tasks::sampleSort},
+    {"copy_long", tasks::sampleCopyLong},
+    {"numbers", tasks::sampleNumber},
+    {"translation", tasks::sampleTranslation},
     {"headlines", tasks::sampleHeadline},
+    {"sentiment", tasks::sampleSentiment, TaskKind::Classification},
+    {"entailment", tasks::sampleEntailment, TaskKind::Entailment},
 };
 
 const Task* findTask(std::string_view name) {
@@ -59,6 +69,11 @@ bool isTaskName(std::string_view name) {
     return findTask(name) != nullptr;
 }
 
+TaskKind generatedTaskKind(std::string_view name) {
+    const Task* task = findTask(name);
+    return task ? task->kind : TaskKind::Pairs;
+}
+
 std::vector<TextPair> generateTask(const std::string& name, int count, std::uint64_t seed) {
     const Task* task = findTask(name);
     if (!task) {
@@ -88,11 +103,21 @@ std::vector<TextPair> generateTask(const std::string& name, int count, std::uint
 }
 
 std::string taskHeader(const std::string& name, int count, std::uint64_t seed) {
+    std::string columns;
+    switch (generatedTaskKind(name)) {
+    case TaskKind::Pairs:
+        columns = "source, target, gold alignment (Pharaoh: i-j sure, i?j possible)";
+        break;
+    case TaskKind::Classification:
+        columns = "text, label, gold evidence (i-0: word i decides the label)";
+        break;
+    case TaskKind::Entailment:
+        columns = "premise, hypothesis, label, gold links (i-j: premise word i, hypothesis word j)";
+        break;
+    }
     return "# generator: " + name + "; seed: " + std::to_string(seed) + "; count: " + std::to_string(count) +
            "; made by: attnlab-cli generate " + name + " --count " + std::to_string(count) + " --seed " +
-           std::to_string(seed) +
-           "; columns: source, target, gold alignment (Pharaoh: i-j sure, i?j possible); "
-           "licence: CC0-1.0";
+           std::to_string(seed) + "; columns: " + columns + "; licence: CC0-1.0";
 }
 
 std::optional<TaskHeader> parseTaskHeader(std::string_view line) {
@@ -108,9 +133,19 @@ std::optional<TaskHeader> parseTaskHeader(std::string_view line) {
 
 void writeTaskTsv(std::ostream& out, const std::string& name, int count, std::uint64_t seed) {
     const std::vector<TextPair> pairs = generateTask(name, count, seed);
+    const TaskKind kind = generatedTaskKind(name);
     out << taskHeader(name, count, seed) << '\n';
-    for (const TextPair& pair : pairs)
-        out << pair.source << '\t' << pair.target << '\t' << formatAlignment(pair.alignment) << '\n';
+    // The kind, so that the file reads back as it (TaskComment.h); pairs files stay as they were.
+    if (kind != TaskKind::Pairs) out << taskComment(kind) << '\n';
+    for (const TextPair& pair : pairs) {
+        if (kind == TaskKind::Entailment) {
+            const PremiseHypothesisText parts = splitPremiseHypothesisText(pair.source);
+            out << parts.premise << '\t' << parts.hypothesis;
+        } else {
+            out << pair.source;
+        }
+        out << '\t' << pair.target << '\t' << formatAlignment(pair.alignment) << '\n';
+    }
 }
 
 } // namespace attnlab

@@ -1,10 +1,14 @@
 // The shared model and training options of train and compare: defaults of the reference model,
 // each option reaching its field, and inconsistent values refused as bad usage.
 #include "app/cli/CommandGuard.h"
+#include "app/cli/TrainingInput.h"
 #include "app/cli/TrainingOptions.h"
+#include "core/experiment/PreparedData.h"
 
 #include <CLI/CLI.hpp>
 #include <QtTest>
+
+#include <sstream>
 
 using namespace attnlab;
 using namespace attnlab::cli;
@@ -18,6 +22,7 @@ private Q_SLOTS:
     void outOfRangeValuesAreUsageErrors();
     void inconsistentModelIsAnInputError();
     void recommendedSettingsFillOnlyWhatIsNotGiven();
+    void taskOptionReachesTheDataset();
 };
 
 namespace {
@@ -188,6 +193,34 @@ void TestTrainingOptions::recommendedSettingsFillOnlyWhatIsNotGiven() {
     QCOMPARE(chosen.batch, 32);
     QCOMPARE(chosen.epochs, 15);
     QCOMPARE(chosen.learningRate, 1e-3);
+}
+
+void TestTrainingOptions::taskOptionReachesTheDataset() {
+    // --task: detect by default; an explicit kind reads a file as that kind (issue 15).
+    TrainingArgs detect;
+    parse(detect, {"--data", "x.tsv"});
+    QCOMPARE(detect.task, std::string("detect"));
+    QVERIFY_THROWS_EXCEPTION(CLI::ValidationError, [] {
+        TrainingArgs bad;
+        parse(bad, {"--data", "x.tsv", "--task", "sentiment"});
+    }());
+    const std::string file = ATTNLAB_TEST_DATASETS "/label_no_task_line.tsv"; // two reviews, no "# task:"
+    std::ostringstream log;
+    TrainingArgs args;
+    parse(args, {"--data", file, "--task", "classification", "--val-fraction", "0"});
+    const auto prepared = loadTrainingData(args, log);
+    QCOMPARE(prepared->dataset->task(), TaskKind::Classification);
+    QCOMPARE(prepared->dataset->options().targetTokens, Tokenization::Word);
+    TrainingArgs detected;
+    parse(detected, {"--data", file, "--val-fraction", "0"});
+    QCOMPARE(loadTrainingData(detected, log)->dataset->task(), TaskKind::Pairs);
+    // A shipped dataset brings its own kind.
+    TrainingArgs shipped;
+    parse(shipped, {"--data", "sentiment", "--task", "pairs"});
+    QCOMPARE(loadTrainingData(shipped, log)->dataset->task(), TaskKind::Classification);
+    QVERIFY2(log.str().find("sentiment is a classification dataset; --task pairs applies to files only") !=
+                 std::string::npos,
+             log.str().c_str());
 }
 
 QTEST_APPLESS_MAIN(TestTrainingOptions)

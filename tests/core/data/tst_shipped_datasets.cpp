@@ -30,6 +30,7 @@ private Q_SLOTS:
     void fileMatchesGenerator();
     void openByName_data();
     void openByName();
+    void generatedInMemoryIsIdentical_data();
     void generatedInMemoryIsIdentical();
     void reversedShippedDataset();
     void otherNamesArePaths();
@@ -37,7 +38,7 @@ private Q_SLOTS:
 };
 
 void TestShippedDatasets::catalogue() {
-    QCOMPARE(shippedDatasets().size(), std::size_t(10));
+    QCOMPARE(shippedDatasets().size(), std::size_t(12));
     std::vector<ShippedDataset> all; // the text tasks; spoken, spoken_long and shapes are media
     for (const ShippedDataset& d : shippedDatasets()) {
         if (d.input == InputKind::Tokens) {
@@ -49,7 +50,7 @@ void TestShippedDatasets::catalogue() {
         QVERIFY(d.defaultCount >= 500 && d.defaultCount <= 10000);
         QCOMPARE(d.recommended.bidirectional, std::optional<bool>(true));
     }
-    QCOMPARE(all.size(), std::size_t(7));
+    QCOMPARE(all.size(), std::size_t(9));
     QCOMPARE(taskNames().size(), all.size());
     for (const ShippedDataset& d : all) {
         QVERIFY2(isTaskName(d.name), d.name.c_str());
@@ -61,6 +62,13 @@ void TestShippedDatasets::catalogue() {
     QCOMPARE(findShippedDataset("numbers")->sourceTokens, Tokenization::Char);
     QCOMPARE(findShippedDataset("translation")->sourceTokens, Tokenization::Word);
     QVERIFY(!findShippedDataset("eng-fra"));
+    // Issue 15's label kinds; every other shipped dataset is pairs.
+    QCOMPARE(findShippedDataset("sentiment")->task, TaskKind::Classification);
+    QCOMPARE(findShippedDataset("entailment")->task, TaskKind::Entailment);
+    for (const ShippedDataset& d : shippedDatasets()) {
+        QCOMPARE(generatedTaskKind(d.name), d.task);
+        if (d.name != "sentiment" && d.name != "entailment") QCOMPARE(d.task, TaskKind::Pairs);
+    }
     // copy_long alone brings settings of its own (Figure 2 of Bahdanau et al. in a few minutes);
     // the others, dates first, train with the general defaults.
     const RecommendedSettings& copyLong = findShippedDataset("copy_long")->recommended;
@@ -128,18 +136,29 @@ void TestShippedDatasets::openByName() {
     QVERIFY(d.hasAlignments());
     QCOMPARE(d.options().sourceTokens, shipped.sourceTokens);
     QCOMPARE(d.options().targetTokens, shipped.targetTokens);
-    QCOMPARE(d.report().commentLines, std::int64_t(1)); // the header
-    QCOMPARE(d.lineNumber(0), std::int64_t(2));
+    QCOMPARE(d.task(), shipped.task);
+    // The header, and for the label kinds the "# task:" line that makes the file read as one.
+    const int comments = isLabelTask(shipped.task) ? 2 : 1;
+    QCOMPARE(d.report().commentLines, std::int64_t(comments));
+    QCOMPARE(d.lineNumber(0), std::int64_t(comments + 1));
     const std::vector<TextPair> generated = generateTask(shipped.name, 50, shipped.seed);
     for (int i = 0; i < 50; ++i) QCOMPARE(d.pair(i), generated[static_cast<std::size_t>(i)]);
 }
 
+void TestShippedDatasets::generatedInMemoryIsIdentical_data() {
+    QTest::addColumn<QString>("name");
+    for (const char* name : {"numbers", "sentiment", "entailment"}) QTest::newRow(name) << QString(name);
+}
+
 void TestShippedDatasets::generatedInMemoryIsIdentical() {
-    const ShippedDataset& shipped = *findShippedDataset("numbers");
+    QFETCH(QString, name);
+    const ShippedDataset& shipped = *findShippedDataset(name.toStdString());
     const Dataset fromFile = openShippedDataset(shipped, ATTNLAB_SHIPPED_DATASETS);
     const Dataset generated = openShippedDataset(shipped, "/nonexistent/attnlab/datasets");
     QVERIFY(generated.path().empty());
-    QCOMPARE(generated.name(), std::string("numbers"));
+    QCOMPARE(generated.name(), shipped.name);
+    QCOMPARE(generated.task(), shipped.task);
+    QCOMPARE(fromFile.task(), shipped.task);
     QCOMPARE(generated.size(), fromFile.size());
     QCOMPARE(generated.textBytes(), fromFile.textBytes());
     QCOMPARE(generated.report().linesRead, fromFile.report().linesRead);

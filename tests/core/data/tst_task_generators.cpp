@@ -2,6 +2,7 @@
 // content of hand-checked examples.
 #include "DataTestSupport.h"
 
+#include "core/data/PremiseHypothesis.h"
 #include "core/data/ShippedDatasets.h"
 #include "core/data/TaskGenerators.h"
 #include "core/data/Tokenization.h"
@@ -73,8 +74,15 @@ void TestTaskGenerators::alignmentsValid() {
     const ShippedDataset* shipped = findShippedDataset(task.toStdString());
     QVERIFY(shipped);
     for (const TextPair& p : generateTask(task.toStdString(), 2000, 5)) {
-        const int sourceCount = tokenCount(p.source, shipped->sourceTokens);
-        const int targetCount = tokenCount(p.target, shipped->targetTokens);
+        int sourceCount = tokenCount(p.source, shipped->sourceTokens);
+        int targetCount = tokenCount(p.target, shipped->targetTokens);
+        if (shipped->task == TaskKind::Entailment) { // links join premise and hypothesis words
+            const PremiseHypothesisTokens parts =
+                splitPremiseHypothesis(tokenize(p.source, Tokenization::Word));
+            QCOMPARE(targetCount, 1);
+            sourceCount = static_cast<int>(parts.premise.size());
+            targetCount = static_cast<int>(parts.hypothesis.size());
+        }
         QVERIFY2(sourceCount > 0 && targetCount > 0, p.source.c_str());
         QVERIFY2(!p.alignment.empty(), p.source.c_str());
         QVERIFY2(p.source.find_first_of("\t\n\r") == std::string::npos, p.source.c_str());
@@ -99,7 +107,8 @@ void TestTaskGenerators::unknownTask() {
         QFAIL("accepted");
     } catch (const std::invalid_argument& e) {
         QCOMPARE(std::string(e.what()), std::string("unknown task 'parity' (known: dates, reverse, sort, "
-                                                    "copy_long, numbers, translation, headlines)"));
+                                                    "copy_long, numbers, translation, headlines, sentiment, "
+                                                    "entailment)"));
     }
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, generateTask("dates", -1, 1));
     QVERIFY(generateTask("dates", 0, 1).empty());
