@@ -17,6 +17,7 @@
 #include "app/cli/ModelInput.h"
 #include "app/cli/TrainingOptions.h"
 #include "core/data/Utf8.h"
+#include "core/infer/AttentionAxes.h"
 #include "core/infer/BeamSearch.h"
 
 #include <CLI/CLI.hpp>
@@ -36,7 +37,8 @@ struct AlignedText {
     std::string input;
     SourceInput source;
     std::vector<std::string> output;
-    Matrix<float> attention; // (output x S)
+    Matrix<float> attention; // (rows x columns)
+    AttentionAxes axes;      // what the rows and columns are (output and source, or hypothesis and premise)
     DecodeResult decoded;
     std::optional<Inspection> inspection; // --explain
 };
@@ -77,7 +79,19 @@ AlignedText align(const ModelBundle& bundle, const std::string& text, const Alig
     result.attention = std::move(d.attention);
     result.decoded = std::move(d.decoded);
     result.inspection = std::move(d.inspection);
+    DecodeResult shown = result.decoded;
+    shown.finished = false; // the </s> row is left out here
+    result.axes = attentionAxes(bundle.config, shown, result.source.tokens, bundle.targetVocabulary);
     return result;
+}
+
+// "positive 0.97, negative 0.03": a label model's probabilities, most probable first.
+std::vector<std::pair<std::string, float>> labelProbabilities(const ModelBundle& bundle, const DecodeResult& decoded) {
+    std::vector<std::pair<std::string, float>> labels;
+    for (int id = UnknownId + 1; id < static_cast<int>(decoded.classProbabilities.size()); ++id)
+        labels.emplace_back(bundle.targetVocabulary.token(id), decoded.classProbabilities[static_cast<size_t>(id)]);
+    std::stable_sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return labels;
 }
 
 Json alignmentJson(const ModelBundle& bundle, const AlignedText& a, const AlignArgs& args) {
@@ -88,7 +102,10 @@ Json alignmentJson(const ModelBundle& bundle, const AlignedText& a, const AlignA
         rows.push_back(std::move(row));
     }
     Json json = {{"input", a.input},
+                 {"kind", modelKindName(bundle.config.kind)},
                  {"source", a.source.tokens},
+                 {"rows", a.axes.rows},
+                 {"columns", a.axes.columns},
                  {"output", a.output},
                  {"output_text", joinTokens(a.output, bundle.targetTokens)},
                  {"attention", rows},
@@ -97,6 +114,12 @@ Json alignmentJson(const ModelBundle& bundle, const AlignedText& a, const AlignA
                  {"unknown", a.source.unknown},
                  {"unknown_count", a.source.unknownCount}};
     if (a.inspection) json.update(explainJson(bundle, *a.inspection, args.temperature, args.topK));
+    if (bundle.config.predictsLabel()) {
+        json["label"] = a.output.front();
+        Json probabilities = Json::object();
+        for (const auto& [label, p] : labelProbabilities(bundle, a.decoded)) probabilities[label] = weight(p);
+        json["probabilities"] = probabilities;
+    }
     return json;
 }
 
@@ -108,16 +131,23 @@ void printTable(const ModelBundle& bundle, const AlignedText& a, double temperat
         << fixed(a.decoded.logProb, 4);
     if (temperature != 1.0) out << "   temperature " << number(temperature).dump();
     out << '\n';
-    if (bundle.config.scorer == ScorerKind::None) {
+    if (bundle.config.predictsLabel()) {
+        std::string line = "p:";
+        for (const auto& [label, p] : labelProbabilities(bundle, a.decoded)) line += " " + label + " " + fixed(p, 3) + ",";
+        line.pop_back();
+        out << line << '\n';
+        if (bundle.config.kind == ModelKind::Entailment) out << "(rows: hypothesis words; columns: premise words)\n";
+    }
+    if (bundle.config.scorer == ScorerKind::None && bundle.config.kind != ModelKind::Classifier) {
         out << "(this model has no attention: scorer none)\n";
         return;
     }
     int labelWidth = 0;
-    for (const std::string& token : a.output)
+    for (const std::string& token : a.axes.rows)
         labelWidth = std::max(labelWidth, displayWidth(visibleToken(token)));
     std::vector<int> widths;
     std::string header = std::string(static_cast<size_t>(labelWidth), ' ');
-    for (const std::string& token : a.source.tokens) {
+    for (const std::string& token : a.axes.columns) {
         const std::string shown = visibleToken(token);
         widths.push_back(std::max(4, displayWidth(shown)));
         header += "  " + padLeft(shown, widths.back()) + " ";
@@ -127,7 +157,7 @@ void printTable(const ModelBundle& bundle, const AlignedText& a, double temperat
     for (Eigen::Index t = 0; t < a.attention.rows(); ++t) {
         Eigen::Index best = 0;
         a.attention.row(t).maxCoeff(&best);
-        std::string line = padRight(visibleToken(a.output[static_cast<size_t>(t)]), labelWidth);
+        std::string line = padRight(visibleToken(a.axes.rows[static_cast<size_t>(t)]), labelWidth);
         for (Eigen::Index s = 0; s < a.attention.cols(); ++s)
             line += "  " + padLeft(fixed(a.attention(t, s), 2), widths[static_cast<size_t>(s)]) +
                     (s == best ? "*" : " ");

@@ -1,9 +1,21 @@
 #include "app/cli/AlignDecoding.h"
 
+#include "app/cli/CommandGuard.h"
+
 namespace attnlab::cli {
 
 AlignDecoding decodeForAlign(const ModelBundle& bundle, const ModelSource& source, const AlignArgs& args) {
     AlignDecoding result;
+    if (bundle.config.predictsLabel()) {
+        // One forward pass: nothing to step through, no softmax temperature between steps.
+        if (args.explain || args.temperature != 1.0)
+            throw InputError("--explain and --temperature step through a decoder; a " +
+                             modelKindName(bundle.config.kind) + " model decides in one pass");
+        result.decoded = decode(*bundle.model, source, DecodeOptions{});
+        for (int id : result.decoded.tokens) result.output.push_back(bundle.targetVocabulary.token(id));
+        result.attention = result.decoded.attention; // every row: pooling, or one per hypothesis word
+        return result;
+    }
     InspectOptions inspect{.temperature = args.temperature, .topK = args.topK};
     if (args.beam > 1) {
         result.decoded = decode(*bundle.model, source, DecodeOptions{.beamWidth = args.beam});

@@ -2,6 +2,7 @@
 #include "app/cli/CommandGuard.h"
 #include "app/cli/CoverageWarning.h"
 #include "app/cli/Format.h"
+#include "app/cli/LabelMetrics.h"
 #include "app/cli/JsonOutput.h"
 #include "app/cli/ModelCommands.h"
 #include "app/cli/ModelInput.h"
@@ -194,6 +195,9 @@ int runEval(const EvalArgs& args) {
     // Read as the model's training data were: the gold links then index the same tokens.
     options.lowercase = bundle.text.lowercase;
     options.trim = bundle.text.trim;
+    // A label model reads its file as its task, whatever the file says about itself.
+    if (bundle.config.kind == ModelKind::Classifier) options.task = TaskKind::Classification;
+    if (bundle.config.kind == ModelKind::Entailment) options.task = TaskKind::Entailment;
     const Dataset dataset = openDataset(args.data, options);
     checkInputKind(args, dataset, bundle);
     const std::vector<int> indices = selectPairs(args, dataset, bundle);
@@ -240,7 +244,7 @@ int runEval(const EvalArgs& args) {
         return true;
     };
     // Word outputs (summarization, translation) are also scored with ROUGE, as summaries are.
-    const bool words = bundle.targetTokens == Tokenization::Word;
+    const bool words = bundle.targetTokens == Tokenization::Word && !bundle.config.predictsLabel();
     const Metrics metrics =
         evaluate(*bundle.model, batcher, evaluation, speech || words ? &outputs : nullptr);
     std::optional<RougeAccumulator> rouge;
@@ -260,7 +264,10 @@ int runEval(const EvalArgs& args) {
            << ", " << duration(seconds) << "\n";
     if (!args.json) {
         std::cout << '\n';
-        printMetrics(metrics, cer, rouge, bundle.config.input.tokens(), std::cout);
+        if (bundle.config.predictsLabel())
+            printLabelMetrics(metrics, bundle.targetVocabulary, std::cout);
+        else
+            printMetrics(metrics, cer, rouge, bundle.config.input.tokens(), std::cout);
         std::cout.flush();
         return std::cout ? ExitOk : ExitFailure;
     }
@@ -283,6 +290,7 @@ int runEval(const EvalArgs& args) {
         {"metrics", metricsJson(metrics)},
         {"seconds", seconds},
     };
+    addLabelNames(metrics, bundle.targetVocabulary, json["metrics"]);
     if (rouge)
         json["metrics"]["rouge"] = {{"rouge1", rougeJson(rouge->rouge1())},
                                     {"rouge2", rougeJson(rouge->rouge2())},

@@ -24,8 +24,12 @@ std::string epochSummary(const EpochReport& r, int validationPairs) {
     std::string text = "train loss " + fixed(r.trainLoss, 4);
     const Metrics& v = r.validation;
     if (v.examples == 0) return text + "  (no validation split)  " + duration(r.seconds);
-    text += "  val loss " + fixed(v.loss, 4) + "  token acc " + percent(v.tokenAccuracy) + "  exact " +
-            percent(v.exactMatch) + "  BLEU " + fixed(v.bleu.score, 2);
+    if (v.confusion) // a label model: accuracy and macro-F1 say it all
+        text += "  val loss " + fixed(v.loss, 4) + "  accuracy " + percent(v.exactMatch) + "  macro-F1 " +
+                fixed(v.macroF1, 3);
+    else
+        text += "  val loss " + fixed(v.loss, 4) + "  token acc " + percent(v.tokenAccuracy) + "  exact " +
+                percent(v.exactMatch) + "  BLEU " + fixed(v.bleu.score, 2);
     if (!std::isnan(v.alignmentErrorRate)) text += "  AER " + fixed(v.alignmentErrorRate, 3);
     if (!std::isnan(v.goldMass)) text += "  gold mass " + fixed(v.goldMass, 2);
     text += "  " + duration(r.seconds);

@@ -126,6 +126,8 @@ void applyRecommendedSettings(const CLI::App& command, TrainingArgs& args) {
         char text[32];
         if constexpr (std::is_same_v<std::decay_t<decltype(*value)>, bool>)
             std::snprintf(text, sizeof text, "%s", *value ? "true" : "false");
+        else if constexpr (std::is_same_v<std::decay_t<decltype(*value)>, std::string>)
+            std::snprintf(text, sizeof text, "%s", value->c_str());
         else
             std::snprintf(text, sizeof text, "%g", static_cast<double>(*value));
         args.recommendedApplied +=
@@ -136,6 +138,7 @@ void applyRecommendedSettings(const CLI::App& command, TrainingArgs& args) {
     fill("--epochs", recommended.epochs, args.epochs);
     fill("--lr", recommended.learningRate, args.learningRate);
     fill("--location-kernel", recommended.locationKernel, args.locationKernel);
+    if (recommended.scorer) fill("--scorer", std::optional<std::string>(scorerName(*recommended.scorer)), args.scorer);
 }
 
 TrainingSettings trainingSettings(const TrainingArgs& args) {

@@ -42,8 +42,7 @@ const std::vector<ShippedDataset>& shippedDatasets() {
          "profits')",
          Tokenization::Word, Tokenization::Word, 5000, 1,
          RecommendedSettings{.epochs = 20, .learningRate = 3e-3}},
-        // Issue 15's label kinds (datasets/sentiment.md, entailment.md). No recommended settings
-        // yet: they were written before a classifier could be trained on them.
+        // Issue 15's label kinds (datasets/sentiment.md, entailment.md).
         {"sentiment",
          "Short film reviews (5-14 words) with negation and contrast to positive or negative; gold "
          "evidence words",
@@ -51,7 +50,7 @@ const std::vector<ShippedDataset>& shippedDatasets() {
          Tokenization::Word,
          4000,
          1,
-         {},
+         RecommendedSettings{.scorer = ScorerKind::ScaledDot},
          InputKind::Tokens,
          0,
          0,

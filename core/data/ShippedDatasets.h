@@ -27,8 +27,13 @@ struct RecommendedSettings {
     // location_aware's kernel width, in keys: speech needs to see the last alignment a word away
     // (a spoken word spans about 8 keys of 40 ms), where text's default of 5 sees two tokens.
     std::optional<int> locationKernel;
+    // The scorer that both learns the task and shows its evidence (sentiment: scaled dot spreads
+    // over "not" and its adjective, where dot and general lock onto one word).
+    std::optional<ScorerKind> scorer;
 
-    bool empty() const { return !bidirectional && !batchSize && !epochs && !learningRate && !locationKernel; }
+    bool empty() const {
+        return !bidirectional && !batchSize && !epochs && !learningRate && !locationKernel && !scorer;
+    }
 };
 
 struct ShippedDataset {

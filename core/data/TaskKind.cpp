@@ -25,6 +25,15 @@ TaskKind parseTaskKind(const std::string& name) {
     throw std::invalid_argument("unknown task kind '" + name + "' (pairs, classification, entailment)");
 }
 
+ModelKind modelKindFor(TaskKind kind) {
+    switch (kind) {
+    case TaskKind::Pairs: return ModelKind::Seq2Seq;
+    case TaskKind::Classification: return ModelKind::Classifier;
+    case TaskKind::Entailment: return ModelKind::Entailment;
+    }
+    return ModelKind::Seq2Seq;
+}
+
 bool isLabelTask(TaskKind kind) { return kind == TaskKind::Classification || kind == TaskKind::Entailment; }
 
 std::string joinPremiseHypothesis(std::string_view premise, std::string_view hypothesis) {

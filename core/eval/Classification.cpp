@@ -74,4 +74,13 @@ double ConfusionMatrix::macroF1() const {
     return present > 0 ? sum / present : std::numeric_limits<double>::quiet_NaN();
 }
 
+std::vector<int> occurringLabels(const ConfusionMatrix& confusion) {
+    std::vector<int> labels;
+    for (int c = 0; c < confusion.numClasses(); ++c) {
+        const ClassScores scores = confusion.classScores(c);
+        if (scores.gold > 0 || scores.predicted > 0) labels.push_back(c);
+    }
+    return labels;
+}
+
 } // namespace attnlab

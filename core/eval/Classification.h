@@ -49,4 +49,7 @@ private:
     long m_total = 0;
 };
 
+// The labels a matrix has seen, as gold or as prediction, ascending (macro-F1's classes).
+std::vector<int> occurringLabels(const ConfusionMatrix& confusion);
+
 } // namespace attnlab

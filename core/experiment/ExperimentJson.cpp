@@ -40,7 +40,7 @@ OrderedJson metricsJson(const Metrics& m) {
                             {"token_accuracy", number(row.tokenAccuracyRate())}});
     OrderedJson precisions = OrderedJson::array();
     for (double p : m.bleu.precisions) precisions.push_back(number(p));
-    return {
+    OrderedJson json = {
         {"examples", m.examples},
         {"loss", number(m.loss)},
         {"perplexity", number(m.perplexity)},
@@ -72,6 +72,19 @@ OrderedJson metricsJson(const Metrics& m) {
         {"attention_rows", m.attentionRows},
         {"by_source_length", byLength},
     };
+    if (m.confusion) {
+        // Over the label ids that occur (gold or predicted); rows gold, columns predicted.
+        const std::vector<int> ids = occurringLabels(*m.confusion);
+        OrderedJson counts = OrderedJson::array();
+        for (int gold : ids) {
+            OrderedJson row = OrderedJson::array();
+            for (int predicted : ids) row.push_back(m.confusion->count(gold, predicted));
+            counts.push_back(row);
+        }
+        json["macro_f1"] = number(m.macroF1);
+        json["confusion"] = {{"ids", ids}, {"counts", counts}};
+    }
+    return json;
 }
 
 OrderedJson epochJson(const EpochReport& r) {

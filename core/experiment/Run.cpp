@@ -1,5 +1,6 @@
 #include "core/experiment/Run.h"
 
+#include "core/data/TaskKind.h"
 #include "core/data/TextNormalization.h"
 #include "core/experiment/RunRecorder.h"
 #include "core/train/Trainer.h"
@@ -38,6 +39,11 @@ Run::Run(std::shared_ptr<const PreparedData> data, std::shared_ptr<ModelBundle> 
             input.rowEncoder = b.config.input.rowEncoder;
             b.config.input = input;
         }
+        // The data's task decides the head: a label task gets a classifier or an entailment model.
+        const TaskKind task = m_data->dataset ? m_data->dataset->task() : TaskKind::Pairs;
+        b.config.kind = modelKindFor(task);
+        if (b.config.kind == ModelKind::Entailment)
+            b.config.separatorId = encoded.sourceVocabulary.id(std::string(kPremiseSeparator));
         // The location scorer cannot read past its maximum: room for every source of the data.
         b.config.maxSourceLength =
             std::max(b.config.maxSourceLength, b.config.input.keyLength(m_data->longestSource));
@@ -52,6 +58,9 @@ Run::Run(std::shared_ptr<const PreparedData> data, std::shared_ptr<ModelBundle> 
         b.dataset = m_data->label;
         b.model = std::make_unique<Seq2Seq<float>>(b.config);
         b.model->initialize(settings.seed);
+    } else if (m_data->dataset && modelKindFor(m_data->dataset->task()) != b.config.kind) {
+        throw std::invalid_argument("the model is a " + modelKindName(b.config.kind) + ", the data's task is " +
+                                    taskKindName(m_data->dataset->task()));
     } else if (m_data->dataset && m_data->dataset->input().kind != b.config.input.kind) {
         throw std::invalid_argument("the model reads " + inputKindName(b.config.input.kind) +
                                     " sources, the data has " + inputKindName(m_data->dataset->input().kind));

@@ -1,18 +1,9 @@
 #include "core/infer/AttentionAxes.h"
 
-#include "core/data/TaskKind.h"
+#include "core/data/PremiseHypothesis.h"
 #include "core/nn/SequenceBatch.h"
 
-#include <algorithm>
-
 namespace attnlab {
-
-std::pair<std::vector<std::string>, std::vector<std::string>>
-premiseAndHypothesis(const std::vector<std::string>& sourceTokens) {
-    const auto separator = std::find(sourceTokens.begin(), sourceTokens.end(), kPremiseSeparator);
-    if (separator == sourceTokens.end()) return {sourceTokens, {}};
-    return {{sourceTokens.begin(), separator}, {separator + 1, sourceTokens.end()}};
-}
 
 AttentionAxes attentionAxes(const ModelConfig& config, const DecodeResult& decoded,
                             const std::vector<std::string>& sourceTokens, const Vocabulary& targetVocabulary) {
@@ -28,9 +19,9 @@ AttentionAxes attentionAxes(const ModelConfig& config, const DecodeResult& decod
         axes.columns = sourceTokens;
         break;
     case ModelKind::Entailment: {
-        auto [premise, hypothesis] = premiseAndHypothesis(sourceTokens);
-        axes.rows = std::move(hypothesis);
-        axes.columns = std::move(premise);
+        PremiseHypothesisTokens parts = splitPremiseHypothesis(sourceTokens);
+        axes.rows = std::move(parts.hypothesis);
+        axes.columns = std::move(parts.premise);
         break;
     }
     }

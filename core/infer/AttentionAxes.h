@@ -22,9 +22,4 @@ struct AttentionAxes {
 AttentionAxes attentionAxes(const ModelConfig& config, const DecodeResult& decoded,
                             const std::vector<std::string>& sourceTokens, const Vocabulary& targetVocabulary);
 
-// An entailment source cut at its first "|": {premise, hypothesis}; the hypothesis is empty when
-// there is no separator.
-std::pair<std::vector<std::string>, std::vector<std::string>>
-premiseAndHypothesis(const std::vector<std::string>& sourceTokens);
-
 } // namespace attnlab

@@ -16,8 +16,9 @@ AttentionPooling<T>::AttentionPooling(const ModelConfig& config)
 }
 
 template <class T> void AttentionPooling<T>::initialize(const InitSeed& seed) {
-    // As a key: the scorers see q on the scale of the encoder's states (|h̄| < 1).
-    fillUniform(m_query, seed, 1.0 / std::sqrt(static_cast<double>(m_query.value.rows())));
+    // q = 0: the dot and general scorers start from uniform weights (mean pooling) and sharpen
+    // as the words prove useful, rather than locking early onto whichever word a random q favours.
+    m_query.value.setZero();
     m_attention.initialize(seed);
     m_output.initialize(seed);
 }

@@ -8,7 +8,7 @@
 #include "core/nn/CrossEntropy.h"
 #include "core/nn/Decoder.h"
 #include "core/nn/Encoder.h"
-#include "core/nn/PremiseHypothesis.h"
+#include "core/nn/PremiseHypothesisBatch.h"
 
 #include <cstdint>
 #include <optional>

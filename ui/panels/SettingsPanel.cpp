@@ -169,6 +169,7 @@ QString SettingsPanel::recommend(const RecommendedSettings& next) {
         settings.learningRate = defaults.learningRate;
     if (last.locationKernel && config.locationKernel == *last.locationKernel && !m_locked)
         config.locationKernel = defaultConfig.locationKernel;
+    if (last.scorer && config.scorer == *last.scorer && !m_locked) config.scorer = defaultConfig.scorer;
     QStringList said;
     if (next.bidirectional && !m_locked) {
         config.bidirectional = *next.bidirectional;
@@ -189,6 +190,10 @@ QString SettingsPanel::recommend(const RecommendedSettings& next) {
     if (next.locationKernel && !m_locked) { // no field of its own: the model's location_aware kernel
         config.locationKernel = *next.locationKernel;
         said << tr("a location kernel of %1 keys").arg(*next.locationKernel);
+    }
+    if (next.scorer && !m_locked) {
+        config.scorer = *next.scorer;
+        said << tr("the %1 scorer").arg(QString::fromStdString(scorerName(*next.scorer)));
     }
     m_recommended = next;
     setFromModel(config, settings);

@@ -1,4 +1,4 @@
-#include "core/nn/PremiseHypothesis.h"
+#include "core/nn/PremiseHypothesisBatch.h"
 
 #include <algorithm>
 #include <stdexcept>
