@@ -79,6 +79,7 @@ class TestDatasetPanel : public QObject {
 private Q_SLOTS:
     void shippedDatasetFillsTableAndStatistics();
     void shippedDatasetSetsItsOwnTokenisation();
+    void taskComboFeedsTheOptions();
     void badFileNamesTheLineAndKeepsThePreviousDataset();
     void failureWithNothingLoadedLeavesNoDataset();
     void unknownShippedNameFails();
@@ -159,6 +160,37 @@ void TestDatasetPanel::shippedDatasetSetsItsOwnTokenisation() {
     // Its target vocabulary is English number words, not letters.
     QVERIFY(panel.statistics().targetVocabulary > 26);
     QCOMPARE(panel.statistics().targetVocabulary, distinctTokens(*dataset, false));
+}
+
+void TestDatasetPanel::taskComboFeedsTheOptions() {
+    // Issue 15: Detect / Pairs / Classification / Entailment, as DatasetOptions::task says.
+    DatasetPanel panel;
+    auto* task = panel.findChild<QComboBox*>("taskCombo");
+    QVERIFY(task);
+    QCOMPARE(task->count(), 4);
+    QCOMPARE(task->currentText(), QString("Detect"));
+    QVERIFY(panel.options().detectTask);
+    QCOMPARE(panel.options().task, TaskKind::Pairs);
+    // A shipped dataset shows its own kind and the user cannot change it.
+    const auto sentiment = loadAndWait(panel, [&] { panel.loadShipped("sentiment"); });
+    QVERIFY(sentiment);
+    QCOMPARE(sentiment->task(), TaskKind::Classification);
+    QCOMPARE(task->currentText(), QString("Classification"));
+    QVERIFY(!task->isEnabled());
+    // A two-column file without a "# task:" line is pairs unless the box says classification.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("reviews.tsv");
+    writeFile(path, "the plot was good\tpositive\nthe plot was dull\tnegative\n");
+    const auto detected = loadAndWait(panel, [&] { panel.loadFile(path); });
+    QVERIFY(detected);
+    QCOMPARE(detected->task(), TaskKind::Pairs);
+    QVERIFY(task->isEnabled());
+    QCOMPARE(task->currentText(), QString("Detect"));
+    const auto chosen = loadAndWait(panel, [&] { task->setCurrentIndex(task->findText("Classification")); });
+    QVERIFY(chosen);
+    QCOMPARE(chosen->task(), TaskKind::Classification);
+    QCOMPARE(chosen->options().targetTokens, Tokenization::Word);
+    QVERIFY(!panel.options().detectTask);
 }
 
 void TestDatasetPanel::badFileNamesTheLineAndKeepsThePreviousDataset() {
@@ -401,9 +433,9 @@ void TestDatasetPanel::guiThreadKeepsTickingWhileALargeFileLoads() {
 
 void TestDatasetPanel::everyControlExplainsItself() {
     DatasetPanel panel;
-    for (const char* name :
-         {"datasetCombo", "openFileButton", "sourceTokensCombo", "targetTokensCombo", "maxSourceLengthSpin",
-          "maxTargetLengthSpin", "reverseCheck", "lowercaseCheck", "cancelLoadButton", "loadProgress"}) {
+    for (const char* name : {"datasetCombo", "openFileButton", "taskCombo", "sourceTokensCombo",
+                             "targetTokensCombo", "maxSourceLengthSpin", "maxTargetLengthSpin",
+                             "reverseCheck", "lowercaseCheck", "cancelLoadButton", "loadProgress"}) {
         auto* widget = panel.findChild<QWidget*>(name);
         QVERIFY2(widget, name);
         QVERIFY2(!widget->toolTip().isEmpty(), name);

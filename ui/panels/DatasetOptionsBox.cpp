@@ -10,6 +10,24 @@
 namespace attnlab::ui {
 namespace {
 
+constexpr int kDetectTask = -1; // the task combo's "Detect" item
+
+QComboBox* taskCombo() {
+    auto* combo = new QComboBox;
+    combo->setObjectName("taskCombo");
+    combo->addItem(QObject::tr("Detect"), kDetectTask);
+    combo->addItem(QObject::tr("Pairs"), static_cast<int>(TaskKind::Pairs));
+    combo->addItem(QObject::tr("Classification"), static_cast<int>(TaskKind::Classification));
+    combo->addItem(QObject::tr("Entailment"), static_cast<int>(TaskKind::Entailment));
+    const QString toolTip = QObject::tr(
+        "What the pairs mean. Pairs: text to text. Classification: a text to one label word. "
+        "Entailment: premise and hypothesis to entailment, contradiction or neutral. Detect: a CSV "
+        "with a label column, or a TSV with a '# task:' line, says which; else pairs.");
+    combo->setToolTip(toolTip);
+    combo->setProperty("baseToolTip", toolTip);
+    return combo;
+}
+
 QComboBox* tokenisationCombo(const QString& objectName, const QString& toolTip) {
     auto* combo = new QComboBox;
     combo->setObjectName(objectName);
@@ -49,6 +67,7 @@ QLabel* rowLabel(const QString& text, const QString& toolTip) {
 DatasetOptionsBox::DatasetOptionsBox(QWidget* parent) : QWidget(parent) {
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
+    m_taskCombo = taskCombo();
     m_sourceTokensCombo = tokenisationCombo(
         "sourceTokensCombo",
         tr("How the source text is cut into tokens: single characters, or words between spaces."));
@@ -70,22 +89,25 @@ DatasetOptionsBox::DatasetOptionsBox(QWidget* parent) : QWidget(parent) {
     // Source and target side by side, "source → target", in a dock narrow enough for the window to
     // fit a 1024-pixel screen.
     const auto arrow = [] { return new QLabel(QStringLiteral("\u2192")); };
-    grid->addWidget(rowLabel(tr("Tokens:"), tr("How each side is cut into tokens: source \u2192 target.")), 0,
+    grid->addWidget(rowLabel(tr("Task:"), m_taskCombo->toolTip()), 0, 0);
+    grid->addWidget(m_taskCombo, 0, 1, 1, 3);
+    grid->addWidget(rowLabel(tr("Tokens:"), tr("How each side is cut into tokens: source \u2192 target.")), 1,
                     0);
-    grid->addWidget(m_sourceTokensCombo, 0, 1);
-    grid->addWidget(arrow(), 0, 2);
-    grid->addWidget(m_targetTokensCombo, 0, 3);
+    grid->addWidget(m_sourceTokensCombo, 1, 1);
+    grid->addWidget(arrow(), 1, 2);
+    grid->addWidget(m_targetTokensCombo, 1, 3);
     grid->addWidget(rowLabel(tr("Longest:"), tr("The most tokens a pair may have on each side: source "
                                                 "\u2192 target; longer pairs are left out.")),
-                    1, 0);
-    grid->addWidget(m_maxSourceSpin, 1, 1);
-    grid->addWidget(arrow(), 1, 2);
-    grid->addWidget(m_maxTargetSpin, 1, 3);
-    grid->addWidget(m_reverseCheck, 2, 0, 1, 2);
-    grid->addWidget(m_lowercaseCheck, 2, 3);
+                    2, 0);
+    grid->addWidget(m_maxSourceSpin, 2, 1);
+    grid->addWidget(arrow(), 2, 2);
+    grid->addWidget(m_maxTargetSpin, 2, 3);
+    grid->addWidget(m_reverseCheck, 3, 0, 1, 2);
+    grid->addWidget(m_lowercaseCheck, 3, 3);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
 
+    connect(m_taskCombo, &QComboBox::currentIndexChanged, this, &DatasetOptionsBox::onTaskChosen);
     connect(m_sourceTokensCombo, &QComboBox::currentIndexChanged, this,
             &DatasetOptionsBox::onTokenisationChosen);
     connect(m_targetTokensCombo, &QComboBox::currentIndexChanged, this,
@@ -105,6 +127,9 @@ DatasetOptions DatasetOptionsBox::options() const {
     options.lowercase = m_lowercaseCheck->isChecked();
     options.maxSourceLength = m_maxSourceSpin->value();
     options.maxTargetLength = m_maxTargetSpin->value();
+    const int task = m_taskCombo->currentData().toInt();
+    options.detectTask = task == kDetectTask;
+    options.task = options.detectTask ? TaskKind::Pairs : static_cast<TaskKind>(task);
     return options;
 }
 
@@ -112,6 +137,13 @@ void DatasetOptionsBox::showTokenisationOf(const ShippedDataset* shipped) {
     m_shown = shipped;
     const QSignalBlocker blockSource(m_sourceTokensCombo);
     const QSignalBlocker blockTarget(m_targetTokensCombo);
+    const QSignalBlocker blockTask(m_taskCombo);
+    m_taskCombo->setCurrentIndex(
+        m_taskCombo->findData(shipped ? static_cast<int>(shipped->task) : m_fileTask));
+    m_taskCombo->setEnabled(!shipped);
+    m_taskCombo->setToolTip(
+        m_taskCombo->property("baseToolTip").toString() +
+        (shipped ? QLatin1Char(' ') + tr("This shipped dataset sets its own.") : QString()));
     if (shipped) {
         const bool reverse = m_reverseCheck->isChecked();
         setTokenisation(m_sourceTokensCombo, reverse ? shipped->targetTokens : shipped->sourceTokens);
@@ -144,6 +176,7 @@ void DatasetOptionsBox::restore(const DatasetOptions& loaded, bool fromFile, con
     if (fromFile) {
         m_fileSourceTokens = loaded.sourceTokens;
         m_fileTargetTokens = loaded.targetTokens;
+        m_fileTask = loaded.detectTask ? kDetectTask : static_cast<int>(loaded.task);
     }
     showTokenisationOf(shown);
 }
@@ -151,6 +184,11 @@ void DatasetOptionsBox::restore(const DatasetOptions& loaded, bool fromFile, con
 void DatasetOptionsBox::onTokenisationChosen() {
     m_fileSourceTokens = tokenisationOf(m_sourceTokensCombo);
     m_fileTargetTokens = tokenisationOf(m_targetTokensCombo);
+    Q_EMIT changed();
+}
+
+void DatasetOptionsBox::onTaskChosen() {
+    m_fileTask = m_taskCombo->currentData().toInt();
     Q_EMIT changed();
 }
 

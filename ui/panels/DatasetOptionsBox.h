@@ -1,5 +1,6 @@
 #pragma once
-// How the dataset panel reads a dataset: the tokenisation of each side, the longest pair kept,
+// How the dataset panel reads a dataset: what its pairs mean (the task: detected from the file, or
+// pairs, classification, entailment), the tokenisation of each side, the longest pair kept,
 // direction and lowercase. A shipped dataset brings its own tokenisation (shown, not editable);
 // files use the one the user chose, remembered across shipped picks and swapped with the sides
 // when Reverse is toggled.
@@ -21,7 +22,8 @@ public:
 
     // The options the widgets show.
     DatasetOptions options() const;
-    // Shows `shipped`'s own tokenisation (in the direction shown), or the file tokenisation when null.
+    // Shows `shipped`'s own tokenisation (in the direction shown) and task, or the file's choices
+    // when null.
     void showTokenisationOf(const ShippedDataset* shipped);
     // After a failed or cancelled load: the options of the dataset still loaded (`fromFile` when it
     // is a file, whose tokenisation becomes the file tokenisation again), without emitting changed().
@@ -33,8 +35,10 @@ Q_SIGNALS:
 
 private:
     void onTokenisationChosen();
+    void onTaskChosen();
     void onReverseToggled();
 
+    QComboBox* m_taskCombo = nullptr; // data: kDetectTask or a TaskKind
     QComboBox* m_sourceTokensCombo = nullptr;
     QComboBox* m_targetTokensCombo = nullptr;
     QCheckBox* m_reverseCheck = nullptr;
@@ -45,6 +49,7 @@ private:
     // The tokenisation chosen for files, in the direction shown.
     Tokenization m_fileSourceTokens = Tokenization::Char;
     Tokenization m_fileTargetTokens = Tokenization::Char;
+    int m_fileTask = -1; // the task item chosen for files (kDetectTask)
 };
 
 } // namespace attnlab::ui
