@@ -49,6 +49,9 @@ GateTrace traceGates(const Seq2Seq<float>& model, const ModelSource& source, con
     if (model.config().input.kind == InputKind::Image)
         throw std::invalid_argument(
             "gate traces follow an encoder over a sequence; an image's rows are not one");
+    if (model.config().predictsLabel())
+        throw std::invalid_argument("gate traces follow a decoder writing its output; a " +
+                                    modelKindName(model.config().kind) + " model decides in one pass");
     trace.source = source.ids;
     trace.result = greedyDecode(model, source, {.maxLength = options.maxLength});
     trace.stepTokens = trace.result.tokens;

@@ -210,6 +210,10 @@ void GatesWorkspace::refresh() {
                            "LSTMs open and close their input, forget and output gates as they read and "
                            "write a sentence."));
     }
+    if (m_model.model->config().predictsLabel())
+        return showHint(tr("The gates view follows a decoder writing its output word by word; a %1 model "
+                           "decides its label in one pass. Its attention is in the Inspect panel.")
+                            .arg(QString::fromStdString(modelKindName(m_model.model->config().kind))));
     const QString text = m_text.isEmpty() ? m_example : m_text;
     if (text.isEmpty()) return showHint(tr("Type a sentence above and press Enter to see its gates."));
     const SourceInput source =

@@ -1,5 +1,8 @@
 #include "ui/panels/InspectPanel.h"
 
+#include "ui/label/ClassificationView.h"
+#include "ui/label/EntailmentView.h"
+
 #include "ui/history/HistoryKeys.h"
 #include "ui/history/HistoryScrubber.h"
 #include "ui/media/MediaAlignmentView.h"
@@ -112,6 +115,12 @@ void InspectPanel::buildUi() {
     m_mediaView = new MediaAlignmentView(this);
     m_mediaView->setObjectName(QStringLiteral("inspectMediaView"));
     m_stack->addWidget(m_mediaView);
+    m_classificationView = new ClassificationView(this);
+    m_classificationView->setObjectName(QStringLiteral("inspectClassificationView"));
+    m_stack->addWidget(m_classificationView);
+    m_entailmentView = new EntailmentView(this);
+    m_entailmentView->setObjectName(QStringLiteral("inspectEntailmentView"));
+    m_stack->addWidget(m_entailmentView);
     m_mediaBox = new MediaInspectBox(this);
     m_mediaBox->hide(); // until a frames or image model arrives
     connect(m_mediaBox, &MediaInspectBox::sourceChanged, this, [this] {
@@ -309,6 +318,10 @@ void InspectPanel::showDecoding() {
         showHint();
         return;
     }
+    if (predictsLabel()) {
+        showLabelDecoding();
+        return;
+    }
     m_outputLabel->setFullText(tr("Output: %1").arg(outputText()));
     m_scoreLabel->setText(tr("log-probability %1 (%2%)")
                               .arg(m_decoding.logProb, 0, 'f', 3)
@@ -333,6 +346,11 @@ void InspectPanel::showHint() {
                                       "the model listens for each output symbol")
                                  : tr("Open a picture (Open file…) or draw a random example to see where the "
                                       "model looks for each word"));
+    } else if (m_model.model->config().kind == ModelKind::Classifier) {
+        m_hintLabel->setText(tr("Type a text above and press Enter to see its label and which words decided it"));
+    } else if (m_model.model->config().kind == ModelKind::Entailment) {
+        m_hintLabel->setText(tr("Type a premise and a hypothesis as \"premise | hypothesis\" and press Enter to "
+                                "see how each hypothesis word attends over the premise"));
     } else {
         m_hintLabel->setText(
             tr("Type a sentence above and press Enter to see which source tokens each output "

@@ -24,7 +24,9 @@ class QStackedWidget;
 namespace attnlab::ui {
 
 class AlignmentHeatmap;
+class ClassificationView;
 class ElidedLabel;
+class EntailmentView;
 class HistoryScrubber;
 class MediaAlignmentView;
 class MediaInspectBox;
@@ -64,6 +66,9 @@ public:
     bool isMediaMode() const;
     MediaInspectBox* mediaBox() const { return m_mediaBox; }
     MediaAlignmentView* mediaView() const { return m_mediaView; }
+    // Label models (issue 15): the classified text's word weights, entailment's word-by-word map.
+    ClassificationView* classificationView() const { return m_classificationView; }
+    EntailmentView* entailmentView() const { return m_entailmentView; }
 
 public Q_SLOTS:
     // Decodes the box's text (or the example when the box is empty).
@@ -87,6 +92,8 @@ private:
     void updateMediaMode();
     void showMediaDecoding();
     void showMediaProblem(const QString& message);
+    bool predictsLabel() const;
+    void showLabelDecoding(); // InspectPanelLabel.cpp
 
     QLineEdit* m_edit = nullptr;
     QPushButton* m_decodeButton = nullptr;
@@ -101,6 +108,8 @@ private:
     HistoryScrubber* m_scrubber = nullptr;
     MediaInspectBox* m_mediaBox = nullptr;
     MediaAlignmentView* m_mediaView = nullptr;
+    ClassificationView* m_classificationView = nullptr;
+    EntailmentView* m_entailmentView = nullptr;
     QString m_mediaProblem; // the last file that could not be used; kept until another source is shown
     const AttentionHistory* m_history = nullptr;
 

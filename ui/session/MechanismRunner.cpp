@@ -97,6 +97,12 @@ std::shared_ptr<MechanismResult> MechanismRunner::run(quint64 id, const Mechanis
         result->error = QString::fromStdString(source.problemText());
         return result;
     }
+    if (model.model->config().predictsLabel()) {
+        result->error = tr("The mechanism view steps through a decoder; a %1 model decides in one pass. "
+                           "Its attention is in the Inspect panel.")
+                            .arg(QString::fromStdString(modelKindName(model.model->config().kind)));
+        return result;
+    }
     try {
         const Seq2Seq<float>& copy = ownCopy(model.model);
         InspectOptions options;

@@ -1,5 +1,7 @@
 #include "ui/session/SentenceDecoder.h"
 
+#include "core/infer/AttentionAxes.h"
+
 #include "core/infer/BeamSearch.h"
 
 #include <QCoreApplication>
@@ -42,6 +44,7 @@ QString problemText(const SourceInput& source) {
 } // namespace
 
 QString SentenceDecoding::outputText(Tokenization tokenization) const {
+    if (!label.empty()) return QString::fromStdString(label);
     std::vector<std::string> words = outputTokens;
     if (finished && !words.empty()) words.pop_back(); // the </s> row
     return QString::fromStdString(joinTokens(words, tokenization));
@@ -106,11 +109,21 @@ void SentenceDecoder::decodeInto(const InferenceModel& model, const ModelSource&
         return;
     }
     const Vocabulary& targetVocabulary = *model.targetVocabulary;
+    result.logProb = decoded.logProb;
+    result.finished = decoded.finished;
+    const ModelConfig& config = model.model->config();
+    if (config.predictsLabel()) {
+        result.label = targetVocabulary.token(decoded.tokens.front());
+        result.classProbabilities = decoded.classProbabilities;
+        result.outputTokens = attentionAxes(config, decoded, result.sourceTokens, targetVocabulary).rows;
+        const auto columns = static_cast<Eigen::Index>(result.sourceTokens.size());
+        result.attention = Matrix<float>::Zero(decoded.attention.rows(), std::max(columns, decoded.attention.cols()));
+        result.attention.leftCols(decoded.attention.cols()) = decoded.attention; // the premise comes first
+        return;
+    }
     for (int id : decoded.tokens) result.outputTokens.push_back(targetVocabulary.token(id));
     if (decoded.finished) result.outputTokens.push_back(targetVocabulary.token(EndId));
     result.attention = decoded.attention;
-    result.logProb = decoded.logProb;
-    result.finished = decoded.finished;
 }
 
 } // namespace attnlab::ui

@@ -24,6 +24,12 @@ struct SentenceDecoding {
     std::vector<std::string> sourceTokens;  // (S) as the model reads them, unknown ones as typed
     std::vector<std::string> outputTokens;  // (T) "</s>" last when finished
     Matrix<float> attention;                // (T x S) row t: the weights behind output token t
+    // Label models (classifier, entailment): the predicted label and every target id's
+    // probability (C); outputTokens are then the attention's rows (the label, or the hypothesis
+    // words) and attention's columns the whole source (an entailment's separator and hypothesis
+    // columns hold no weight), so every heatmap of a decoding reads it as it reads any other.
+    std::string label;
+    std::vector<float> classProbabilities;
     double logProb = 0.0;                   // log p of the output (and of </s> when finished)
     bool finished = false;                  // false: stopped at the length limit
     std::vector<std::string> unknownTokens; // distinct, in order of first appearance
@@ -32,7 +38,8 @@ struct SentenceDecoding {
     QString error;                          // empty on success; then the rest is meaningless
 
     bool ok() const { return error.isEmpty(); }
-    // The output tokens without </s>, joined as the target side's tokenisation writes them.
+    // The output tokens without </s>, joined as the target side's tokenisation writes them; a
+    // label model's label.
     QString outputText(Tokenization tokenization) const;
 };
 

@@ -82,6 +82,15 @@ SequenceBatch entailmentBatch() {
     return labelBatch({{4, 5, 6, kSeparator, 7, 8}, {8, kSeparator, 4, 5, 6}, {5, 7, kSeparator, 6}}, {4, 6, 5});
 }
 
+// The pooling query starts at zero (uniform weights); a check at q = 0 would find the general and
+// additive scorers' weights without gradient, so q gets random values first.
+void randomQuery(const ParameterList<double>& parameters) {
+    Random random(17);
+    for (Parameter<double>* p : parameters)
+        if (p->name == "pooling.query")
+            for (Eigen::Index i = 0; i < p->value.size(); ++i) p->value.data()[i] = random.uniform(-0.5, 0.5);
+}
+
 test::GradientCheckResult checkModel(const ModelConfig& config, const SequenceBatch& batch) {
     Seq2Seq<double> model(config);
     model.initialize(23);
@@ -89,6 +98,7 @@ test::GradientCheckResult checkModel(const ModelConfig& config, const SequenceBa
     const double labels = batch.targetTokenCount();
     Seq2SeqCache<double> cache;
     const ParameterList<double> parameters = model.parameters();
+    randomQuery(parameters);
     auto loss = [&](bool withGradients) {
         if (!withGradients) return model.loss(batch, cache) / labels;
         zeroGrad(parameters);
@@ -133,6 +143,7 @@ void TestGradcheckLabelHeads::pooling() {
     PoolingCache<double> cache;
     KeyGradients<double> grads;
     const ParameterList<double> parameters = head.parameters();
+    randomQuery(parameters);
     auto loss = [&](bool withGradients) {
         head.prepareKeys(keys);
         head.forward(keys, cache);
