@@ -10,6 +10,7 @@
 #include "ui/plots/ColorGradients.h"
 #include "ui/plots/HeatmapColourChoice.h"
 #include "ui/plots/PlotTheme.h"
+#include "ui/theme/AppTheme.h"
 
 #include <qcustomplot.h>
 
@@ -51,25 +52,26 @@ double seasonal(int t) {
     return 10.0 + 5.0 * std::sin(2.0 * M_PI * t / kPeriod) + (t % 7 == 3 ? 1.5 : 0.0);
 }
 
-// A seasonal window of period 12 from time 100: step j looks 41% one period back (past position
-// 12 + j) and 22% two periods back (position j), the rest spread evenly; both are gold.
-ForecastContent seasonalWindow(bool gaussian = false) {
+// A seasonal window of period 12 from time 100 (W = 24, K = 6 unless asked): step j looks 41% one
+// period back (past position W + j − 12) and 22% two periods back (W + j − 24), the rest spread
+// evenly; both are gold.
+ForecastContent seasonalWindow(bool gaussian = false, int W = kW, int K = kK) {
     ForecastContent content;
     content.seriesNames = {"load (MW)"};
     ForecastSeries series;
-    for (int i = 0; i < kW; ++i) series.past.push_back(seasonal(i));
-    for (int j = 0; j < kK; ++j) {
-        series.truth.push_back(seasonal(kW + j));
-        series.forecast.push_back(seasonal(kW + j) + 0.3 * (j % 2 == 0 ? 1 : -1));
+    for (int i = 0; i < W; ++i) series.past.push_back(seasonal(i));
+    for (int j = 0; j < K; ++j) {
+        series.truth.push_back(seasonal(W + j));
+        series.forecast.push_back(seasonal(W + j) + 0.3 * (j % 2 == 0 ? 1 : -1));
         if (gaussian) series.variance.push_back(0.04 * (j + 1));
     }
     content.series = {series};
-    content.attention = Matrix<float>::Constant(kK, kW, 0.37f / (kW - 2)); // (K x W)
-    for (int j = 0; j < kK; ++j) {
-        content.attention(j, kPeriod + j) = 0.41f;
-        content.attention(j, j) = 0.22f;
-        content.gold.push_back({kPeriod + j, j, true});
-        content.gold.push_back({j, j, true});
+    content.attention = Matrix<float>::Constant(K, W, 0.37f / float(W - 2)); // (K x W)
+    for (int j = 0; j < K; ++j) {
+        content.attention(j, W + j - kPeriod) = 0.41f;
+        content.attention(j, W + j - 2 * kPeriod) = 0.22f;
+        content.gold.push_back({W + j - kPeriod, j, true});
+        content.gold.push_back({W + j - 2 * kPeriod, j, true});
     }
     content.firstTimeIndex = 100;
     return content;
@@ -394,13 +396,14 @@ void TestForecastView::nothingClips() {
     requireNothingClipped(view);
     QVERIFY(!view.findChild<QScrollArea*>()->verticalScrollBar()->isVisible()); // all in view
     const int line = QFontMetrics(view.font()).height();
-    QVERIFY(view.plot().height() >= 8 * line);
+    QVERIFY(view.plot().height() >= 9 * line);
     QVERIFY(view.heatmap().shownCells().height() >= 3 * line); // six rows, each readable
     view.setFont(PlotTheme::scaledFont(view.font(), 1.5));
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QCoreApplication::processEvents();
     requireNothingClipped(view);
-    QVERIFY(view.plot().height() >= 8 * QFontMetrics(view.font()).height());
+    QVERIFY(view.plot().height() >= 9 * QFontMetrics(view.font()).height());
+    QVERIFY(!view.findChild<QScrollArea*>()->verticalScrollBar()->isVisible()); // still all in view
 }
 
 void TestForecastView::exportsThePage() {
@@ -418,7 +421,8 @@ void TestForecastView::exportsThePage() {
 
 // Not a check: with ATTNLAB_SCREENSHOT_DIR set, saves the view at 900 x 560 with a Gaussian model
 // on step t+3 (forecast.png), without attention (forecast-none.png) and at 1.5x the font
-// (forecast-large.png).
+// (forecast-large.png), and a longer window (48 points, 12 steps) of two series on the dark theme
+// (forecast-dark.png).
 void TestForecastView::screenshots() {
     const QString directory = qEnvironmentVariable("ATTNLAB_SCREENSHOT_DIR");
     if (directory.isEmpty()) QSKIP("set ATTNLAB_SCREENSHOT_DIR to render the screenshots");
@@ -444,6 +448,22 @@ void TestForecastView::screenshots() {
     view.plot().plot()->replot();
     view.heatmap().plot()->replot();
     QVERIFY(view.grab().save(directory + "/forecast-large.png"));
+
+    ForecastView dark;
+    dark.setPalette(AppTheme::darkPalette());
+    ForecastContent longer = seasonalWindow(true, 48, 12);
+    ForecastSeries second = longer.series[0];
+    for (double& value : second.past) value = 20.0 - value;
+    for (double& value : second.forecast) value = 20.0 - value;
+    second.truth.clear();
+    longer.series.push_back(second);
+    longer.seriesNames.push_back("temperature (\u00b0C)");
+    dark.setContent(longer);
+    dark.selectStep(7);
+    showAndLayout(dark, QSize(900, 560));
+    dark.plot().plot()->replot();
+    dark.heatmap().plot()->replot();
+    QVERIFY(dark.grab().save(directory + "/forecast-dark.png"));
 }
 
 QTEST_MAIN(TestForecastView)

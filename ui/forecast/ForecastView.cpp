@@ -24,6 +24,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <string>
 
 namespace attnlab::ui {
@@ -255,8 +256,11 @@ void ForecastView::fitToFont() {
     QFont caption = PlotTheme::scaledFont(font(), 1.15);
     caption.setBold(true);
     m_caption->setFont(caption);
-    m_plot->setMinimumHeight(line * 8);
-    m_heatmap->setMinimumHeight(line * 8);
+    m_plot->setMinimumHeight(line * 9);
+    // A long horizon's rows keep room under about four lines of upright labels: three quarters of a
+    // line each, and at least 13 pixels, where the row labels' font is still 9 pixels or more.
+    const double row = std::max(0.75 * line, 13.0);
+    m_heatmap->setMinimumHeight(std::max(line * 7, int(4.0 * line + row * m_content.horizon())));
     // The heatmap gives its column labels (turned upright: "t−23", measured in bold) a sixth of its
     // height, at least 40 pixels, and elides longer ones in the middle ("t…3"). Rather than a map
     // too tall for the window, a projector's font is made just small enough on the map to keep the
