@@ -19,6 +19,7 @@
 #include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
+#include <QToolTip>
 #include <QtTest>
 
 #include <cmath>
@@ -166,12 +167,18 @@ void TestForecastView::hoverSpinBoxAndHeatmapChooseTheStep() {
     QCOMPARE(chosen.at(0).at(0).toInt(), 4);
     QVERIFY(fullyShaded(view.plot().shadeAlpha(kPeriod + 4)));
     // Over the past window the step stays.
-    const QPointF past(view.plot().plot()->xAxis->coordToPixel(105), over.y());
+    const QPointF past(view.plot().plot()->xAxis->coordToPixel(116), over.y());
     QCOMPARE(view.plot().stepAt(past), -1);
     QMouseEvent moveBack(QEvent::MouseMove, past, view.plot().plot()->mapToGlobal(past), Qt::NoButton,
                          Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(view.plot().plot(), &moveBack);
     QCOMPARE(view.selectedStep(), 4);
+    QCOMPARE(QToolTip::text(), QStringLiteral("t\u22127 (time 116): %1; step t+5 gives it 41% (gold)")
+                                   .arg(QString::number(seasonal(16), 'g', 4)));
+    QCOMPARE(view.plot().toolTipAt(over),
+             QStringLiteral("t+5 (time 128): forecast %1, truth %2")
+                 .arg(QString::number(seasonal(28) + 0.3, 'g', 4), QString::number(seasonal(28), 'g', 4)));
+    QCOMPARE(view.plot().toolTipAt(QPointF(-5, -5)), QString());
     // The spin box counts from t+1.
     view.stepBox().setValue(2);
     QCOMPARE(view.selectedStep(), 1);
@@ -240,6 +247,15 @@ void TestForecastView::intervalBandOnlyWithVariances() {
         QVERIFY(std::abs(upper[size_t(j)] - (mean + 1.96 * sigma)) < 1e-12);
         QVERIFY(std::abs(lower[size_t(j)] - (mean - 1.96 * sigma)) < 1e-12);
     }
+    view.plot().resize(800, 300);
+    view.plot().plot()->replot();
+    const double sigma = std::sqrt(0.04 * 2);
+    const double mean = gaussian.series[0].forecast[1];
+    QCOMPARE(view.plot().toolTipAt(view.plot().stepPixel(1)),
+             QStringLiteral("t+2 (time 125): forecast %1, 95% interval %2 to %3, truth %4")
+                 .arg(QString::number(mean, 'g', 4), QString::number(mean - 1.96 * sigma, 'g', 4),
+                      QString::number(mean + 1.96 * sigma, 'g', 4),
+                      QString::number(gaussian.series[0].truth[1], 'g', 4)));
     // Back to a model without variance: the band goes. Without truth or gold, their entries go too.
     ForecastContent plain = seasonalWindow(false);
     plain.series[0].truth.clear();

@@ -7,6 +7,7 @@
 
 #include <qcustomplot.h>
 
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -281,9 +282,58 @@ int ForecastPlot::stepAt(QPointF pixel) const {
     return step >= 0 && step < K ? int(step) : -1;
 }
 
+int ForecastPlot::pastAt(QPointF pixel) const {
+    const int W = m_content.window();
+    if (W == 0 || !m_plot->axisRect()->rect().contains(pixel.toPoint())) return -1;
+    const long position = std::lround(m_plot->xAxis->pixelToCoord(pixel.x()) - m_content.firstTimeIndex);
+    return position >= 0 && position < W ? int(position) : -1;
+}
+
+QString ForecastPlot::toolTipAt(QPointF pixel) const {
+    auto number = [](double value) { return QString::number(value, 'g', 4); };
+    const int W = m_content.window();
+    if (const int i = pastAt(pixel); i >= 0) {
+        const ForecastSeries& series = m_content.series[size_t(m_content.shownSeries)];
+        QString text = tr("%1 (time %2): %3")
+                           .arg(pastLabel(i, W))
+                           .arg(m_content.firstTimeIndex + i)
+                           .arg(number(series.past[size_t(i)]));
+        if (m_step >= 0 && m_content.hasAttention()) {
+            text += tr("; step %1 gives it %2%")
+                        .arg(stepLabel(m_step))
+                        .arg(std::lround(100.0 * m_content.attention(m_step, i)));
+            for (const AlignmentLink& link : m_content.gold)
+                if (link.source == i && link.target == m_step) {
+                    text += tr(" (gold)");
+                    break;
+                }
+        }
+        return text;
+    }
+    const int j = stepAt(pixel);
+    if (j < 0) return {};
+    const ForecastSeries& series = m_content.series[size_t(m_content.shownSeries)];
+    const double mean = series.forecast[size_t(j)];
+    QString text = tr("%1 (time %2): forecast %3")
+                       .arg(stepLabel(j))
+                       .arg(m_content.firstTimeIndex + W + j)
+                       .arg(number(mean));
+    if (!series.variance.empty()) {
+        const double half = kIntervalZ * std::sqrt(series.variance[size_t(j)]);
+        text += tr(", 95% interval %1 to %2").arg(number(mean - half), number(mean + half));
+    }
+    if (!series.truth.empty()) text += tr(", truth %1").arg(number(series.truth[size_t(j)]));
+    return text;
+}
+
 void ForecastPlot::onMouseMove(QMouseEvent* event) {
     const int step = stepAt(event->position());
-    if (step >= 0) Q_EMIT stepHovered(step);
+    if (step >= 0) Q_EMIT stepHovered(step); // first: the tooltip then names the new step's weights
+    const QString text = toolTipAt(event->position());
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
 }
 
 // The whole window and horizon, half a point beyond each end so the outer shades show whole, and

@@ -61,6 +61,11 @@ public:
     // pixel (-1 outside the plot area or outside the forecast).
     QPointF stepPixel(int step) const;
     int stepAt(QPointF pixel) const;
+    int pastAt(QPointF pixel) const; // the past position under a pixel, -1 elsewhere
+    // What hovering says: over a past point "t−9 (time 114): 14.33; step t+3 gives it 41% (gold)",
+    // over a step "t+3 (time 126): forecast 14.5, 95% interval 13.9 to 15.1, truth 14.33"; empty
+    // elsewhere. Values to 4 significant digits.
+    QString toolTipAt(QPointF pixel) const;
 
 Q_SIGNALS:
     void stepHovered(int step);
