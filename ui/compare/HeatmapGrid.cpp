@@ -222,11 +222,11 @@ void HeatmapGrid::redecode(int run) {
     }
     QString output = decoding.outputText(model.targetTokens);
     if (!reference.empty()) {
-        std::vector<std::string> words = decoding.outputTokens;
-        if (decoding.finished && !words.empty()) words.pop_back();
-        output += words == reference ? QStringLiteral(" ✓") : QStringLiteral(" ✗");
+        output += decoding.writtenTokens() == reference ? QStringLiteral(" ✓") : QStringLiteral(" ✗");
     }
-    const bool attends = m_session.summary().runs[size_t(run)].config.scorer != ScorerKind::None;
+    const ModelConfig& config = m_session.summary().runs[size_t(run)].config;
+    // A mean-pooling classifier's uniform weights are shown too: they are what the baseline reads.
+    const bool attends = config.scorer != ScorerKind::None || config.kind == ModelKind::Classifier;
     cell.heatmap->setVisible(attends);
     cell.note->setVisible(!attends);
     if (!attends) {

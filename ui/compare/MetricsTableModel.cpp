@@ -23,6 +23,8 @@ int direction(int column) {
     case MetricsTableModel::TokenAccuracy:
     case MetricsTableModel::ExactMatch:
     case MetricsTableModel::Bleu:
+    case MetricsTableModel::MacroF1:
+    case MetricsTableModel::GoldMass:
     case MetricsTableModel::StepsPerSecond:
         return 1;
     case MetricsTableModel::ValidationLoss:
@@ -87,8 +89,12 @@ double MetricsTableModel::value(int row, int column) const {
         return v.exactMatch;
     case Bleu:
         return v.bleu.score;
+    case MacroF1:
+        return v.macroF1;
     case Aer:
         return v.alignmentErrorRate;
+    case GoldMass:
+        return v.goldMass;
     case Entropy:
         return v.attentionEntropy;
     case LastMass:
@@ -137,7 +143,9 @@ QString MetricsTableModel::text(int row, int column) const {
         return std::isfinite(v) ? QStringLiteral("%1%").arg(100.0 * v, 0, 'f', 1) : QStringLiteral("–");
     case Bleu:
         return fixed(v, 2);
+    case MacroF1:
     case Aer:
+    case GoldMass:
     case Entropy:
     case LastMass:
         return fixed(v, 3);
@@ -198,16 +206,19 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
 
 QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal) return {};
-    static const char* names[] = {"Run",     "Val loss", "Token acc", "Exact",   "BLEU",      "AER",
-                                  "Entropy", "Last pos", "Params",    "Steps/s", "Wall time", "Outcome"};
+    static const char* names[] = {"Run",     "Val loss", "Token acc", "Exact",   "BLEU",      "Macro-F1", "AER",
+                                  "Gold mass", "Entropy", "Last pos",  "Params",  "Steps/s",   "Wall time", "Outcome"};
     static const char* tips[] = {
         "The run's name: its scorer, or the variant's name",
         "Mean cross-entropy per target token on the validation split (lower is better)",
         "Share of reference tokens predicted in the right place",
         "Share of validation pairs whose output is exactly the reference",
         "Corpus BLEU of the outputs against the references, 0 to 100",
+        "Label models: the mean F1 over the labels (for them Exact is the accuracy)",
         "Alignment error rate of the attention's argmax against the gold links (lower is better); only "
         "for data with gold alignments",
+        "Mean share of each attention row's weight on its gold positions (higher is better); only for data "
+        "with gold links",
         "Mean entropy of the attention rows in nats: 0 is one source token, log S uniform (lower is sharper)",
         "Mean attention mass on the last source position: high values mean attention is stuck there",
         "Trainable parameters",

@@ -21,7 +21,9 @@ public:
         TokenAccuracy,
         ExactMatch,
         Bleu,
+        MacroF1, // label models (classification, entailment); "–" for the others
         Aer,
+        GoldMass, // attention on the gold links, wherever the data has them
         Entropy,
         LastMass,
         Parameters,

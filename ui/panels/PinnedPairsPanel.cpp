@@ -261,9 +261,7 @@ bool PinnedPairsPanel::rowCorrect(int row) const {
     if (row < 0 || row >= rowCount()) return false;
     const Row& r = m_rows[size_t(row)];
     if (!r.decoding.ok() || !r.decoding.finished) return false;
-    const std::vector<std::string>& out = r.decoding.outputTokens; // </s> last
-    return std::equal(out.begin(), out.end() - 1, r.candidate.referenceTokens.begin(),
-                      r.candidate.referenceTokens.end());
+    return r.decoding.writtenTokens() == r.candidate.referenceTokens;
 }
 
 int PinnedPairsPanel::selectedRow() const {

@@ -43,6 +43,13 @@ QString problemText(const SourceInput& source) {
 }
 } // namespace
 
+std::vector<std::string> SentenceDecoding::writtenTokens() const {
+    if (!label.empty()) return {label};
+    std::vector<std::string> words = outputTokens;
+    if (finished && !words.empty()) words.pop_back(); // the </s> row
+    return words;
+}
+
 QString SentenceDecoding::outputText(Tokenization tokenization) const {
     if (!label.empty()) return QString::fromStdString(label);
     std::vector<std::string> words = outputTokens;

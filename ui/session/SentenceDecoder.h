@@ -41,6 +41,8 @@ struct SentenceDecoding {
     // The output tokens without </s>, joined as the target side's tokenisation writes them; a
     // label model's label.
     QString outputText(Tokenization tokenization) const;
+    // What the model wrote, to compare with a reference: the output tokens without </s>, or the label.
+    std::vector<std::string> writtenTokens() const;
 };
 
 class SentenceDecoder {
