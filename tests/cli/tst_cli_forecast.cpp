@@ -186,6 +186,10 @@ void TestCliForecast::forecasterRefusesTextData() {
     const CliRun run = runCli({"eval", "--model", m_model, "--data", "dates"});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("is a forecaster"), run.err.constData());
+    const QString bad = QStringLiteral(ATTNLAB_BAD_FILES "/forecast/forecaster_hidden_mismatch.safetensors");
+    const CliRun broken = runCli({"eval", "--model", bad, "--data", "seasonal"});
+    QCOMPARE(broken.exitCode, 2);
+    QVERIFY2(broken.err.contains((bad + ": the config's 'hidden' is 6").toUtf8()), broken.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliForecast)

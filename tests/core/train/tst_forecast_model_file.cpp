@@ -24,6 +24,8 @@ private Q_SLOTS:
     void roundTrip();
     void badFileIsRefused_data();
     void badFileIsRefused();
+    void committedBadFileIsRefused_data();
+    void committedBadFileIsRefused();
     void tokenLoaderNamesAForecaster();
     void failedSaveKeepsTheOldFile();
     void detectsForecasterFiles();
@@ -187,6 +189,45 @@ void TestForecastModelFile::badFileIsRefused() {
     QTemporaryDir dir;
     const std::string path = scratchPath(dir, "bad.safetensors").toStdString();
     writeCheckpointFile(path, file);
+    try {
+        loadForecastModel(path);
+        QFAIL("the file loaded");
+    } catch (const CheckpointError& e) {
+        const QString message = QString::fromStdString(e.what());
+        QVERIFY2(message.startsWith(QString::fromStdString(path) + ": "), qPrintable(message));
+        QVERIFY2(message.contains(expected), qPrintable(message));
+    }
+}
+
+// tests/data/bad/forecast/forecaster_*.safetensors, written by make_bad_forecasters.py from
+// good_forecaster.safetensors.
+void TestForecastModelFile::committedBadFileIsRefused_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("missing mean") << "forecaster_missing_mean.safetensors"
+                                  << "tensor 'forecast.mean.weight' is missing";
+    QTest::newRow("hidden") << "forecaster_hidden_mismatch.safetensors"
+                            << "the config's 'hidden' is 6 but tensor 'decoder.weight_hh' has shape [16,4]";
+    QTest::newRow("normalization") << "forecaster_no_normalization.safetensors"
+                                   << "the config's 'normalization' is missing";
+    QTest::newRow("series") << "forecaster_series_names.safetensors"
+                            << "the config's 'series' must be an array of 3 names";
+    QTest::newRow("zero std") << "forecaster_zero_std.safetensors"
+                              << "series 2 needs a finite mean and a positive";
+    QTest::newRow("horizon") << "forecaster_bad_horizon.safetensors"
+                             << "the config's 'horizon' is 0";
+    QTest::newRow("NaN") << "forecaster_nan_weight.safetensors"
+                         << "tensor 'combine.weight' holds NaN at element 0";
+}
+
+void TestForecastModelFile::committedBadFileIsRefused() {
+    QFETCH(QString, file);
+    QFETCH(QString, expected);
+    const std::string directory = ATTNLAB_BAD_FORECAST;
+    const ForecastModelBundle good = loadForecastModel(directory + "/good_forecaster.safetensors");
+    QCOMPARE(good.forecast.horizon, 2);
+    QCOMPARE(good.window, 8);
+    const std::string path = directory + "/" + file.toStdString();
     try {
         loadForecastModel(path);
         QFAIL("the file loaded");
