@@ -72,10 +72,12 @@ ForecastEvaluator::ForecastEvaluator(const ForecastWindows& windows, std::vector
         const std::vector<double>& values = windows.table().series(s);
         const std::span<const double> training(values.data(), static_cast<std::size_t>(split));
         try {
-            m_scales.push_back(seasonalNaiveScale(training, m_periods[s]));
-        } catch (const std::invalid_argument& e) {
-            throw std::invalid_argument("series '" + windows.table().names()[s] + "' (period " +
-                                        std::to_string(m_periods[s]) + "): " + e.what());
+            const double scale = seasonalNaiveScale(training, m_periods[s]);
+            m_scales.push_back(scale > 0 ? scale : ForecastMetrics::kNone);
+        } catch (const std::invalid_argument&) {
+            // A series that repeats exactly (a constant one) or is shorter than its period has no
+            // MASE: NaN, so the other series are still scored.
+            m_scales.push_back(ForecastMetrics::kNone);
         }
     }
 }
@@ -120,20 +122,23 @@ ForecastMetrics ForecastEvaluator::score(const std::vector<WindowForecast>& fore
     }
     const double values = static_cast<double>(forecasts.size()) * k; // per series
     double allAbsolute = 0, allSquared = 0, maseSum = 0, maseMax = 0;
+    int maseCount = 0;
     for (int s = 0; s < d; ++s) {
         m.seriesMae.push_back(absolute[s] / values);
         m.seriesRmse.push_back(std::sqrt(squared[s] / values));
-        m.seriesMase.push_back(m.seriesMae.back() / m_scales[s]);
+        m.seriesMase.push_back(m.seriesMae.back() / m_scales[s]); // NaN without a scale
         allAbsolute += absolute[s];
         allSquared += squared[s];
+        if (std::isnan(m.seriesMase.back())) continue;
         maseSum += m.seriesMase.back();
         maseMax = std::max(maseMax, m.seriesMase.back());
+        ++maseCount;
     }
     m.loss = loss / (values * d);
     m.mae = allAbsolute / (values * d);
     m.rmse = std::sqrt(allSquared / (values * d));
-    m.mase = maseSum / d;
-    m.maxMase = maseMax;
+    m.mase = maseCount > 0 ? maseSum / maseCount : ForecastMetrics::kNone;
+    m.maxMase = maseCount > 0 ? maseMax : ForecastMetrics::kNone;
     if (m.goldRows > 0) {
         m.goldMass = goldMass / m.goldRows;
         m.uniformGoldMass = uniformMass / m.goldRows;

@@ -34,8 +34,9 @@ Alignment windowGoldUnion(const SeriesGold& gold, int start, int past, int horiz
 class ForecastEvaluator {
 public:
     // periods: (D) the seasonal-naive period per series; the scale is measured on the steps before
-    // windows.splitPoint() (the training part). Throws std::invalid_argument when a series has too
-    // few training steps for its period or repeats exactly (a zero scale).
+    // windows.splitPoint() (the training part). A series with too few training steps for its
+    // period, or that repeats exactly (a zero scale), has no scale: its MASE is NaN, and the
+    // overall MASE is the mean of the others'.
     ForecastEvaluator(const ForecastWindows& windows, std::vector<int> starts,
                       SeriesNormalization normalization, std::vector<int> periods, SeriesGold gold = {});
 

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void errorsByHand();
     void goldMassByHand();
     void goldUnionOfSeries();
+    void constantSeriesHasNoMase();
 };
 
 namespace {
@@ -99,6 +100,25 @@ void TestForecastEvaluator::goldUnionOfSeries() {
     QCOMPARE(links[0].target, 0);
     QCOMPARE(links[1].source, 1);
     QCOMPARE(links[1].target, 1);
+}
+
+void TestForecastEvaluator::constantSeriesHasNoMase() {
+    ForecastWindowSettings s;
+    s.past = 4;
+    s.horizon = 2;
+    s.validationFraction = 0.4;
+    const std::vector<double> flat(10, 3.0);
+    const std::vector<double> b = {5, 5, 6, 6, 7, 7, 8, 8, 9, 9};
+    const ForecastWindows w(SeriesTable({"flat", "b"}, {flat, b}), s);
+    const ForecastEvaluator evaluator(w, {4}, SeriesNormalization({0, 0}, {1, 1}), {1, 2});
+    QVERIFY(std::isnan(evaluator.naiveScales()[0])); // repeating 3.0 is never wrong
+    const ForecastMetrics m =
+        evaluator.score({forecast(4, {3.5f, 3.0f}, {9.0f, 8.0f}, Matrix<float>::Constant(2, 4, 0.25f))});
+    QCOMPARE(m.seriesMae[0], 0.25);
+    QVERIFY(std::isnan(m.seriesMase[0]));
+    QCOMPARE(m.seriesMase[1], 0.5); // errors 0, 1 over scale 1
+    QCOMPARE(m.mase, 0.5);          // the series that has one
+    QCOMPARE(m.maxMase, 0.5);
 }
 
 QTEST_APPLESS_MAIN(TestForecastEvaluator)
