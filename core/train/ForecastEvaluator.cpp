@@ -136,7 +136,8 @@ ForecastMetrics ForecastEvaluator::score(const std::vector<WindowForecast>& fore
     }
     m.loss = loss / (values * d);
     m.mae = allAbsolute / (values * d);
-    m.rmse = std::sqrt(allSquared / (values * d));
+    m.mse = allSquared / (values * d);
+    m.rmse = std::sqrt(m.mse);
     m.mase = maseCount > 0 ? maseSum / maseCount : ForecastMetrics::kNone;
     m.maxMase = maseCount > 0 ? maseMax : ForecastMetrics::kNone;
     if (m.goldRows > 0) {

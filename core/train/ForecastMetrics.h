@@ -12,9 +12,10 @@ struct ForecastMetrics {
 
     int windows = 0;     // windows forecast
     double loss = kNone; // mean training loss per value (normalised units): MSE or Gaussian NLL
-    double mae = kNone;  // over every value of every series
+    double mse = kNone;  // over every value of every series
+    double mae = kNone;
     double rmse = kNone;
-    double mase = kNone;            // mean of the series' MASE
+    double mase = kNone;            // mean of the series' MASE (of those that have one)
     double maxMase = kNone;         // the worst series' MASE
     std::vector<double> seriesMae;  // (D)
     std::vector<double> seriesRmse; // (D)

@@ -87,7 +87,7 @@ void TestCliForecast::evalReportsTheSameFigures() {
     QCOMPARE(json["task"].toString(), QString("forecast"));
     const QJsonObject metrics = json["metrics"].toObject();
     const QJsonObject final = m_train["final"].toObject();
-    for (const char* key : {"mae", "rmse", "mase", "gold_mass"})
+    for (const char* key : {"mse", "mae", "rmse", "mase", "gold_mass"})
         QVERIFY2(std::abs(metrics[key].toDouble() - final[key].toDouble()) < 1e-9, key);
     QCOMPARE(metrics["windows"].toInt(), final["windows"].toInt());
     // People get a table with a row per series.

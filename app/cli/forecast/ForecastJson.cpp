@@ -14,6 +14,7 @@ Json forecastMetricsJson(const ForecastMetrics& m, const std::vector<std::string
                           {"naive_scale", number(m.naiveScale[d])}});
     return {{"windows", m.windows},
             {"loss", number(m.loss)},
+            {"mse", number(m.mse)},
             {"mae", number(m.mae)},
             {"rmse", number(m.rmse)},
             {"mase", number(m.mase)},

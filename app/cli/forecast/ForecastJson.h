@@ -8,7 +8,7 @@
 
 namespace attnlab::cli {
 
-// {"windows", "loss", "mae", "rmse", "mase", "max_mase", "gold_mass", "uniform_gold_mass",
+// {"windows", "loss", "mse", "mae", "rmse", "mase", "max_mase", "gold_mass", "uniform_gold_mass",
 //  "series": [{"name", "period", "mae", "rmse", "mase", "naive_scale"}, ...]}
 Json forecastMetricsJson(const ForecastMetrics& metrics, const std::vector<std::string>& names,
                          const std::vector<int>& periods);

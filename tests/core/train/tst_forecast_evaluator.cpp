@@ -64,6 +64,7 @@ void TestForecastEvaluator::errorsByHand() {
     QCOMPARE(m.seriesRmse[1], std::sqrt(1.25 / 4));
     QCOMPARE(m.seriesMase, (std::vector<double>{0.375, 0.375}));
     QCOMPARE(m.mae, 0.375);
+    QCOMPARE(m.mse, 2.5 / 8);
     QCOMPARE(m.rmse, std::sqrt(2.5 / 8));
     QCOMPARE(m.mase, 0.375);
     QCOMPARE(m.maxMase, 0.375);
