@@ -16,6 +16,7 @@
 #include "app/cli/ModelCommands.h"
 #include "app/cli/ModelInput.h"
 #include "app/cli/TrainingOptions.h"
+#include "app/cli/forecast/ForecastCommands.h"
 #include "core/data/Utf8.h"
 #include "core/infer/AttentionAxes.h"
 #include "core/infer/BeamSearch.h"
@@ -220,6 +221,7 @@ void addAlignCommand(CLI::App& app, int& exitCode) {
     CLI::App* command = app.add_subcommand(
         "align", "Decode text with a saved model and show its attention (stdin: one input a line)");
     auto args = std::make_shared<AlignArgs>();
+    const auto forecast = addForecastOptions(*command, ForecastCommand::Align);
     command->add_option("--model", args->model, "The model file (.safetensors)")->required();
     command->add_option("--beam", args->beam, "Beam width (1: greedy)")->check(atLeast(1))->default_str("1");
     CLI::Option* json = command->add_flag(
@@ -256,7 +258,9 @@ void addAlignCommand(CLI::App& app, int& exitCode) {
     command->add_option("text", args->texts,
                         "Texts to decode (without any, each non-blank line of stdin); for a speech or "
                         "picture model, WAV or PNG/JPEG files");
-    command->callback([command, args, &exitCode] {
+    command->callback([command, args, forecast, &exitCode] {
+        if (forecastRequested(*forecast, forecast->data, args->model)) // series: the forecasting path
+            return void(exitCode = runForecastAlign(args->model, *forecast, args->json));
         args->random = command->count("--random") > 0;
         // "--random" alone: CLI11 converts its empty result to seed 0, so look at what was typed.
         const std::vector<std::string>& typed = command->get_option("--random")->results();

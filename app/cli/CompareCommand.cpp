@@ -9,6 +9,7 @@
 #include "app/cli/RunVariant.h"
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainingInput.h"
+#include "app/cli/forecast/ForecastCommands.h"
 #include "core/experiment/Experiment.h"
 #include "core/experiment/ExperimentFile.h"
 
@@ -189,6 +190,7 @@ void addCompareCommand(CLI::App& app, int& exitCode) {
         "tabulate them");
     auto args = std::make_shared<CompareArgs>();
     addTrainingOptions(*command, args->training, false);
+    const auto forecast = addForecastOptions(*command, ForecastCommand::Compare);
     command->add_option("--scorers", args->scorers, "Comma-separated scorers, e.g. dot,general,additive")
         ->delimiter(',')
         ->check(CLI::IsMember(scorerNames()));
@@ -200,7 +202,10 @@ void addCompareCommand(CLI::App& app, int& exitCode) {
                         "row_encoder");
     command->add_option("--json", args->jsonPath, "Also write the table as JSON to this file (atomically)");
     command->add_option("--out-dir", args->outDir, "Save each model as DIR/<scorer>.safetensors");
-    command->callback([command, args, &exitCode] {
+    command->callback([command, args, forecast, &exitCode] {
+        if (forecastRequested(*forecast, args->training.data)) // series: the forecasting path
+            return void(exitCode = runForecastCompare(*command, args->training, *forecast, args->scorers,
+                                                      args->jsonPath, args->outDir));
         args->training.tokensGiven = command->count("--tokens") > 0;
         applyRecommendedSettings(*command, args->training);
         exitCode = runGuarded("compare", [&] { return runCompare(*args); });

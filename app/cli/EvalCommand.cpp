@@ -10,6 +10,7 @@
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainingOptions.h"
 #include "app/cli/TranscriptErrors.h"
+#include "app/cli/forecast/ForecastCommands.h"
 #include "core/data/DataSplit.h"
 #include "core/data/ShippedDatasets.h"
 #include "core/eval/Rouge.h"
@@ -309,6 +310,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     CLI::App* command =
         app.add_subcommand("eval", "Evaluate a saved model on a dataset: loss, accuracy, BLEU, AER");
     auto args = std::make_shared<EvalArgs>();
+    const auto forecast = addForecastOptions(*command, ForecastCommand::Eval);
     command->add_option("--model", args->model, "The model file (.safetensors)")->required();
     command->add_option("--data", args->data, "Shipped dataset name or a TSV/CSV file")->required();
     command
@@ -318,7 +320,11 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
         ->default_str("all");
     command->add_option("--beam", args->beam, "Beam width (1: greedy)")->check(atLeast(1))->default_str("1");
     command->add_flag("--json", args->json, "Print one JSON object on stdout");
-    command->callback([args, &exitCode] { exitCode = runGuarded("eval", [&] { return runEval(*args); }); });
+    command->callback([args, forecast, &exitCode] {
+        if (forecastRequested(*forecast, args->data, args->model)) // series: the forecasting path
+            return void(exitCode = runForecastEval(args->model, args->data, *forecast, args->json));
+        exitCode = runGuarded("eval", [&] { return runEval(*args); });
+    });
 }
 
 } // namespace attnlab::cli

@@ -1,5 +1,6 @@
 #include "app/cli/DataCommands.h"
 #include "app/cli/JsonOutput.h"
+#include "app/cli/forecast/GenerateSeasonal.h"
 #include "core/util/AtomicFile.h"
 
 #include "core/data/ShippedDatasets.h"
@@ -55,13 +56,15 @@ void addGenerateCommand(CLI::App& app, int& exitCode) {
     auto args = std::make_shared<GenerateArgs>();
     command->add_option("task", args->task, "The task: dates, reverse, sort, copy_long, numbers, translation")
         ->required()
-        ->check(CLI::IsMember(taskNames()));
+        ->check(CLI::IsMember(generateTaskNames()));
     command->add_option("--count", args->count, "Number of pairs (default: the shipped dataset's)")
         ->check(CLI::Range(0, 100000000));
     command->add_option("--seed", args->seed, "Random seed (default: the shipped dataset's)");
     command->add_option("--out", args->out, "Write to this file (atomically) instead of standard output");
     command->callback([command, args, &exitCode] {
         args->seedGiven = command->count("--seed") > 0;
+        if (args->task == kSeasonalTask) // series, not pairs: --count is the number of steps
+            return void(exitCode = runGenerateSeasonal(args->out, args->count, args->seed, args->seedGiven));
         exitCode = run(*args);
     });
 }

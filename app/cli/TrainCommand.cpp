@@ -8,6 +8,7 @@
 #include "app/cli/ProgressPrinter.h"
 #include "app/cli/TrainingInput.h"
 #include "app/cli/TranscriptErrors.h"
+#include "app/cli/forecast/ForecastCommands.h"
 #include "core/experiment/Run.h"
 
 #include <CLI/CLI.hpp>
@@ -170,10 +171,14 @@ void addTrainCommand(CLI::App& app, int& exitCode) {
     CLI::App* command = app.add_subcommand("train", "Train a model on a dataset and save it as .safetensors");
     auto args = std::make_shared<TrainArgs>();
     addTrainingOptions(*command, args->training, true);
+    const auto forecast = addForecastOptions(*command, ForecastCommand::Train);
     command->add_option("--out", args->out, "The model file to write (.safetensors)")->required();
     command->add_flag("--json", args->json,
                       "Print one JSON object at the end on stdout (progress stays on stderr)");
-    command->callback([command, args, &exitCode] {
+    command->callback([command, args, forecast, &exitCode] {
+        if (forecastRequested(*forecast, args->training.data)) // series: the forecasting path
+            return void(exitCode =
+                            runForecastTrain(*command, args->training, *forecast, args->out, args->json));
         args->training.tokensGiven = command->count("--tokens") > 0;
         applyRecommendedSettings(*command, args->training);
         exitCode = runGuarded("train", [&] { return runTrain(*args); });

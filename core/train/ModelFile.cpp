@@ -5,6 +5,7 @@
 #include "core/train/InputConfigJson.h"
 
 #include "core/train/Checkpoint.h"
+#include "core/train/ForecastModelFile.h"
 #include "core/train/ConfigFields.h"
 #include "core/train/HistoryFile.h"
 
@@ -246,6 +247,9 @@ namespace {
 ModelBundle modelFromCheckpoint(const CheckpointFile& file, const std::string& path) {
     ModelBundle bundle;
     try {
+        if (isForecastModel(file)) // no vocabularies: ForecastModelFile reads it
+            throw std::invalid_argument(
+                "a forecaster: use it with --data of series (a CSV of numbers, or seasonal)");
         for (const char* key : {"config", "source_vocab", "target_vocab"})
             if (!file.metadata.count(key))
                 throw std::invalid_argument(std::string("the metadata has no '") + key +

@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -166,6 +167,61 @@ SeriesTable SeriesTable::read(std::istream& in, const std::string& displayName, 
                                      std::to_string(lines.lineNumber()) + " lines, " +
                                      std::to_string(skipped) + " comment or blank)");
     return table;
+}
+
+bool SeriesTable::looksLikeSeries(const std::string& path, int lines) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::string line;
+    std::vector<std::string> fields;
+    char delimiter = 0;
+    int checked = 0;
+    while (checked < lines && std::getline(in, line)) {
+        if (checked == 0 && delimiter == 0 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3); // a BOM
+        const std::string_view trimmed = trimAscii(line);
+        if (trimmed.empty() || trimmed.front() == '#') continue;
+        const bool first = delimiter == 0;
+        if (first) delimiter = detectDelimiter(line);
+        try {
+            splitFields(line, delimiter, fields);
+        } catch (const std::invalid_argument&) {
+            return false;
+        }
+        bool allNumbers = true, anyNumber = false;
+        for (const std::string& field : fields) {
+            const bool number = parseNumber(field).has_value();
+            allNumbers = allNumbers && number;
+            anyNumber = anyNumber || number;
+        }
+        if (first && !anyNumber) continue; // the header
+        if (!allNumbers) return false;
+        ++checked;
+    }
+    return checked > 0;
+}
+
+void SeriesTable::writeCsv(std::ostream& out) const {
+    for (int d = 0; d < seriesCount(); ++d) {
+        if (d > 0) out << ',';
+        const std::string& name = m_names[d];
+        if (name.find_first_of(",\"\n\r") == std::string::npos) {
+            out << name;
+            continue;
+        }
+        out << '"'; // RFC 4180: quoted, inner quotes doubled
+        for (char c : name) out << (c == '"' ? "\"\"" : std::string(1, c));
+        out << '"';
+    }
+    out << '\n';
+    char number[64];
+    for (int t = 0; t < length(); ++t) {
+        for (int d = 0; d < seriesCount(); ++d) {
+            if (d > 0) out << ',';
+            std::snprintf(number, sizeof number, "%.6f", m_series[d][t]);
+            out << number;
+        }
+        out << '\n';
+    }
 }
 
 SeriesTable SeriesTable::load(const std::string& path, const ProgressCallback& progress) {

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <istream>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,14 @@ public:
     // Reads a stream; errors name it by displayName.
     static SeriesTable read(std::istream& in, const std::string& displayName, std::int64_t totalBytes = -1,
                             const ProgressCallback& progress = {});
+
+    // Whether the file looks like series rather than text pairs: every field of its first
+    // `lines` data lines (after comments, blank lines and an optional header) is a number. False
+    // when it cannot be opened or has no data line.
+    static bool looksLikeSeries(const std::string& path, int lines = 5);
+    // Writes the table as CSV: a header of the names, then one row per step (values with 6
+    // decimals), oldest first.
+    void writeCsv(std::ostream& out) const;
 
     int seriesCount() const { return static_cast<int>(m_series.size()); }                      // D
     int length() const { return m_series.empty() ? 0 : static_cast<int>(m_series[0].size()); } // N
