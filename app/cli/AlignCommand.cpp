@@ -17,6 +17,7 @@
 #include "app/cli/ModelInput.h"
 #include "app/cli/TrainingOptions.h"
 #include "app/cli/forecast/ForecastCommands.h"
+#include "core/data/PremiseHypothesis.h"
 #include "core/data/Utf8.h"
 #include "core/infer/AttentionAxes.h"
 #include "core/infer/BeamSearch.h"
@@ -75,6 +76,11 @@ AlignedText align(const ModelBundle& bundle, const std::string& text, const Alig
     result.input = text;
     result.source = readSourceInput(text, sourceReading(bundle), bundle.sourceVocabulary);
     if (!result.source.ok()) throw InputError(result.source.problemText());
+    if (bundle.config.kind == ModelKind::Entailment) try { // both sentences, before decoding
+            splitPremiseHypothesis(result.source.tokens);
+        } catch (const std::invalid_argument& e) {
+            throw InputError(quoted(text) + ": " + e.what());
+        }
     AlignDecoding d = decodeForAlign(bundle, result.source.ids, args);
     result.output = std::move(d.output);
     result.attention = std::move(d.attention);

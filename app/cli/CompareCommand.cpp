@@ -203,6 +203,7 @@ void addCompareCommand(CLI::App& app, int& exitCode) {
     command->add_option("--json", args->jsonPath, "Also write the table as JSON to this file (atomically)");
     command->add_option("--out-dir", args->outDir, "Save each model as DIR/<scorer>.safetensors");
     command->callback([command, args, forecast, &exitCode] {
+        forecast->task = args->training.task;
         if (forecastRequested(*forecast, args->training.data)) // series: the forecasting path
             return void(exitCode = runForecastCompare(*command, args->training, *forecast, args->scorers,
                                                       args->jsonPath, args->outDir));

@@ -176,6 +176,7 @@ void addTrainCommand(CLI::App& app, int& exitCode) {
     command->add_flag("--json", args->json,
                       "Print one JSON object at the end on stdout (progress stays on stderr)");
     command->callback([command, args, forecast, &exitCode] {
+        forecast->task = args->training.task;
         if (forecastRequested(*forecast, args->training.data)) // series: the forecasting path
             return void(exitCode =
                             runForecastTrain(*command, args->training, *forecast, args->out, args->json));

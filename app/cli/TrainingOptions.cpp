@@ -51,8 +51,9 @@ void addTrainingOptions(CLI::App& command, TrainingArgs& args, bool withScorer) 
     command
         .add_option("--task", args.task,
                     "What a file's pairs mean: detect (a CSV label column or a '# task:' line), pairs, "
-                    "classification (text -> label) or entailment (premise, hypothesis -> label)")
-        ->check(CLI::IsMember({"detect", "pairs", "classification", "entailment"}))
+                    "classification (text -> label), entailment (premise, hypothesis -> label) or forecast "
+                    "(numeric columns: series)")
+        ->check(CLI::IsMember({"detect", "pairs", "classification", "entailment", "forecast"}))
         ->capture_default_str();
     command.add_flag("--lowercase", args.lowercase,
                      "Lowercase both sides before tokenising; the model then lowercases what it reads");
@@ -138,7 +139,9 @@ void applyRecommendedSettings(const CLI::App& command, TrainingArgs& args) {
     fill("--epochs", recommended.epochs, args.epochs);
     fill("--lr", recommended.learningRate, args.learningRate);
     fill("--location-kernel", recommended.locationKernel, args.locationKernel);
-    if (recommended.scorer) fill("--scorer", std::optional<std::string>(scorerName(*recommended.scorer)), args.scorer);
+    // compare takes --scorers instead: the recommendation is for a single run
+    if (recommended.scorer && command.get_option_no_throw("--scorer") != nullptr)
+        fill("--scorer", std::optional<std::string>(scorerName(*recommended.scorer)), args.scorer);
 }
 
 TrainingSettings trainingSettings(const TrainingArgs& args) {

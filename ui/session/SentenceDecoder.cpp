@@ -1,5 +1,6 @@
 #include "ui/session/SentenceDecoder.h"
 
+#include "core/data/PremiseHypothesis.h"
 #include "core/infer/AttentionAxes.h"
 
 #include "core/infer/BeamSearch.h"
@@ -105,6 +106,12 @@ SentenceDecoding SentenceDecoder::decodeFeatures(const InferenceModel& model,
 
 void SentenceDecoder::decodeInto(const InferenceModel& model, const ModelSource& source,
                                  SentenceDecoding& result) const {
+    if (model.model->config().kind == ModelKind::Entailment) try { // both sentences, before decoding
+            splitPremiseHypothesis(result.sourceTokens);
+        } catch (const std::invalid_argument& e) {
+            result.error = tr("Type a premise and a hypothesis as \"premise | hypothesis\": %1").arg(QString::fromUtf8(e.what()));
+            return;
+        }
     DecodeOptions options;
     options.beamWidth = m_beamWidth;
     DecodeResult decoded;

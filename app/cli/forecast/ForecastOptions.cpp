@@ -10,8 +10,6 @@ namespace attnlab::cli {
 std::shared_ptr<ForecastOptions> addForecastOptions(CLI::App& command, ForecastCommand which) {
     auto options = std::make_shared<ForecastOptions>();
     if (which == ForecastCommand::Train || which == ForecastCommand::Compare) {
-        command.add_option("--task", options->task, "forecast: read --data as series (also detected)")
-            ->check(CLI::IsMember({"forecast"}));
         command.add_option("--window", options->window, "Forecasting: past steps the model reads")
             ->check(atLeast(1))
             ->capture_default_str();
