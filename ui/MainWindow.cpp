@@ -1,5 +1,7 @@
 #include "ui/MainWindow.h"
 
+#include "ui/label/LabelContentBuilder.h"
+
 #include "ui/SessionFiles.h"
 #include "ui/compare/CompareController.h"
 #include "ui/gates/GatesWorkspace.h"
@@ -377,6 +379,11 @@ void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data)
         candidate.referenceTokens = dataset->targetTokens(index);
         candidates.push_back(std::move(candidate));
     }
+    std::vector<LabelReference> references; // a label task's pairs: typed text equal to one shows its gold
+    if (isLabelTask(dataset->task()))
+        for (const PinCandidate& c : candidates)
+            references.push_back({c.sourceTokens, {c.gold, c.referenceTokens.empty() ? std::string() : c.referenceTokens.front()}});
+    m_inspectPanel->setLabelReferences(std::move(references));
     m_pinnedPanel->setCandidates(candidates);
     m_mechanism->setPairs(validationPairs(*dataset, *data));
     if (!data->validation.pairs.empty() && !dataset->hasFeatures()) {
@@ -439,7 +446,9 @@ void MainWindow::onEpoch(const EpochReport& report) {
         return;
     }
     m_lossPlot->addValidation(static_cast<int>(report.step), report.epoch, v.loss, v.exactMatch);
-    QString text = tr("Epoch %1: training loss %2, validation loss %3, exact match %4%")
+    m_inspectPanel->setValidationMetrics(v, report.epoch);
+    QString text = tr(v.confusion ? "Epoch %1: training loss %2, validation loss %3, accuracy %4%"
+                                  : "Epoch %1: training loss %2, validation loss %3, exact match %4%")
                        .arg(report.epoch)
                        .arg(report.trainLoss, 0, 'f', 4)
                        .arg(v.loss, 0, 'f', 4)

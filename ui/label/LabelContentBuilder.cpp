@@ -38,6 +38,12 @@ Outcome outcomeOf(const SentenceDecoding& d, const Vocabulary& targets, const st
 }
 } // namespace
 
+LabelGold goldFor(const std::vector<LabelReference>& references, const std::vector<std::string>& tokens) {
+    for (const LabelReference& reference : references)
+        if (reference.sourceTokens == tokens) return reference.gold;
+    return {};
+}
+
 ClassificationContent classificationContent(const SentenceDecoding& d, const Vocabulary& targets, bool attends,
                                             const LabelGold& gold) {
     ClassificationContent content;

@@ -18,6 +18,14 @@ struct LabelGold {
     std::string label; // the pair's label; empty for typed text
 };
 
+// A dataset pair a typed text may be: its tokens, as the model reads them, and its gold.
+struct LabelReference {
+    std::vector<std::string> sourceTokens;
+    LabelGold gold;
+};
+// The gold of the reference whose tokens are `tokens`, or none (typed text of one's own).
+LabelGold goldFor(const std::vector<LabelReference>& references, const std::vector<std::string>& tokens);
+
 // attends: false for a mean-pooling classifier (scorer none): no weights to colour.
 ClassificationContent classificationContent(const SentenceDecoding& decoding, const Vocabulary& targets,
                                             bool attends, const LabelGold& gold = {});

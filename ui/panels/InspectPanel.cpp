@@ -2,6 +2,8 @@
 
 #include "ui/label/ClassificationView.h"
 #include "ui/label/EntailmentView.h"
+#include "ui/label/LabelContentBuilder.h"
+#include "ui/label/ValidationSummary.h"
 
 #include "ui/history/HistoryKeys.h"
 #include "ui/history/HistoryScrubber.h"
@@ -149,6 +151,8 @@ void InspectPanel::buildUi() {
     layout->addLayout(outputRow);
     layout->addWidget(m_warningLabel);
     layout->addWidget(m_stack, 1);
+    m_validationSummary = new ValidationSummary(this); // label models only, once an epoch is done
+    layout->addWidget(m_validationSummary);
     m_scrubber = new HistoryScrubber(this);
     m_scrubber->setObjectName(QStringLiteral("inspectHistoryScrubber"));
     connect(m_scrubber, &HistoryScrubber::frameChanged, this, &InspectPanel::showDecoding);

@@ -5,6 +5,8 @@
 // snapshot re-decodes the last sentence, so the heatmap follows training live.
 // A frames or image model takes a recording or a picture instead (MediaInspectBox: a file or a
 // random example) and shows its attention over the spectrogram or the picture (MediaAlignmentView).
+#include "core/eval/Metrics.h"
+#include "ui/label/LabelContentBuilder.h"
 #include "core/train/AttentionHistory.h"
 #include "ui/session/InferenceModel.h"
 #include "ui/session/SentenceDecoder.h"
@@ -27,6 +29,8 @@ class AlignmentHeatmap;
 class ClassificationView;
 class ElidedLabel;
 class EntailmentView;
+class ValidationSummary;
+
 class HistoryScrubber;
 class MediaAlignmentView;
 class MediaInspectBox;
@@ -69,6 +73,11 @@ public:
     // Label models (issue 15): the classified text's word weights, entailment's word-by-word map.
     ClassificationView* classificationView() const { return m_classificationView; }
     EntailmentView* entailmentView() const { return m_entailmentView; }
+    // The validation pairs' gold (a typed text equal to one shows its evidence and ✓/✗), and the
+    // last epoch's validation metrics (accuracy, macro-F1, confusion matrix) of a label model.
+    void setLabelReferences(std::vector<LabelReference> references);
+    void setValidationMetrics(const Metrics& metrics, int epoch);
+    ValidationSummary* validationSummary() const { return m_validationSummary; }
 
 public Q_SLOTS:
     // Decodes the box's text (or the example when the box is empty).
@@ -110,6 +119,8 @@ private:
     MediaAlignmentView* m_mediaView = nullptr;
     ClassificationView* m_classificationView = nullptr;
     EntailmentView* m_entailmentView = nullptr;
+    ValidationSummary* m_validationSummary = nullptr;
+    std::vector<LabelReference> m_labelReferences;
     QString m_mediaProblem; // the last file that could not be used; kept until another source is shown
     const AttentionHistory* m_history = nullptr;
 
