@@ -382,7 +382,9 @@ void MainWindow::onDataPrepared(const std::shared_ptr<const TrainingData>& data)
     std::vector<LabelReference> references; // a label task's pairs: typed text equal to one shows its gold
     if (isLabelTask(dataset->task()))
         for (const PinCandidate& c : candidates)
-            references.push_back({c.sourceTokens, {c.gold, c.referenceTokens.empty() ? std::string() : c.referenceTokens.front()}});
+            references.push_back(
+                {c.sourceTokens,
+                 {c.gold, c.referenceTokens.empty() ? std::string() : c.referenceTokens.front()}});
     m_inspectPanel->setLabelReferences(std::move(references));
     m_pinnedPanel->setCandidates(candidates);
     m_mechanism->setPairs(validationPairs(*dataset, *data));

@@ -93,11 +93,14 @@ AlignedText align(const ModelBundle& bundle, const std::string& text, const Alig
 }
 
 // "positive 0.97, negative 0.03": a label model's probabilities, most probable first.
-std::vector<std::pair<std::string, float>> labelProbabilities(const ModelBundle& bundle, const DecodeResult& decoded) {
+std::vector<std::pair<std::string, float>> labelProbabilities(const ModelBundle& bundle,
+                                                              const DecodeResult& decoded) {
     std::vector<std::pair<std::string, float>> labels;
     for (int id = UnknownId + 1; id < static_cast<int>(decoded.classProbabilities.size()); ++id)
-        labels.emplace_back(bundle.targetVocabulary.token(id), decoded.classProbabilities[static_cast<size_t>(id)]);
-    std::stable_sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        labels.emplace_back(bundle.targetVocabulary.token(id),
+                            decoded.classProbabilities[static_cast<size_t>(id)]);
+    std::stable_sort(labels.begin(), labels.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     return labels;
 }
 
@@ -140,10 +143,12 @@ void printTable(const ModelBundle& bundle, const AlignedText& a, double temperat
     out << '\n';
     if (bundle.config.predictsLabel()) {
         std::string line = "p:";
-        for (const auto& [label, p] : labelProbabilities(bundle, a.decoded)) line += " " + label + " " + fixed(p, 3) + ",";
+        for (const auto& [label, p] : labelProbabilities(bundle, a.decoded))
+            line += " " + label + " " + fixed(p, 3) + ",";
         line.pop_back();
         out << line << '\n';
-        if (bundle.config.kind == ModelKind::Entailment) out << "(rows: hypothesis words; columns: premise words)\n";
+        if (bundle.config.kind == ModelKind::Entailment)
+            out << "(rows: hypothesis words; columns: premise words)\n";
     }
     if (bundle.config.scorer == ScorerKind::None && bundle.config.kind != ModelKind::Classifier) {
         out << "(this model has no attention: scorer none)\n";

@@ -60,21 +60,28 @@ void printTable(const std::vector<RunSummary>& runs, std::ostream& out) {
     // models by exact match and BLEU. Gold mass wherever the data has gold links.
     const bool labels = !runs.empty() && runs.front().record.result.validation.confusion.has_value();
     TextTable table({"run", "params", "steps", "steps/s", "val loss", labels ? "accuracy" : "exact",
-                     labels ? "macro-F1" : "BLEU", labels ? "gold mass" : "AER", labels ? "entropy" : "gold mass",
-                     labels ? "time" : "entropy", labels ? "outcome" : "time", labels ? "" : "outcome"},
+                     labels ? "macro-F1" : "BLEU", labels ? "gold mass" : "AER",
+                     labels ? "entropy" : "gold mass", labels ? "time" : "entropy",
+                     labels ? "outcome" : "time", labels ? "" : "outcome"},
                     {A::Left, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right,
                      A::Right, A::Left, A::Left});
     for (const RunSummary& run : runs) {
         const Metrics& v = run.record.result.validation;
-        std::vector<std::string> row = {run.name, grouped(run.parameters), std::to_string(run.record.result.steps),
-                                        fixed(run.record.stepsPerSecond(), 1), fixed(v.loss, 4), percent(v.exactMatch)};
+        std::vector<std::string> row = {run.name,
+                                        grouped(run.parameters),
+                                        std::to_string(run.record.result.steps),
+                                        fixed(run.record.stepsPerSecond(), 1),
+                                        fixed(v.loss, 4),
+                                        percent(v.exactMatch)};
         if (labels)
-            row.insert(row.end(), {fixed(v.macroF1, 3), fixed(v.goldMass, 3), fixed(v.attentionEntropy, 3),
-                                   duration(run.record.result.seconds), outcomeName(run.record.result.outcome), ""});
+            row.insert(row.end(),
+                       {fixed(v.macroF1, 3), fixed(v.goldMass, 3), fixed(v.attentionEntropy, 3),
+                        duration(run.record.result.seconds), outcomeName(run.record.result.outcome), ""});
         else
-            row.insert(row.end(), {fixed(v.bleu.score, 2), fixed(v.alignmentErrorRate, 3), fixed(v.goldMass, 3),
-                                   fixed(v.attentionEntropy, 3), duration(run.record.result.seconds),
-                                   outcomeName(run.record.result.outcome)});
+            row.insert(row.end(),
+                       {fixed(v.bleu.score, 2), fixed(v.alignmentErrorRate, 3), fixed(v.goldMass, 3),
+                        fixed(v.attentionEntropy, 3), duration(run.record.result.seconds),
+                        outcomeName(run.record.result.outcome)});
         table.addRow(row);
     }
     table.print(out);

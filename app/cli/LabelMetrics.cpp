@@ -34,7 +34,8 @@ void addLabelNames(const Metrics& metrics, const Vocabulary& labels, nlohmann::j
 }
 
 void printLabelMetrics(const Metrics& m, const Vocabulary& labels, std::ostream& out) {
-    TextTable table({"metric", "value", ""}, {TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left});
+    TextTable table({"metric", "value", ""},
+                    {TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left});
     table.addRow({"accuracy", percent(m.exactMatch),
                   std::to_string(m.exactMatches) + " / " + std::to_string(m.examples) + " examples"});
     table.addRow({"macro-F1", fixed(m.macroF1, 3), "mean F1 over the labels"});

@@ -18,10 +18,12 @@ ModelBundle openModel(const std::string& path) {
 std::string describeArchitecture(const ModelConfig& c) {
     std::string text;
     if (c.kind == ModelKind::Classifier)
-        text = c.scorer == ScorerKind::None ? "classifier with mean pooling (no attention)"
-                                            : "classifier with attention pooling, " + scorerName(c.scorer) + " scorer";
+        text = c.scorer == ScorerKind::None
+                   ? "classifier with mean pooling (no attention)"
+                   : "classifier with attention pooling, " + scorerName(c.scorer) + " scorer";
     else if (c.kind == ModelKind::Entailment)
-        text = "entailment (hypothesis attends over the premise word by word), " + scorerName(c.scorer) + " scorer";
+        text = "entailment (hypothesis attends over the premise word by word), " + scorerName(c.scorer) +
+               " scorer";
     else
         text = scorerName(c.scorer) + " scorer, " + decoderStyleName(c.decoder) + " decoder";
     if (c.kind != ModelKind::Classifier && c.decoder == DecoderStyle::Luong && c.inputFeeding)

@@ -72,13 +72,13 @@ std::string outcomeTitle(TrainingOutcome outcome) {
 }
 
 std::string metricsLine(const Metrics& v, const std::optional<CharacterErrorRate>& cer) {
-    std::string text =
-        v.confusion ? "validation: loss " + fixed(v.loss, 4) + ", accuracy " + percent(v.exactMatch) + " (" +
-                          std::to_string(v.exactMatches) + "/" + std::to_string(v.examples) + "), macro-F1 " +
-                          fixed(v.macroF1, 3)
-                    : "validation: loss " + fixed(v.loss, 4) + ", token accuracy " + percent(v.tokenAccuracy) +
-                          ", exact match " + percent(v.exactMatch) + " (" + std::to_string(v.exactMatches) + "/" +
-                          std::to_string(v.examples) + "), BLEU " + fixed(v.bleu.score, 2);
+    std::string text = v.confusion ? "validation: loss " + fixed(v.loss, 4) + ", accuracy " +
+                                         percent(v.exactMatch) + " (" + std::to_string(v.exactMatches) + "/" +
+                                         std::to_string(v.examples) + "), macro-F1 " + fixed(v.macroF1, 3)
+                                   : "validation: loss " + fixed(v.loss, 4) + ", token accuracy " +
+                                         percent(v.tokenAccuracy) + ", exact match " + percent(v.exactMatch) +
+                                         " (" + std::to_string(v.exactMatches) + "/" +
+                                         std::to_string(v.examples) + "), BLEU " + fixed(v.bleu.score, 2);
     if (!std::isnan(v.alignmentErrorRate)) text += ", AER " + fixed(v.alignmentErrorRate, 3);
     if (!std::isnan(v.goldMass)) text += ", gold mass " + fixed(v.goldMass, 2);
     if (cer) text += ", CER " + percent(cer->rate());

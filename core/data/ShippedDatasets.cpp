@@ -46,14 +46,8 @@ const std::vector<ShippedDataset>& shippedDatasets() {
         {"sentiment",
          "Short film reviews (5-14 words) with negation and contrast to positive or negative; gold "
          "evidence words",
-         Tokenization::Word,
-         Tokenization::Word,
-         4000,
-         1,
-         RecommendedSettings{.scorer = ScorerKind::ScaledDot},
-         InputKind::Tokens,
-         0,
-         0,
+         Tokenization::Word, Tokenization::Word, 4000, 1,
+         RecommendedSettings{.scorer = ScorerKind::ScaledDot}, InputKind::Tokens, 0, 0,
          TaskKind::Classification},
         {"entailment",
          "Premise | hypothesis (hypernyms, negation, quantifiers, swapped roles) to entailment, "

@@ -12,9 +12,12 @@ const std::vector<TaskKind>& allTaskKinds() {
 
 std::string taskKindName(TaskKind kind) {
     switch (kind) {
-    case TaskKind::Pairs: return "pairs";
-    case TaskKind::Classification: return "classification";
-    case TaskKind::Entailment: return "entailment";
+    case TaskKind::Pairs:
+        return "pairs";
+    case TaskKind::Classification:
+        return "classification";
+    case TaskKind::Entailment:
+        return "entailment";
     }
     return "pairs";
 }
@@ -27,14 +30,19 @@ TaskKind parseTaskKind(const std::string& name) {
 
 ModelKind modelKindFor(TaskKind kind) {
     switch (kind) {
-    case TaskKind::Pairs: return ModelKind::Seq2Seq;
-    case TaskKind::Classification: return ModelKind::Classifier;
-    case TaskKind::Entailment: return ModelKind::Entailment;
+    case TaskKind::Pairs:
+        return ModelKind::Seq2Seq;
+    case TaskKind::Classification:
+        return ModelKind::Classifier;
+    case TaskKind::Entailment:
+        return ModelKind::Entailment;
     }
     return ModelKind::Seq2Seq;
 }
 
-bool isLabelTask(TaskKind kind) { return kind == TaskKind::Classification || kind == TaskKind::Entailment; }
+bool isLabelTask(TaskKind kind) {
+    return kind == TaskKind::Classification || kind == TaskKind::Entailment;
+}
 
 std::string joinPremiseHypothesis(std::string_view premise, std::string_view hypothesis) {
     std::string text(premise);

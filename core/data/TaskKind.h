@@ -18,8 +18,8 @@ enum class TaskKind { Pairs, Classification, Entailment };
 
 inline constexpr std::string_view kPremiseSeparator = "|";
 
-std::string taskKindName(TaskKind kind);          // "pairs", "classification", "entailment"
-TaskKind parseTaskKind(const std::string& name);  // throws std::invalid_argument listing the names
+std::string taskKindName(TaskKind kind);         // "pairs", "classification", "entailment"
+TaskKind parseTaskKind(const std::string& name); // throws std::invalid_argument listing the names
 const std::vector<TaskKind>& allTaskKinds();
 bool isLabelTask(TaskKind kind); // classification or entailment: the target is one label
 

@@ -133,7 +133,8 @@ Metrics MetricAccumulator::metrics() const {
     m.examples = m_examples;
     if (!m_labels.empty()) {
         int classes = 0;
-        for (const auto& [labels, count] : m_labels) classes = std::max({classes, labels.first + 1, labels.second + 1});
+        for (const auto& [labels, count] : m_labels)
+            classes = std::max({classes, labels.first + 1, labels.second + 1});
         ConfusionMatrix confusion(classes);
         for (const auto& [labels, count] : m_labels)
             for (long i = 0; i < count; ++i) confusion.add(labels.first, labels.second);

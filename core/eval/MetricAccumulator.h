@@ -71,7 +71,7 @@ private:
     double m_entropySum = 0.0;  // sum over rows of the row entropy (nats)
     double m_lastMassSum = 0.0; // sum over rows of alpha(t, S_valid - 1)
     long m_attentionRows = 0;
-    std::map<int, LengthAccuracy> m_byLength; // keyed by source length
+    std::map<int, LengthAccuracy> m_byLength;     // keyed by source length
     std::map<std::pair<int, int>, long> m_labels; // (gold, predicted) ids -> count
 };
 

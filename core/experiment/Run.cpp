@@ -59,8 +59,8 @@ Run::Run(std::shared_ptr<const PreparedData> data, std::shared_ptr<ModelBundle> 
         b.model = std::make_unique<Seq2Seq<float>>(b.config);
         b.model->initialize(settings.seed);
     } else if (m_data->dataset && modelKindFor(m_data->dataset->task()) != b.config.kind) {
-        throw std::invalid_argument("the model is a " + modelKindName(b.config.kind) + ", the data's task is " +
-                                    taskKindName(m_data->dataset->task()));
+        throw std::invalid_argument("the model is a " + modelKindName(b.config.kind) +
+                                    ", the data's task is " + taskKindName(m_data->dataset->task()));
     } else if (m_data->dataset && m_data->dataset->input().kind != b.config.input.kind) {
         throw std::invalid_argument("the model reads " + inputKindName(b.config.input.kind) +
                                     " sources, the data has " + inputKindName(m_data->dataset->input().kind));

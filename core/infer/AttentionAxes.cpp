@@ -6,7 +6,8 @@
 namespace attnlab {
 
 AttentionAxes attentionAxes(const ModelConfig& config, const DecodeResult& decoded,
-                            const std::vector<std::string>& sourceTokens, const Vocabulary& targetVocabulary) {
+                            const std::vector<std::string>& sourceTokens,
+                            const Vocabulary& targetVocabulary) {
     AttentionAxes axes;
     switch (config.kind) {
     case ModelKind::Seq2Seq:

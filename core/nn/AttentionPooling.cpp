@@ -31,7 +31,8 @@ template <class T> ParameterList<T> AttentionPooling<T>::parameters() {
     return list;
 }
 
-template <class T> void AttentionPooling<T>::forward(const AttentionKeys<T>& keys, PoolingCache<T>& cache) const {
+template <class T>
+void AttentionPooling<T>::forward(const AttentionKeys<T>& keys, PoolingCache<T>& cache) const {
     const int b = keys.batch;
     cache.alignment.resize(keys.steps, b);
     cache.context.resize(m_query.value.rows(), b);
@@ -55,14 +56,15 @@ void AttentionPooling<T>::backward(const PoolingCache<T>& cache, const ConstMatr
     if (!m_attention.enabled()) {
         // c = Σ_s α_s h̄_s with α fixed:  dh̄_s += α_s dc
         for (int s = 0; s < keys.steps; ++s)
-            grads.keys.middleCols(s * b, b).array() += m_dContext.array().rowwise() * cache.alignment.row(s).array();
+            grads.keys.middleCols(s * b, b).array() +=
+                m_dContext.array().rowwise() * cache.alignment.row(s).array();
         return;
     }
     m_dAlpha.setZero(keys.steps, b);
     m_dPrevious.setZero(keys.steps, b);
     m_dQueries.setZero(m_query.value.rows(), b);
-    m_attention.backward(m_dContext, m_dAlpha, cache.queries, keys, m_noPrevious, cache.alignment, cache.scorer,
-                         m_dQueries, grads, m_dPrevious);
+    m_attention.backward(m_dContext, m_dAlpha, cache.queries, keys, m_noPrevious, cache.alignment,
+                         cache.scorer, m_dQueries, grads, m_dPrevious);
     m_attention.finishBackward(keys, grads);
     m_query.grad += m_dQueries.rowwise().sum(); // q is shared by every column
 }

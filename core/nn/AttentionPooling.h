@@ -11,10 +11,10 @@
 namespace attnlab {
 
 template <class T> struct PoolingCache {
-    Matrix<T> queries;       // (H x B) q repeated per column
-    Matrix<T> alignment;     // (S x B) α
-    Matrix<T> context;       // (H x B) c
-    Matrix<T> logits;        // (C x B); after backward's caller, dL/dlogits when it wrote them there
+    Matrix<T> queries;   // (H x B) q repeated per column
+    Matrix<T> alignment; // (S x B) α
+    Matrix<T> context;   // (H x B) c
+    Matrix<T> logits;    // (C x B); after backward's caller, dL/dlogits when it wrote them there
     ScorerStepCache<T> scorer;
 };
 
@@ -32,8 +32,8 @@ public:
     // Fills cache (α, c, logits) for the keys of a batch.
     void forward(const AttentionKeys<T>& keys, PoolingCache<T>& cache) const;
     // dLogits: (C x B). Accumulates parameter gradients and grads.keys (H x S·B).
-    void backward(const PoolingCache<T>& cache, const ConstMatrixRef<T>& dLogits, const AttentionKeys<T>& keys,
-                  KeyGradients<T>& grads);
+    void backward(const PoolingCache<T>& cache, const ConstMatrixRef<T>& dLogits,
+                  const AttentionKeys<T>& keys, KeyGradients<T>& grads);
 
 private:
     Parameter<T> m_query; // (H x 1) q, "pooling.query"

@@ -44,20 +44,26 @@ void ModelConfig::validate() const {
                                     std::to_string(hidden));
     input.validate();
     if (input.kind == InputKind::Image && input.rowEncoder && hidden % 2 != 0)
-        throw std::invalid_argument("an image's row encoder is bidirectional and needs an even hidden size, got " +
-                                    std::to_string(hidden));
-    if (kind == ModelKind::Classifier && (scorer == ScorerKind::Location || scorer == ScorerKind::LocationAware))
-        throw std::invalid_argument("a classifier pools with a learned query, which has no previous alignment: the " +
-                                    scorerName(scorer) + " scorer cannot pool (use none, dot, scaled_dot, general "
-                                    "or additive)");
+        throw std::invalid_argument(
+            "an image's row encoder is bidirectional and needs an even hidden size, got " +
+            std::to_string(hidden));
+    if (kind == ModelKind::Classifier &&
+        (scorer == ScorerKind::Location || scorer == ScorerKind::LocationAware))
+        throw std::invalid_argument(
+            "a classifier pools with a learned query, which has no previous alignment: the " +
+            scorerName(scorer) +
+            " scorer cannot pool (use none, dot, scaled_dot, general "
+            "or additive)");
     if (kind != ModelKind::Seq2Seq && !input.tokens())
         throw std::invalid_argument("a " + modelKindName(kind) + " reads words: its input must be tokens");
     if (kind == ModelKind::Entailment && (separatorId <= UnknownId || separatorId >= sourceVocabulary))
-        throw std::invalid_argument("an entailment model needs the id of the premise | hypothesis separator, got " +
-                                    std::to_string(separatorId));
+        throw std::invalid_argument(
+            "an entailment model needs the id of the premise | hypothesis separator, got " +
+            std::to_string(separatorId));
     if (kind == ModelKind::Entailment && decoder != DecoderStyle::Luong)
-        throw std::invalid_argument("an entailment model reads each hypothesis word before attending (Luong style); "
-                                    "the bahdanau decoder is not offered for it");
+        throw std::invalid_argument(
+            "an entailment model reads each hypothesis word before attending (Luong style); "
+            "the bahdanau decoder is not offered for it");
     if (scorer == ScorerKind::LocationAware) {
         requirePositive(locationFilters, "location filters");
         requirePositive(locationKernel, "location kernel width");
@@ -102,9 +108,12 @@ DecoderStyle parseDecoderStyle(const std::string& name) {
 
 std::string modelKindName(ModelKind kind) {
     switch (kind) {
-    case ModelKind::Seq2Seq: return "seq2seq";
-    case ModelKind::Classifier: return "classifier";
-    case ModelKind::Entailment: return "entailment";
+    case ModelKind::Seq2Seq:
+        return "seq2seq";
+    case ModelKind::Classifier:
+        return "classifier";
+    case ModelKind::Entailment:
+        return "entailment";
     }
     return "seq2seq";
 }
@@ -112,13 +121,15 @@ std::string modelKindName(ModelKind kind) {
 ModelKind parseModelKind(const std::string& name) {
     for (ModelKind kind : {ModelKind::Seq2Seq, ModelKind::Classifier, ModelKind::Entailment})
         if (modelKindName(kind) == name) return kind;
-    throw std::invalid_argument("unknown model kind '" + name + "' (expected seq2seq, classifier or entailment)");
+    throw std::invalid_argument("unknown model kind '" + name +
+                                "' (expected seq2seq, classifier or entailment)");
 }
 
 std::vector<ScorerKind> scorersFor(ModelKind kind) {
     std::vector<ScorerKind> offered;
     for (ScorerKind scorer : allScorers())
-        if (kind != ModelKind::Classifier || (scorer != ScorerKind::Location && scorer != ScorerKind::LocationAware))
+        if (kind != ModelKind::Classifier ||
+            (scorer != ScorerKind::Location && scorer != ScorerKind::LocationAware))
             offered.push_back(scorer);
     return offered;
 }

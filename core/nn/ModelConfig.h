@@ -19,7 +19,7 @@ enum class ModelKind { Seq2Seq, Classifier, Entailment };
 
 struct ModelConfig {
     ModelKind kind = ModelKind::Seq2Seq;
-    InputConfig input;        // tokens (sourceVocabulary ids), frames or an image
+    InputConfig input; // tokens (sourceVocabulary ids), frames or an image
     int sourceVocabulary = 0;
     int targetVocabulary = 0;
     int embedding = 32;   // E
@@ -38,7 +38,9 @@ struct ModelConfig {
     // Size of the decoder LSTM input: E, or E + H with input feeding / Bahdanau's context.
     int decoderInputSize() const;
     // The decoder's input vocabulary: target tokens, or the hypothesis's words (source vocabulary).
-    int decoderVocabulary() const { return kind == ModelKind::Entailment ? sourceVocabulary : targetVocabulary; }
+    int decoderVocabulary() const {
+        return kind == ModelKind::Entailment ? sourceVocabulary : targetVocabulary;
+    }
     bool predictsLabel() const { return kind != ModelKind::Seq2Seq; }
     // Throws std::invalid_argument naming the first bad field.
     void validate() const;

@@ -20,8 +20,9 @@ void splitPremiseHypothesis(const SequenceBatch& batch, int separatorId, Premise
         premiseLengths[k] = at;
         hypothesisLengths[k] = batch.sourceLengths[k] - at - 1;
         if (premiseLengths[k] < 1 || hypothesisLengths[k] < 1)
-            throw std::invalid_argument("entailment source " + std::to_string(k) +
-                                        (premiseLengths[k] < 1 ? " has an empty premise" : " has an empty hypothesis"));
+            throw std::invalid_argument(
+                "entailment source " + std::to_string(k) +
+                (premiseLengths[k] < 1 ? " has an empty premise" : " has an empty hypothesis"));
     }
     const int premiseSteps = *std::max_element(premiseLengths.begin(), premiseLengths.end());
     const int words = *std::max_element(hypothesisLengths.begin(), hypothesisLengths.end());
@@ -36,7 +37,8 @@ void splitPremiseHypothesis(const SequenceBatch& batch, int separatorId, Premise
     out.hypothesis.assign(static_cast<size_t>(out.steps) * b, PadId);
     out.hypothesisLengths = hypothesisLengths;
     for (int k = 0; k < b; ++k) {
-        for (int t = 0; t < premiseLengths[k]; ++t) premise.source[static_cast<size_t>(t) * b + k] = batch.sourceAt(t, k);
+        for (int t = 0; t < premiseLengths[k]; ++t)
+            premise.source[static_cast<size_t>(t) * b + k] = batch.sourceAt(t, k);
         for (int t = 0; t < hypothesisLengths[k]; ++t)
             out.hypothesis[static_cast<size_t>(t) * b + k] = batch.sourceAt(premiseLengths[k] + 1 + t, k);
         out.hypothesis[static_cast<size_t>(hypothesisLengths[k]) * b + k] = EndId;

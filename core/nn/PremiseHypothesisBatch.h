@@ -9,8 +9,8 @@
 namespace attnlab {
 
 struct PremiseHypothesisBatch {
-    SequenceBatch premise;              // the premises as a batch of sources (P x B); no targets
-    std::vector<int> hypothesis;        // ((N+1) x B) time-major: the hypothesis words, then EndId, PadId after
+    SequenceBatch premise;       // the premises as a batch of sources (P x B); no targets
+    std::vector<int> hypothesis; // ((N+1) x B) time-major: the hypothesis words, then EndId, PadId after
     std::vector<int> hypothesisLengths; // (B) N_b >= 1
     int steps = 0;                      // N + 1: the decoder steps (<s>, then one per hypothesis word)
 };

@@ -41,7 +41,8 @@ template <class T> void Seq2Seq<T>::copyValuesFrom(const Seq2Seq<T>& other) {
 
 template <class T> const Decoder<T>& Seq2Seq<T>::decoder() const {
     if (m_config.predictsLabel())
-        throw std::logic_error("a " + modelKindName(m_config.kind) + " model has no decoder steps: it classifies");
+        throw std::logic_error("a " + modelKindName(m_config.kind) +
+                               " model has no decoder steps: it classifies");
     return *m_decoder;
 }
 
@@ -87,14 +88,16 @@ void Seq2Seq<T>::forward(const SequenceBatch& batch, const std::vector<char>& us
         const auto logits = cache.decoder.logits();
         const int b = batch.batchSize;
         cache.labelLogits.resize(logits.rows(), b);
-        for (int k = 0; k < b; ++k) cache.labelLogits.col(k) = logits.col(cache.split.hypothesisLengths[k] * b + k);
+        for (int k = 0; k < b; ++k)
+            cache.labelLogits.col(k) = logits.col(cache.split.hypothesisLengths[k] * b + k);
         return;
     }
     }
 }
 
 template <class T>
-T Seq2Seq<T>::labelLoss(const SequenceBatch& batch, Seq2SeqCache<T>& cache, T gradScale, bool withGradient) const {
+T Seq2Seq<T>::labelLoss(const SequenceBatch& batch, Seq2SeqCache<T>& cache, T gradScale,
+                        bool withGradient) const {
     const int b = batch.batchSize;
     if (batch.targetLength < 1 || static_cast<int>(batch.target.size()) < b)
         throw std::invalid_argument("Seq2Seq: a label batch needs one target (the label) per column");
@@ -115,10 +118,12 @@ T Seq2Seq<T>::lossAndGradients(const SequenceBatch& batch, const std::vector<cha
     case ModelKind::Seq2Seq:
         // The loss and dL/dlogits in one pass, written over the logits: at V = 8,000 a separate
         // gradient matrix costs as much memory traffic as the loss itself.
-        total = maskedCrossEntropyInPlace<T>(cache.decoder.logits(), batch.target, batch.targetLengths, gradScale);
+        total = maskedCrossEntropyInPlace<T>(cache.decoder.logits(), batch.target, batch.targetLengths,
+                                             gradScale);
         m_decoder->backward(cache.decoder, cache.decoder.logits(), cache.keys, cache.keyGradients,
                             cache.dInitialHidden, cache.dInitialCell);
-        m_encoder.backward(batch, cache.encoder, cache.keyGradients.keys, cache.dInitialHidden, cache.dInitialCell);
+        m_encoder.backward(batch, cache.encoder, cache.keyGradients.keys, cache.dInitialHidden,
+                           cache.dInitialCell);
         return total;
     case ModelKind::Classifier:
         total = labelLoss(batch, cache, gradScale, true);
@@ -126,12 +131,14 @@ T Seq2Seq<T>::lossAndGradients(const SequenceBatch& batch, const std::vector<cha
         // The pooled states are the only way out: nothing flows into the final state.
         cache.dInitialHidden.setZero(cache.encoder.finalHidden.rows(), cache.encoder.finalHidden.cols());
         cache.dInitialCell.setZero(cache.encoder.finalCell.rows(), cache.encoder.finalCell.cols());
-        m_encoder.backward(batch, cache.encoder, cache.keyGradients.keys, cache.dInitialHidden, cache.dInitialCell);
+        m_encoder.backward(batch, cache.encoder, cache.keyGradients.keys, cache.dInitialHidden,
+                           cache.dInitialCell);
         return total;
     case ModelKind::Entailment: {
         total = labelLoss(batch, cache, gradScale, true);
         const int b = batch.batchSize;
-        cache.dDecoderLogits.setZero(cache.labelLogits.rows(), static_cast<Eigen::Index>(cache.split.steps) * b);
+        cache.dDecoderLogits.setZero(cache.labelLogits.rows(),
+                                     static_cast<Eigen::Index>(cache.split.steps) * b);
         for (int k = 0; k < b; ++k)
             cache.dDecoderLogits.col(cache.split.hypothesisLengths[k] * b + k) = cache.labelLogits.col(k);
         m_decoder->backward(cache.decoder, cache.dDecoderLogits, cache.keys, cache.keyGradients,

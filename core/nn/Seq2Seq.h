@@ -2,8 +2,9 @@
 // B batch, S source length, T target length, H hidden size, V target vocabulary, C classes.
 // The whole model: encoder, then the head ModelConfig::kind names: the attention decoder and its
 // readout (seq2seq), attention pooling (classifier) or word-by-word attention of the hypothesis
-// over the premise (entailment); masked cross-entropy over target tokens or over the one label. Not thread-safe: one object per thread (training shards and inference
-// snapshots each own a copy; copyValuesFrom refreshes one from another).
+// over the premise (entailment); masked cross-entropy over target tokens or over the one label. Not
+// thread-safe: one object per thread (training shards and inference snapshots each own a copy; copyValuesFrom
+// refreshes one from another).
 #include "core/nn/AttentionPooling.h"
 #include "core/nn/CrossEntropy.h"
 #include "core/nn/Decoder.h"
@@ -23,10 +24,10 @@ template <class T> struct Seq2SeqCache {
     Matrix<T> dInitialHidden; // (H x B)
     Matrix<T> dInitialCell;   // (H x B)
     // Label kinds (classifier, entailment): the batch's label of each column is its first target.
-    PoolingCache<T> pooling;       // classifier
-    PremiseHypothesisBatch split;  // entailment: the premises (encoded) and hypotheses (decoded)
-    Matrix<T> labelLogits;         // (C x B) each column's label logits; after lossAndGradients dL/dlogits
-    Matrix<T> dDecoderLogits;      // (C x T·B) entailment: dL/dlogits, nonzero at each last step only
+    PoolingCache<T> pooling;      // classifier
+    PremiseHypothesisBatch split; // entailment: the premises (encoded) and hypotheses (decoded)
+    Matrix<T> labelLogits;        // (C x B) each column's label logits; after lossAndGradients dL/dlogits
+    Matrix<T> dDecoderLogits;     // (C x T·B) entailment: dL/dlogits, nonzero at each last step only
 };
 
 // An encoded source, ready for step-by-step decoding. keys.keys points into encoder.keys, so it

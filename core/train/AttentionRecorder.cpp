@@ -39,7 +39,8 @@ TrackFrame AttentionRecorder::frameOf(const Seq2Seq<float>& model, const Followe
     shot.frame.step = modelStep;
     shot.frame.epoch = modelEpoch;
     shot.frame.loss = loss;
-    const AttentionAxes axes = attentionAxes(model.config(), decoded, followed.sentence.source, m_targetVocabulary);
+    const AttentionAxes axes =
+        attentionAxes(model.config(), decoded, followed.sentence.source, m_targetVocabulary);
     shot.frame.output = axes.rows;
     shot.frame.attention = decoded.attention;
     // The track's columns are the whole source: an entailment's premise columns come first, the

@@ -16,7 +16,8 @@ Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const Evalua
     }
     const bool labels = model.config().predictsLabel();
     // Mean pooling's uniform weights are attention all the same: they show what the baseline does.
-    const bool attends = model.config().scorer != ScorerKind::None || model.config().kind == ModelKind::Classifier;
+    const bool attends =
+        model.config().scorer != ScorerKind::None || model.config().kind == ModelKind::Classifier;
     const InputConfig& input = model.config().input;
     int done = 0;
     for (const SequenceBatch& batch : pairs.ordered()) {
@@ -47,8 +48,10 @@ Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const Evalua
                 const int keys = static_cast<int>(forced.cols());
                 accumulator.addAttention(forced, keys);
                 const Alignment* gold = options.gold ? options.gold(index) : nullptr;
-                const int goldRows = labels ? static_cast<int>(forced.rows()) : static_cast<int>(reference.size());
-                if (gold && !gold->empty()) accumulator.addAlignment(forced, keyAlignment(*gold, input), goldRows, keys);
+                const int goldRows =
+                    labels ? static_cast<int>(forced.rows()) : static_cast<int>(reference.size());
+                if (gold && !gold->empty())
+                    accumulator.addAlignment(forced, keyAlignment(*gold, input), goldRows, keys);
             }
             if (outputs) {
                 outputs->hypotheses[index] = decoded[b].tokens;

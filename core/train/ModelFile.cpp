@@ -5,8 +5,8 @@
 #include "core/train/InputConfigJson.h"
 
 #include "core/train/Checkpoint.h"
-#include "core/train/ForecastModelFile.h"
 #include "core/train/ConfigFields.h"
+#include "core/train/ForecastModelFile.h"
 #include "core/train/HistoryFile.h"
 
 #include "core/train/JsonReason.h"
@@ -264,8 +264,9 @@ ModelBundle modelFromCheckpoint(const CheckpointFile& file, const std::string& p
         bundle.config.validate();
         if (bundle.config.kind == ModelKind::Entailment &&
             bundle.sourceVocabulary.token(bundle.config.separatorId) != kPremiseSeparator)
-            throw std::invalid_argument("the config's 'separator_id' " + std::to_string(bundle.config.separatorId) +
-                                        " is not the source vocabulary's \"" + std::string(kPremiseSeparator) + "\"");
+            throw std::invalid_argument(
+                "the config's 'separator_id' " + std::to_string(bundle.config.separatorId) +
+                " is not the source vocabulary's \"" + std::string(kPremiseSeparator) + "\"");
         bundle.history = readHistory(file);
         bundle.model = std::make_unique<Seq2Seq<float>>(bundle.config);
     } catch (const std::invalid_argument& e) {

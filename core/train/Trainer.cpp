@@ -101,7 +101,8 @@ AttentionSnapshot Trainer::snapshot(int pairIndex, long long step) const {
                                        m_data.targetVocabulary);
     shot.source = std::move(axes.columns);
     shot.output = std::move(axes.rows);
-    if (m_model.config().predictsLabel()) shot.predicted = m_data.targetVocabulary.token(decoded.tokens.front());
+    if (m_model.config().predictsLabel())
+        shot.predicted = m_data.targetVocabulary.token(decoded.tokens.front());
     shot.reference = m_data.targetVocabulary.decode(pair.target);
     shot.attention = decoded.attention;
     if (const Alignment* gold = validationGold(pairIndex)) shot.gold = *gold;

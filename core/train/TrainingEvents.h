@@ -47,7 +47,7 @@ struct EpochReport {
 // The attention of one validation pair, decoded with the current weights.
 struct AttentionSnapshot {
     long long step = 0;
-    int pairIndex = 0;               // index in the validation split
+    int pairIndex = 0; // index in the validation split
     // The attention's axes (core/infer/AttentionAxes.h): for entailment, premise and hypothesis.
     std::vector<std::string> source; // columns: source tokens
     std::vector<std::string> output; // rows: decoded tokens (</s> last when finished)

@@ -62,7 +62,8 @@ void TestCliLabelModels::initTestCase() {
 }
 
 void TestCliLabelModels::sentimentDecidesOnItsEvidence() {
-    const CliRun eval = runCli({"eval", "--model", m_sentiment, "--data", "sentiment", "--split", "validation", "--json"});
+    const CliRun eval =
+        runCli({"eval", "--model", m_sentiment, "--data", "sentiment", "--split", "validation", "--json"});
     QVERIFY2(eval.exitCode == 0, eval.err.constData());
     const QJsonObject metrics = jsonObject(eval.out)["metrics"].toObject();
     QVERIFY2(metrics["exact_match"].toDouble() > 0.95, eval.out.constData());
@@ -88,13 +89,15 @@ void TestCliLabelModels::sentimentDecidesOnItsEvidence() {
     QVERIFY(std::abs(sum(weights) - 1.0) < 0.02);
     QVERIFY2(weights[3].toDouble() + weights[4].toDouble() > 0.5, align.out.constData());
 
-    const CliRun table = runCli({"eval", "--model", m_sentiment, "--data", "sentiment", "--split", "validation"});
+    const CliRun table =
+        runCli({"eval", "--model", m_sentiment, "--data", "sentiment", "--split", "validation"});
     QVERIFY(table.out.contains("macro-F1") && table.out.contains("confusion matrix"));
 }
 
 void TestCliLabelModels::sentimentNegationsOnUnseenReviews() {
     const QString fresh = m_dir.filePath("fresh.tsv");
-    const CliRun generate = runCli({"generate", "sentiment", "--count", "800", "--seed", "77", "--out", fresh});
+    const CliRun generate =
+        runCli({"generate", "sentiment", "--count", "800", "--seed", "77", "--out", fresh});
     QVERIFY2(generate.exitCode == 0, generate.err.constData());
     const QString negations = negationsOf(fresh, m_dir.filePath("negations.tsv"));
     QVERIFY(!negations.isEmpty());
@@ -111,7 +114,8 @@ void TestCliLabelModels::entailmentReadsThePremiseWordByWord() {
     const QString model = m_dir.filePath("entailment.safetensors");
     const CliRun train = runCli({"train", "--data", "entailment", "--epochs", "8", "--out", model});
     QVERIFY2(train.exitCode == 0, train.err.constData());
-    const CliRun eval = runCli({"eval", "--model", model, "--data", "entailment", "--split", "validation", "--json"});
+    const CliRun eval =
+        runCli({"eval", "--model", model, "--data", "entailment", "--split", "validation", "--json"});
     QVERIFY2(eval.exitCode == 0, eval.err.constData());
     const QJsonObject metrics = jsonObject(eval.out)["metrics"].toObject();
     QVERIFY2(metrics["exact_match"].toDouble() > 0.9, eval.out.constData());
@@ -139,8 +143,8 @@ void TestCliLabelModels::entailmentReadsThePremiseWordByWord() {
 
 void TestCliLabelModels::compareReportsLabelMetrics() {
     const QString json = m_dir.filePath("compare.json");
-    const CliRun compare =
-        runCli({"compare", "--data", "sentiment", "--scorers", "none,scaled_dot", "--epochs", "2", "--json", json});
+    const CliRun compare = runCli(
+        {"compare", "--data", "sentiment", "--scorers", "none,scaled_dot", "--epochs", "2", "--json", json});
     QVERIFY2(compare.exitCode == 0, compare.err.constData());
     QVERIFY2(compare.out.contains("macro-F1") && compare.out.contains("gold mass"), compare.out.constData());
     QFile file(json);

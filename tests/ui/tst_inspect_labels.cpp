@@ -69,7 +69,9 @@ void typeText(InspectPanel& panel, const QString& text) {
     QTest::keyClick(edit, Qt::Key_Return);
 }
 
-QStackedWidget* stackOf(InspectPanel& panel) { return panel.findChild<QStackedWidget*>("inspectStack"); }
+QStackedWidget* stackOf(InspectPanel& panel) {
+    return panel.findChild<QStackedWidget*>("inspectStack");
+}
 
 } // namespace
 
@@ -88,7 +90,8 @@ private:
 
 void TestInspectLabels::initTestCase() {
     m_sentiment = train("sentiment", ScorerKind::ScaledDot, 15);
-    QVERIFY2(m_sentiment.validation.exactMatch > 0.9, qPrintable(QString::number(m_sentiment.validation.exactMatch)));
+    QVERIFY2(m_sentiment.validation.exactMatch > 0.9,
+             qPrintable(QString::number(m_sentiment.validation.exactMatch)));
     QVERIFY(m_sentiment.validation.confusion.has_value());
     m_entailment = train("entailment", ScorerKind::General, 4);
     QCOMPARE(m_entailment.run->bundle().config.kind, ModelKind::Entailment);
@@ -129,7 +132,8 @@ void TestInspectLabels::validationPairShowsItsGold() {
     const Dataset& dataset = *m_sentiment.data->dataset;
     const int index = m_sentiment.data->data->validation.datasetIndices.front();
     const auto links = dataset.alignment(index);
-    LabelReference reference{dataset.sourceTokens(index), {Alignment(links.begin(), links.end()), std::string(dataset.target(index))}};
+    LabelReference reference{dataset.sourceTokens(index),
+                             {Alignment(links.begin(), links.end()), std::string(dataset.target(index))}};
     InspectPanel panel;
     panel.show();
     panel.setModel(m_sentiment.inference());

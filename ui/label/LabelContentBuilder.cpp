@@ -44,8 +44,8 @@ LabelGold goldFor(const std::vector<LabelReference>& references, const std::vect
     return {};
 }
 
-ClassificationContent classificationContent(const SentenceDecoding& d, const Vocabulary& targets, bool attends,
-                                            const LabelGold& gold) {
+ClassificationContent classificationContent(const SentenceDecoding& d, const Vocabulary& targets,
+                                            bool attends, const LabelGold& gold) {
     ClassificationContent content;
     content.tokens = texts(d.sourceTokens);
     if (attends && d.attention.rows() > 0)
@@ -65,7 +65,8 @@ ClassificationContent classificationContent(const SentenceDecoding& d, const Voc
     return content;
 }
 
-EntailmentContent entailmentContent(const SentenceDecoding& d, const Vocabulary& targets, const LabelGold& gold) {
+EntailmentContent entailmentContent(const SentenceDecoding& d, const Vocabulary& targets,
+                                    const LabelGold& gold) {
     EntailmentContent content;
     const PremiseHypothesisTokens parts = splitPremiseHypothesis(d.sourceTokens);
     content.premise = texts(parts.premise);

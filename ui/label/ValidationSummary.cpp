@@ -37,19 +37,21 @@ void ValidationSummary::clear() {
     hide();
 }
 
-QString ValidationSummary::headline() const { return m_headline->text(); }
+QString ValidationSummary::headline() const {
+    return m_headline->text();
+}
 
 void ValidationSummary::setMetrics(const Metrics& m, int epoch, const Vocabulary& labels) {
     if (!m.confusion) return clear();
     const std::vector<int> ids = occurringLabels(*m.confusion);
-    m_headline->setText(tr("Validation after epoch %1: accuracy %2% (%3 of %4), macro-F1 %5%6")
-                            .arg(epoch)
-                            .arg(100.0 * m.exactMatch, 0, 'f', 1)
-                            .arg(m.exactMatches)
-                            .arg(m.examples)
-                            .arg(m.macroF1, 0, 'f', 3)
-                            .arg(std::isnan(m.goldMass) ? QString()
-                                                        : tr(", gold mass %1").arg(m.goldMass, 0, 'f', 2)));
+    m_headline->setText(
+        tr("Validation after epoch %1: accuracy %2% (%3 of %4), macro-F1 %5%6")
+            .arg(epoch)
+            .arg(100.0 * m.exactMatch, 0, 'f', 1)
+            .arg(m.exactMatches)
+            .arg(m.examples)
+            .arg(m.macroF1, 0, 'f', 3)
+            .arg(std::isnan(m.goldMass) ? QString() : tr(", gold mass %1").arg(m.goldMass, 0, 'f', 2)));
     const int n = static_cast<int>(ids.size());
     m_table->setRowCount(n);
     m_table->setColumnCount(n);
@@ -61,7 +63,8 @@ void ValidationSummary::setMetrics(const Metrics& m, int epoch, const Vocabulary
     m_table->setVerticalHeaderLabels(gold);
     for (int r = 0; r < n; ++r)
         for (int c = 0; c < n; ++c) {
-            auto* item = new QTableWidgetItem(QString::number(m.confusion->count(ids[size_t(r)], ids[size_t(c)])));
+            auto* item =
+                new QTableWidgetItem(QString::number(m.confusion->count(ids[size_t(r)], ids[size_t(c)])));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (r == c) {
                 QFont font = item->font();

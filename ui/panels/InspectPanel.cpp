@@ -351,10 +351,12 @@ void InspectPanel::showHint() {
                                  : tr("Open a picture (Open file…) or draw a random example to see where the "
                                       "model looks for each word"));
     } else if (m_model.model->config().kind == ModelKind::Classifier) {
-        m_hintLabel->setText(tr("Type a text above and press Enter to see its label and which words decided it"));
+        m_hintLabel->setText(
+            tr("Type a text above and press Enter to see its label and which words decided it"));
     } else if (m_model.model->config().kind == ModelKind::Entailment) {
-        m_hintLabel->setText(tr("Type a premise and a hypothesis as \"premise | hypothesis\" and press Enter to "
-                                "see how each hypothesis word attends over the premise"));
+        m_hintLabel->setText(
+            tr("Type a premise and a hypothesis as \"premise | hypothesis\" and press Enter to "
+               "see how each hypothesis word attends over the premise"));
     } else {
         m_hintLabel->setText(
             tr("Type a sentence above and press Enter to see which source tokens each output "

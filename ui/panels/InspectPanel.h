@@ -6,8 +6,8 @@
 // A frames or image model takes a recording or a picture instead (MediaInspectBox: a file or a
 // random example) and shows its attention over the spectrogram or the picture (MediaAlignmentView).
 #include "core/eval/Metrics.h"
-#include "ui/label/LabelContentBuilder.h"
 #include "core/train/AttentionHistory.h"
+#include "ui/label/LabelContentBuilder.h"
 #include "ui/session/InferenceModel.h"
 #include "ui/session/SentenceDecoder.h"
 

@@ -1,10 +1,10 @@
 // InspectPanel for label models (issue 15): the decoded text's label, the probability of every
 // label, and the attention that decided it (ClassificationView, EntailmentView).
+#include "ui/history/HistoryScrubber.h"
 #include "ui/label/ClassificationView.h"
 #include "ui/label/EntailmentView.h"
 #include "ui/label/LabelContentBuilder.h"
 #include "ui/label/ValidationSummary.h"
-#include "ui/history/HistoryScrubber.h"
 #include "ui/panels/ElidedLabel.h"
 #include "ui/panels/InspectPanel.h"
 
@@ -15,7 +15,9 @@
 
 namespace attnlab::ui {
 
-bool InspectPanel::predictsLabel() const { return m_model.ready() && m_model.model->config().predictsLabel(); }
+bool InspectPanel::predictsLabel() const {
+    return m_model.ready() && m_model.model->config().predictsLabel();
+}
 
 void InspectPanel::setLabelReferences(std::vector<LabelReference> references) {
     m_labelReferences = std::move(references);
@@ -36,8 +38,8 @@ void InspectPanel::showLabelDecoding() {
             m_entailmentView->setContent(entailmentContent(m_decoding, *m_model.targetVocabulary, gold));
             m_stack->setCurrentWidget(m_entailmentView);
         } else {
-            m_classificationView->setContent(
-                classificationContent(m_decoding, *m_model.targetVocabulary, config.scorer != ScorerKind::None, gold));
+            m_classificationView->setContent(classificationContent(m_decoding, *m_model.targetVocabulary,
+                                                                   config.scorer != ScorerKind::None, gold));
             m_stack->setCurrentWidget(m_classificationView);
         }
     } catch (const std::exception& e) { // e.g. an entailment text typed without its "|"

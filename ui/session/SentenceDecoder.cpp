@@ -109,7 +109,8 @@ void SentenceDecoder::decodeInto(const InferenceModel& model, const ModelSource&
     if (model.model->config().kind == ModelKind::Entailment) try { // both sentences, before decoding
             splitPremiseHypothesis(result.sourceTokens);
         } catch (const std::invalid_argument& e) {
-            result.error = tr("Type a premise and a hypothesis as \"premise | hypothesis\": %1").arg(QString::fromUtf8(e.what()));
+            result.error = tr("Type a premise and a hypothesis as \"premise | hypothesis\": %1")
+                               .arg(QString::fromUtf8(e.what()));
             return;
         }
     DecodeOptions options;
@@ -131,7 +132,8 @@ void SentenceDecoder::decodeInto(const InferenceModel& model, const ModelSource&
         result.classProbabilities = decoded.classProbabilities;
         result.outputTokens = attentionAxes(config, decoded, result.sourceTokens, targetVocabulary).rows;
         const auto columns = static_cast<Eigen::Index>(result.sourceTokens.size());
-        result.attention = Matrix<float>::Zero(decoded.attention.rows(), std::max(columns, decoded.attention.cols()));
+        result.attention =
+            Matrix<float>::Zero(decoded.attention.rows(), std::max(columns, decoded.attention.cols()));
         result.attention.leftCols(decoded.attention.cols()) = decoded.attention; // the premise comes first
         return;
     }

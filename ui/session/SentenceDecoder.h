@@ -21,9 +21,9 @@
 namespace attnlab::ui {
 
 struct SentenceDecoding {
-    std::vector<std::string> sourceTokens;  // (S) as the model reads them, unknown ones as typed
-    std::vector<std::string> outputTokens;  // (T) "</s>" last when finished
-    Matrix<float> attention;                // (T x S) row t: the weights behind output token t
+    std::vector<std::string> sourceTokens; // (S) as the model reads them, unknown ones as typed
+    std::vector<std::string> outputTokens; // (T) "</s>" last when finished
+    Matrix<float> attention;               // (T x S) row t: the weights behind output token t
     // Label models (classifier, entailment): the predicted label and every target id's
     // probability (C); outputTokens are then the attention's rows (the label, or the hypothesis
     // words) and attention's columns the whole source (an entailment's separator and hypothesis

@@ -16,7 +16,8 @@ class App;
 namespace attnlab::cli {
 
 struct ForecastOptions {
-    std::string task; // "forecast" (the shared --task option) forces the forecasting path; else the data decides
+    std::string
+        task; // "forecast" (the shared --task option) forces the forecasting path; else the data decides
     int window = 48;  // W
     int horizon = 12; // K
     int stride = 1;

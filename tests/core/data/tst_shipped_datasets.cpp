@@ -80,7 +80,8 @@ void TestShippedDatasets::catalogue() {
     QCOMPARE(headlines.epochs, std::optional<int>(20));
     QCOMPARE(headlines.learningRate, std::optional<double>(3e-3));
     // sentiment: scaled dot shares its weight between "not" and the adjective it negates
-    QCOMPARE(findShippedDataset("sentiment")->recommended.scorer, std::optional<ScorerKind>(ScorerKind::ScaledDot));
+    QCOMPARE(findShippedDataset("sentiment")->recommended.scorer,
+             std::optional<ScorerKind>(ScorerKind::ScaledDot));
     for (const ShippedDataset& d : all)
         if (d.name != "copy_long" && d.name != "headlines" && d.name != "sentiment")
             QVERIFY2(d.recommended.empty(), d.name.c_str());

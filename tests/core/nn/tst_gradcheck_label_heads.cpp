@@ -75,11 +75,14 @@ SequenceBatch labelBatch(const std::vector<std::vector<int>>& columns, const std
     return batch;
 }
 
-SequenceBatch classifierBatch() { return labelBatch({{4, 5, 6, 7, 8}, {8, 4}, {5, 5, 6}}, {4, 6, 5}); }
+SequenceBatch classifierBatch() {
+    return labelBatch({{4, 5, 6, 7, 8}, {8, 4}, {5, 5, 6}}, {4, 6, 5});
+}
 
 // Premises of 3, 1 and 2 words; hypotheses of 2, 3 and 1.
 SequenceBatch entailmentBatch() {
-    return labelBatch({{4, 5, 6, kSeparator, 7, 8}, {8, kSeparator, 4, 5, 6}, {5, 7, kSeparator, 6}}, {4, 6, 5});
+    return labelBatch({{4, 5, 6, kSeparator, 7, 8}, {8, kSeparator, 4, 5, 6}, {5, 7, kSeparator, 6}},
+                      {4, 6, 5});
 }
 
 // The pooling query starts at zero (uniform weights); a check at q = 0 would find the general and
@@ -147,8 +150,7 @@ void TestGradcheckLabelHeads::pooling() {
     auto loss = [&](bool withGradients) {
         head.prepareKeys(keys);
         head.forward(keys, cache);
-        if (!withGradients)
-            return maskedCrossEntropy<double>(cache.logits, labels, {1, 1, 1}, 1.0, nullptr);
+        if (!withGradients) return maskedCrossEntropy<double>(cache.logits, labels, {1, 1, 1}, 1.0, nullptr);
         zeroGrad(parameters);
         Matrix<double> logits = cache.logits;
         const double total = maskedCrossEntropyInPlace<double>(logits, labels, {1, 1, 1}, 1.0);
@@ -166,20 +168,26 @@ void TestGradcheckLabelHeads::pooling() {
     if (scorer == ScorerKind::None) QCOMPARE(cache.alignment(0, 1), 0.5); // the mean of two states
 }
 
-void TestGradcheckLabelHeads::classifier_data() { addRows(scorersFor(ModelKind::Classifier)); }
+void TestGradcheckLabelHeads::classifier_data() {
+    addRows(scorersFor(ModelKind::Classifier));
+}
 
 void TestGradcheckLabelHeads::classifier() {
     QFETCH(ScorerKind, scorer);
     QFETCH(bool, bidirectional);
-    verifyResult(checkModel(labelConfig(ModelKind::Classifier, scorer, bidirectional), classifierBatch()), 100);
+    verifyResult(checkModel(labelConfig(ModelKind::Classifier, scorer, bidirectional), classifierBatch()),
+                 100);
 }
 
-void TestGradcheckLabelHeads::entailment_data() { addRows(allScorers()); }
+void TestGradcheckLabelHeads::entailment_data() {
+    addRows(allScorers());
+}
 
 void TestGradcheckLabelHeads::entailment() {
     QFETCH(ScorerKind, scorer);
     QFETCH(bool, bidirectional);
-    verifyResult(checkModel(labelConfig(ModelKind::Entailment, scorer, bidirectional), entailmentBatch()), 100);
+    verifyResult(checkModel(labelConfig(ModelKind::Entailment, scorer, bidirectional), entailmentBatch()),
+                 100);
 }
 
 void TestGradcheckLabelHeads::splitsPremiseAndHypothesis() {
