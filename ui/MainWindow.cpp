@@ -2,6 +2,7 @@
 
 #include "ui/SessionFiles.h"
 #include "ui/compare/CompareController.h"
+#include "ui/forecast/ForecastWorkspace.h"
 #include "ui/gates/GatesWorkspace.h"
 #include "ui/history/HistoryFollower.h"
 #include "ui/lessons/LessonDirector.h"
@@ -144,6 +145,8 @@ void MainWindow::createPanels() {
     gatesScroll->setFrameShape(QFrame::NoFrame);
     gatesScroll->setWidget(m_gates);
     m_tabs->addTab(gatesScroll, tr("Gates"));
+    // The Forecast tab: trains and shows forecasters on its own (issue 15); nothing else here drives it.
+    m_tabs->addTab(new ForecastWorkspace(this), tr("Forecast"));
 
     // Help > Lessons: a dock, hidden until asked for; Set it up goes through the director.
     m_lessons = new LessonsPanel(this);
