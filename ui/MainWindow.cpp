@@ -145,8 +145,13 @@ void MainWindow::createPanels() {
     gatesScroll->setFrameShape(QFrame::NoFrame);
     gatesScroll->setWidget(m_gates);
     m_tabs->addTab(gatesScroll, tr("Gates"));
-    // The Forecast tab: trains and shows forecasters on its own (issue 15); nothing else here drives it.
-    m_tabs->addTab(new ForecastWorkspace(this), tr("Forecast"));
+    // The Forecast tab: trains and shows forecasters on its own (issue 15); it scrolls as Gates does.
+    auto* forecastScroll = new QScrollArea(this);
+    forecastScroll->setObjectName("forecastScroll");
+    forecastScroll->setWidgetResizable(true);
+    forecastScroll->setFrameShape(QFrame::NoFrame);
+    forecastScroll->setWidget(new ForecastWorkspace(this));
+    m_tabs->addTab(forecastScroll, tr("Forecast"));
 
     // Help > Lessons: a dock, hidden until asked for; Set it up goes through the director.
     m_lessons = new LessonsPanel(this);

@@ -235,7 +235,8 @@ void TestForecastWorkspace::mainWindowHasTheTabAfterGates() {
     const int gates = tabs->indexOf(window.findChild<QScrollArea*>("gatesScroll"));
     QVERIFY(gates >= 0);
     QCOMPARE(tabs->tabText(gates + 1), QString("Forecast"));
-    QVERIFY(qobject_cast<ForecastWorkspace*>(tabs->widget(gates + 1)));
+    auto* scroll = qobject_cast<QScrollArea*>(tabs->widget(gates + 1));
+    QVERIFY(scroll && qobject_cast<ForecastWorkspace*>(scroll->widget()));
 }
 
 QTEST_MAIN(TestForecastWorkspace)

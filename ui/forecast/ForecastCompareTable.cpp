@@ -1,7 +1,7 @@
 #include "ui/forecast/ForecastCompareTable.h"
 
 #include <QCheckBox>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -27,15 +27,18 @@ QString seconds(double value) {
 ForecastCompareTable::ForecastCompareTable(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* boxes = new QHBoxLayout;
-    boxes->addWidget(new QLabel(tr("Scorers:"), this));
+    // Two rows of boxes, so the seven names do not set the window's minimum width.
+    auto* boxes = new QGridLayout;
+    boxes->addWidget(new QLabel(tr("Scorers:"), this), 0, 0);
+    constexpr int kPerRow = 4;
     for (ScorerKind kind : allScorers()) {
         auto* box = new QCheckBox(QString::fromStdString(scorerName(kind)), this);
         box->setObjectName(QStringLiteral("compare_") + QString::fromStdString(scorerName(kind)));
+        const int i = static_cast<int>(m_boxes.size());
+        boxes->addWidget(box, i / kPerRow, 1 + i % kPerRow);
         m_boxes.push_back(box);
-        boxes->addWidget(box);
     }
-    boxes->addStretch(1);
+    boxes->setColumnStretch(kPerRow + 1, 1);
     layout->addLayout(boxes);
     // The three the README compares on seasonal: the default and the two learned scorers.
     choose({ScorerKind::Dot, ScorerKind::General, ScorerKind::Additive});

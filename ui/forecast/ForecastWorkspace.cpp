@@ -56,6 +56,7 @@ void ForecastWorkspace::buildLayout() {
     m_dataInfo = new QLabel(this);
     m_dataInfo->setObjectName(QStringLiteral("forecastDataInfo"));
     m_dataInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_dataInfo->setWordWrap(true); // a file's error can be long; it must not widen the window
     auto* openCsv = button(tr("Open CSV…"), "forecastOpenCsv", this);
     auto* dataRow = new QHBoxLayout;
     dataRow->addWidget(new QLabel(tr("Data"), this));
