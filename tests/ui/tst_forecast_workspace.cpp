@@ -81,7 +81,8 @@ void TestForecastWorkspace::trainsOneEpochAndShowsTheForecast() {
     QSignalSpy epochs(&workspace, &ForecastWorkspace::epochShown);
     QVERIFY(trainAndWait(workspace));
     QCOMPARE(epochs.count(), 1);
-    QVERIFY2(workspace.statusText().startsWith("Finished"), qPrintable(workspace.statusText()));
+    QVERIFY2(workspace.statusText().startsWith("Finished after "), qPrintable(workspace.statusText()));
+    QVERIFY(workspace.statusText().contains(" and 1 epoch in "));
     QVERIFY(workspace.trainButton().isEnabled());
     QVERIFY(!workspace.stopButton().isEnabled());
 
@@ -195,6 +196,17 @@ void TestForecastWorkspace::savedModelOpensToTheSameForecast() {
         QCOMPARE(again.series[s].forecast, trained.series[s].forecast);
     }
     QVERIFY(again.attention.isApprox(trained.attention, 0.0f));
+
+    // A forecaster made elsewhere (tests/data/bad/forecast/make_bad_forecasters.py, W 8, K 2, three
+    // series) opens on the data open now, with its own window and horizon.
+    ForecastWorkspace other;
+    QVERIFY(!other.windowBox().isEnabled());
+    QVERIFY2(other.openModel(badFile("good_forecaster.safetensors")), qPrintable(other.statusText()));
+    QCOMPARE(other.view().content().window(), 8);
+    QCOMPARE(other.view().content().horizon(), 2);
+    QCOMPARE(other.settings().windowBox().value(), 8);
+    QVERIFY(other.windowBox().isEnabled());
+    QVERIFY(other.windowCount() > 400);
 
     // A file that is not a model: its reason, and the model shown stays.
     QVERIFY(!opened.openModel(badFile("forecaster_nan_weight.safetensors")));

@@ -46,6 +46,7 @@ ForecastWorkspace::ForecastWorkspace(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("ForecastWorkspace"));
     buildLayout();
     openData(QString::fromLatin1(kSeasonalName));
+    clearModel();
     setBusy(false);
 }
 
@@ -261,6 +262,8 @@ bool ForecastWorkspace::setModel(ForecastModel model) {
         m_windowSlider->setRange(0, count - 1);
     }
     m_windowCount->setText(tr("of %1").arg(count));
+    m_windowBox->setEnabled(true);
+    m_windowSlider->setEnabled(true);
     m_save->setEnabled(!isTraining());
     showWindow(previous >= 0 && previous < count ? previous : 0);
     return true;
@@ -272,6 +275,8 @@ void ForecastWorkspace::clearModel() {
     m_starts.clear();
     m_view->clear();
     m_windowCount->clear();
+    m_windowBox->setEnabled(false); // nothing to step through without a model
+    m_windowSlider->setEnabled(false);
     m_save->setEnabled(false);
 }
 

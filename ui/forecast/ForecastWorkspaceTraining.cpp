@@ -34,6 +34,10 @@ QString outcomeText(TrainingOutcome outcome) {
     return {};
 }
 
+QString counted(long long count, const QString& one, const QString& many) {
+    return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? one : many);
+}
+
 } // namespace
 
 ForecastWorkspace::~ForecastWorkspace() {
@@ -156,8 +160,10 @@ void ForecastWorkspace::onRunFinished(const ForecastRunEnd& end) {
         m_compare->addRow(end.name, r);
     else if (end.model)
         setModel(end.model); // after a divergence: the last good weights
-    QString text = tr("%1 after %n step(s)", nullptr, static_cast<int>(r.steps)).arg(outcomeText(r.outcome));
-    text += tr(" and %n epoch(s), %1 s.", nullptr, r.epochs).arg(r.seconds, 0, 'f', 1);
+    QString text = tr("%1 after %2 and %3 in %4 s.")
+                       .arg(outcomeText(r.outcome), counted(r.steps, tr("step"), tr("steps")),
+                            counted(r.epochs, tr("epoch"), tr("epochs")))
+                       .arg(r.seconds, 0, 'f', 1);
     if (!r.message.empty()) text += QLatin1Char(' ') + QString::fromStdString(r.message);
     if (m_comparing) text = end.name + QStringLiteral(": ") + text;
     setStatus(text);
