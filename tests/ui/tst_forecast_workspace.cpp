@@ -1,7 +1,8 @@
 // The Forecast tab driven as a person would: train `seasonal` for one epoch through the worker's
 // thread and read the view, the epoch line and the window navigation; stop a long run and train
-// again; a bad CSV's error names the file and the line; a saved model opens to the same forecast;
-// Compare scorers fills its table; the main window has the tab after Gates.
+// again; a diverging run keeps its last good weights; a bad CSV's error names the file and the line;
+// a saved model opens to the same forecast; Compare scorers fills its table; the main window has
+// the tab after Gates.
 #include "core/data/forecast/ForecastData.h"
 #include "ui/MainWindow.h"
 #include "ui/forecast/ForecastCompareTable.h"
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void startsWithSeasonalAndTheDefaults();
     void trainsOneEpochAndShowsTheForecast();
     void stopLeavesTheTabUsable();
+    void divergenceKeepsTheLastGoodWeights();
     void badCsvNamesFileAndLine();
     void savedModelOpensToTheSameForecast();
     void compareScorersFillsTheTable();
@@ -150,6 +152,25 @@ void TestForecastWorkspace::stopLeavesTheTabUsable() {
     workspace.settings().epochsBox().setValue(1);
     QVERIFY(trainAndWait(workspace));
     QVERIFY2(workspace.statusText().startsWith("Finished"), qPrintable(workspace.statusText()));
+}
+
+void TestForecastWorkspace::divergenceKeepsTheLastGoodWeights() {
+    ForecastWorkspace workspace;
+    ForecastRunSpec spec = workspace.settings().spec();
+    spec.training.learningRate = 1e30; // the first Adam step throws every weight to ~1e30
+    spec.training.epochs = 3;
+    QSignalSpy finished(&workspace, &ForecastWorkspace::trainingFinished);
+    workspace.trainWith(spec);
+    QVERIFY(finished.wait(kTimeoutMs));
+    // The trainer's own sentence ends the run; the tab is usable and shows the weights it kept.
+    QVERIFY2(workspace.statusText().startsWith("Diverged after "), qPrintable(workspace.statusText()));
+    QVERIFY2(workspace.statusText().contains("the weights of the last finite step are kept"),
+             qPrintable(workspace.statusText()));
+    QVERIFY(workspace.trainButton().isEnabled());
+    QVERIFY(workspace.hasModel());
+    QVERIFY(workspace.view().hasContent());
+    for (const ForecastSeries& series : workspace.view().content().series)
+        for (double value : series.forecast) QVERIFY(std::isfinite(value));
 }
 
 void TestForecastWorkspace::badCsvNamesFileAndLine() {

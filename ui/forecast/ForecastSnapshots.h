@@ -28,7 +28,7 @@ struct ForecastSteps {
 struct ForecastEpoch {
     int run = 0;
     ForecastEpochReport report;
-    ForecastModel model; // the weights at the end of the epoch
+    ForecastModel model; // the weights at the end of the epoch; null when one was sent < 1 s ago
 };
 
 // One finished run; model is null when not a single step was taken.

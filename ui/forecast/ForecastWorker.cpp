@@ -11,6 +11,7 @@ namespace attnlab::ui {
 class ForecastWorker::Relay : public ForecastObserver {
 public:
     static constexpr qint64 kIntervalMs = 100;
+    static constexpr qint64 kModelIntervalMs = 1000;
 
     Relay(ForecastWorker& worker, int run, ForecastModelBundle& bundle, long long planned)
         : m_worker(worker), m_bundle(bundle) {
@@ -27,7 +28,14 @@ public:
 
     void onEpoch(const ForecastEpochReport& report) override {
         flush(); // the epoch's steps reach the plot before its validation point
-        Q_EMIT m_worker.epochDone(ForecastEpoch{m_chunk.run, report, copyForecastModel(m_bundle)});
+        // Weights at most every second (seasonal's epochs take a fifth of one); the run's last
+        // weights follow in runFinished anyway.
+        ForecastModel model;
+        if (!m_sinceModel.isValid() || m_sinceModel.elapsed() >= kModelIntervalMs) {
+            model = copyForecastModel(m_bundle);
+            m_sinceModel.start();
+        }
+        Q_EMIT m_worker.epochDone(ForecastEpoch{m_chunk.run, report, std::move(model)});
     }
 
     void onMessage(const std::string& text) override {
@@ -47,6 +55,7 @@ private:
     ForecastModelBundle& m_bundle;
     ForecastSteps m_chunk;
     QElapsedTimer m_clock;
+    QElapsedTimer m_sinceModel; // invalid until the first copy: the first epoch always sends one
 };
 
 ForecastWorker::ForecastWorker(ForecastJob job, QObject* parent) : QObject(parent), m_job(std::move(job)) {

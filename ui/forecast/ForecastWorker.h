@@ -3,8 +3,9 @@
 // several one after another for "Compare scorers", each on the same data and windows. The GUI
 // thread calls stop() directly: it only sets the job's atomic flag (the worker's event loop is
 // busy inside run()). Everything else leaves through queued signals carrying value snapshots:
-// steps at most every 100 ms, and at each epoch a copy of the weights, so the GUI forecasts with
-// its own model and never shares the one being trained.
+// steps at most every 100 ms, each epoch's report with a copy of the weights at most every second
+// and the final weights at the end, so the GUI forecasts with its own model and never shares the
+// one being trained.
 #include "core/experiment/ForecastRun.h"
 #include "core/train/TrainingControl.h"
 #include "ui/forecast/ForecastSnapshots.h"

@@ -75,7 +75,9 @@ public:
     QProgressBar& progressBar() const { return *m_progress; }
 
 public Q_SLOTS:
-    void train();               // one run with the settings row's choices
+    void train(); // one run with the settings row's choices
+    // One run of any spec, for settings the row does not offer (learning rate, sizes, seed).
+    void trainWith(const attnlab::ForecastRunSpec& spec);
     void compareScorers();      // one run per ticked scorer, one after another
     void stop();                // the worker's atomic flag; the tab stays usable
     void showWindow(int index); // 0-based validation window

@@ -48,8 +48,12 @@ ForecastWorkspace::~ForecastWorkspace() {
 }
 
 void ForecastWorkspace::train() {
+    trainWith(m_settings->spec());
+}
+
+void ForecastWorkspace::trainWith(const ForecastRunSpec& spec) {
     if (isTraining()) return;
-    start({m_settings->spec()}, false);
+    start({spec}, false);
 }
 
 void ForecastWorkspace::compareScorers() {
@@ -137,9 +141,9 @@ void ForecastWorkspace::onEpoch(const ForecastEpoch& epoch) {
                              .arg(r.epoch)
                              .arg(m_epochs)
                              .arg(r.trainLoss, 0, 'f', 4)
-                             .arg(forecastMetricsText(r.validation, epoch.model->series)));
+                             .arg(forecastMetricsText(r.validation, m_data->table.names())));
     // The view follows a single run live; a comparison leaves the shown model alone.
-    if (!m_comparing) setModel(epoch.model);
+    if (!m_comparing && epoch.model) setModel(epoch.model);
     Q_EMIT epochShown();
 }
 
