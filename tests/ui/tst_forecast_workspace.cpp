@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QPushButton>
 #include <QScrollArea>
@@ -22,9 +23,11 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <cmath>
+#include <memory>
 
 using namespace attnlab;
 using namespace attnlab::ui;
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void startsWithSeasonalAndTheDefaults();
     void trainsOneEpochAndShowsTheForecast();
     void stopLeavesTheTabUsable();
+    void closingMidRunEndsTheThread();
     void divergenceKeepsTheLastGoodWeights();
     void badCsvNamesFileAndLine();
     void savedModelOpensToTheSameForecast();
@@ -152,6 +156,20 @@ void TestForecastWorkspace::stopLeavesTheTabUsable() {
     workspace.settings().epochsBox().setValue(1);
     QVERIFY(trainAndWait(workspace));
     QVERIFY2(workspace.statusText().startsWith("Finished"), qPrintable(workspace.statusText()));
+}
+
+void TestForecastWorkspace::closingMidRunEndsTheThread() {
+    auto workspace = std::make_unique<ForecastWorkspace>();
+    workspace->settings().epochsBox().setValue(500);
+    QSignalSpy epochs(workspace.get(), &ForecastWorkspace::epochShown);
+    workspace->train();
+    QVERIFY(epochs.wait(kTimeoutMs));
+    auto* thread = workspace->findChild<QThread*>();
+    QVERIFY(thread && thread->isRunning());
+    QElapsedTimer clock;
+    clock.start();
+    workspace.reset(); // stops the run within a batch and waits for the thread, not for 500 epochs
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
 }
 
 void TestForecastWorkspace::divergenceKeepsTheLastGoodWeights() {
