@@ -141,13 +141,15 @@ void TestForecastWorkspace::stopLeavesTheTabUsable() {
     QVERIFY(workspace.isTraining());
     QVERIFY(!workspace.trainButton().isEnabled());
     QVERIFY(workspace.stopButton().isEnabled());
-    QVERIFY(epochs.wait(kTimeoutMs)); // one epoch in: the view has a model to keep
+    QVERIFY(!workspace.dataBox().isEnabled()); // the data stays while a run trains on it
+    QVERIFY(epochs.wait(kTimeoutMs));          // one epoch in: the view has a model to keep
     workspace.stopButton().click();
     QVERIFY(finished.wait(kTimeoutMs));
     QVERIFY2(workspace.statusText().startsWith("Stopped"), qPrintable(workspace.statusText()));
     QVERIFY(!workspace.isTraining());
     QVERIFY(workspace.trainButton().isEnabled());
     QVERIFY(!workspace.stopButton().isEnabled());
+    QVERIFY(workspace.dataBox().isEnabled());
     QVERIFY(workspace.hasModel());
     QVERIFY(workspace.view().hasContent());
     QVERIFY(epochs.count() < 200);

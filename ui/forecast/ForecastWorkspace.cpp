@@ -58,11 +58,11 @@ void ForecastWorkspace::buildLayout() {
     m_dataInfo->setObjectName(QStringLiteral("forecastDataInfo"));
     m_dataInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_dataInfo->setWordWrap(true); // a file's error can be long; it must not widen the window
-    auto* openCsv = button(tr("Open CSV…"), "forecastOpenCsv", this);
+    m_openCsv = button(tr("Open CSV…"), "forecastOpenCsv", this);
     auto* dataRow = new QHBoxLayout;
     dataRow->addWidget(new QLabel(tr("Data"), this));
     dataRow->addWidget(m_dataBox);
-    dataRow->addWidget(openCsv);
+    dataRow->addWidget(m_openCsv);
     dataRow->addWidget(m_dataInfo, 1);
 
     m_settings = new ForecastSettingsRow(this);
@@ -136,7 +136,7 @@ void ForecastWorkspace::buildLayout() {
 
     connect(m_dataBox, &QComboBox::activated, this,
             [this](int index) { openData(m_dataBox->itemData(index).toString()); });
-    connect(openCsv, &QPushButton::clicked, this, &ForecastWorkspace::chooseDataFile);
+    connect(m_openCsv, &QPushButton::clicked, this, &ForecastWorkspace::chooseDataFile);
     connect(m_train, &QPushButton::clicked, this, &ForecastWorkspace::train);
     connect(m_stop, &QPushButton::clicked, this, &ForecastWorkspace::stop);
     connect(m_compareButton, &QPushButton::clicked, this, &ForecastWorkspace::compareScorers);

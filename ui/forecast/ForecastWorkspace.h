@@ -124,6 +124,7 @@ private:
 
     QComboBox* m_dataBox = nullptr;
     QLabel* m_dataInfo = nullptr;
+    QPushButton* m_openCsv = nullptr;
     ForecastSettingsRow* m_settings = nullptr;
     QPushButton* m_train = nullptr;
     QPushButton* m_stop = nullptr;

@@ -112,7 +112,9 @@ void ForecastWorkspace::setBusy(bool busy) {
     m_stop->setEnabled(busy);
     m_open->setEnabled(!busy);
     m_save->setEnabled(!busy && m_model != nullptr);
+    // The data stays while a run trains on it: its epochs' weights are shown on it.
     m_dataBox->setEnabled(!busy);
+    m_openCsv->setEnabled(!busy);
     m_settings->setEnabled(!busy);
     m_compare->setEnabled(!busy);
 }
