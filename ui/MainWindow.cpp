@@ -4,6 +4,7 @@
 
 #include "ui/SessionFiles.h"
 #include "ui/compare/CompareController.h"
+#include "ui/forecast/ForecastWorkspace.h"
 #include "ui/gates/GatesWorkspace.h"
 #include "ui/history/HistoryFollower.h"
 #include "ui/lessons/LessonDirector.h"
@@ -146,6 +147,13 @@ void MainWindow::createPanels() {
     gatesScroll->setFrameShape(QFrame::NoFrame);
     gatesScroll->setWidget(m_gates);
     m_tabs->addTab(gatesScroll, tr("Gates"));
+    // The Forecast tab: trains and shows forecasters on its own (issue 15); it scrolls as Gates does.
+    auto* forecastScroll = new QScrollArea(this);
+    forecastScroll->setObjectName("forecastScroll");
+    forecastScroll->setWidgetResizable(true);
+    forecastScroll->setFrameShape(QFrame::NoFrame);
+    forecastScroll->setWidget(new ForecastWorkspace(this));
+    m_tabs->addTab(forecastScroll, tr("Forecast"));
 
     // Help > Lessons: a dock, hidden until asked for; Set it up goes through the director.
     m_lessons = new LessonsPanel(this);
