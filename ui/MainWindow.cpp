@@ -464,6 +464,8 @@ void MainWindow::onEpoch(const EpochReport& report) {
                        .arg(v.loss, 0, 'f', 4)
                        .arg(100.0 * v.exactMatch, 0, 'f', 1);
     if (!std::isnan(v.alignmentErrorRate)) text += tr(", AER %1").arg(v.alignmentErrorRate, 0, 'f', 3);
+    if (v.confusion) text += tr(", macro-F1 %1").arg(v.macroF1, 0, 'f', 3);
+    if (v.rouge) text += tr(", ROUGE-L %1").arg(100.0 * v.rouge->rougeL().f1, 0, 'f', 1);
     showStatus(text);
 }
 

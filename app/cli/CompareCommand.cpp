@@ -85,6 +85,17 @@ void printTable(const std::vector<RunSummary>& runs, std::ostream& out) {
         table.addRow(row);
     }
     table.print(out);
+    // Word outputs (summarization): the mean sentence ROUGE of each run, as eval scores it.
+    if (labels || runs.empty() || !runs.front().record.result.validation.rouge) return;
+    out << "\nROUGE F1 (mean over the validation pairs):\n";
+    TextTable rouge({"run", "ROUGE-1", "ROUGE-2", "ROUGE-L"}, {A::Left, A::Right, A::Right, A::Right});
+    for (const RunSummary& run : runs) {
+        const auto& r = run.record.result.validation.rouge;
+        if (!r) continue;
+        rouge.addRow({run.name, fixed(100.0 * r->rouge1().f1, 2), fixed(100.0 * r->rouge2().f1, 2),
+                      fixed(100.0 * r->rougeL().f1, 2)});
+    }
+    rouge.print(out, "  ");
 }
 
 // Where the experiment file finds a model: relative to its own directory when both paths are

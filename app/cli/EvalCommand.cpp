@@ -135,10 +135,6 @@ void checkInputKind(const EvalArgs& args, const Dataset& dataset, const ModelBun
                          " reads " + std::to_string(model.featureSize()));
 }
 
-Json rougeJson(const RougeScore& score) {
-    return {{"precision", score.precision}, {"recall", score.recall}, {"f1", score.f1}};
-}
-
 void printMetrics(const Metrics& m, const std::optional<CharacterErrorRate>& cer,
                   const std::optional<RougeAccumulator>& rouge, bool byLength, std::ostream& out) {
     TextTable table({"metric", "value", ""},
@@ -246,14 +242,9 @@ int runEval(const EvalArgs& args) {
     };
     // Word outputs (summarization, translation) are also scored with ROUGE, as summaries are.
     const bool words = bundle.targetTokens == Tokenization::Word && !bundle.config.predictsLabel();
-    const Metrics metrics =
-        evaluate(*bundle.model, batcher, evaluation, speech || words ? &outputs : nullptr);
-    std::optional<RougeAccumulator> rouge;
-    if (words) {
-        rouge.emplace();
-        for (std::size_t k = 0; k < outputs.hypotheses.size(); ++k)
-            rouge->add(outputs.hypotheses[k], batcher.pairs()[k].target);
-    }
+    evaluation.rouge = words;
+    const Metrics metrics = evaluate(*bundle.model, batcher, evaluation, speech ? &outputs : nullptr);
+    const std::optional<RougeAccumulator>& rouge = metrics.rouge;
     std::optional<CharacterErrorRate> cer;
     if (speech) cer = transcriptErrors(bundle, outputs, data.transcripts);
     progress.clear();
@@ -292,10 +283,6 @@ int runEval(const EvalArgs& args) {
         {"seconds", seconds},
     };
     addLabelNames(metrics, bundle.targetVocabulary, json["metrics"]);
-    if (rouge)
-        json["metrics"]["rouge"] = {{"rouge1", rougeJson(rouge->rouge1())},
-                                    {"rouge2", rougeJson(rouge->rouge2())},
-                                    {"rougeL", rougeJson(rouge->rougeL())}};
     if (cer) {
         json["metrics"]["character_error_rate"] = number(cer->rate());
         json["metrics"]["character_errors"] = characterErrorJson(*cer);

@@ -32,6 +32,7 @@ std::string epochSummary(const EpochReport& r, int validationPairs) {
                 percent(v.exactMatch) + "  BLEU " + fixed(v.bleu.score, 2);
     if (!std::isnan(v.alignmentErrorRate)) text += "  AER " + fixed(v.alignmentErrorRate, 3);
     if (!std::isnan(v.goldMass)) text += "  gold mass " + fixed(v.goldMass, 2);
+    if (v.rouge) text += "  ROUGE-L " + fixed(100.0 * v.rouge->rougeL().f1, 1);
     text += "  " + duration(r.seconds);
     if (v.examples < validationPairs)
         text += "  (stopped: validated on " + std::to_string(v.examples) + " of " +

@@ -115,6 +115,15 @@ void MetricAccumulator::merge(const MetricAccumulator& other) {
         row.referenceTokens += theirs.referenceTokens;
     }
     for (const auto& [labels, count] : other.m_labels) m_labels[labels] += count;
+    if (other.m_rouge) {
+        if (!m_rouge) m_rouge.emplace();
+        m_rouge->merge(*other.m_rouge);
+    }
+}
+
+void MetricAccumulator::addRouge(std::span<const int> hypothesis, std::span<const int> reference) {
+    if (!m_rouge) m_rouge.emplace();
+    m_rouge->add(hypothesis, reference);
 }
 
 void MetricAccumulator::addLabel(int gold, int predicted) {
@@ -131,6 +140,7 @@ void MetricAccumulator::clear() {
 Metrics MetricAccumulator::metrics() const {
     Metrics m;
     m.examples = m_examples;
+    m.rouge = m_rouge;
     if (!m_labels.empty()) {
         int classes = 0;
         for (const auto& [labels, count] : m_labels)

@@ -47,6 +47,8 @@ public:
     void addLoss(double lossSum, long tokens);
     // A label model's prediction (target ids): fills Metrics::confusion and macroF1.
     void addLabel(int gold, int predicted);
+    // A word-level output and its reference, for Metrics::rouge.
+    void addRouge(std::span<const int> hypothesis, std::span<const int> reference);
 
     // Adds another accumulator's counts (same BLEU settings).
     void merge(const MetricAccumulator& other);
@@ -73,6 +75,7 @@ private:
     long m_attentionRows = 0;
     std::map<int, LengthAccuracy> m_byLength;     // keyed by source length
     std::map<std::pair<int, int>, long> m_labels; // (gold, predicted) ids -> count
+    std::optional<RougeAccumulator> m_rouge;      // only once addRouge is called
 };
 
 } // namespace attnlab

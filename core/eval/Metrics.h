@@ -5,6 +5,7 @@
 #include "core/eval/AttentionMetrics.h"
 #include "core/eval/Bleu.h"
 #include "core/eval/Classification.h"
+#include "core/eval/Rouge.h"
 #include "core/eval/SequenceMetrics.h"
 
 #include <limits>
@@ -51,6 +52,10 @@ struct Metrics {
     // over target ids (gold rows, predicted columns) and macro-F1 over the labels that occur.
     std::optional<ConfusionMatrix> confusion;
     double macroF1 = NaN;
+
+    // Word-level outputs (summarization, translation) when the evaluation asked for it: ROUGE-1,
+    // -2 and -L, means of the sentence scores.
+    std::optional<RougeAccumulator> rouge;
 };
 
 } // namespace attnlab

@@ -76,6 +76,16 @@ void RougeAccumulator::add(std::span<const int> hypothesis, std::span<const int>
     ++m_examples;
 }
 
+void RougeAccumulator::merge(const RougeAccumulator& other) {
+    for (auto [mine, theirs] : {std::pair{&m_rouge1, &other.m_rouge1}, std::pair{&m_rouge2, &other.m_rouge2},
+                                std::pair{&m_rougeL, &other.m_rougeL}}) {
+        mine->precision += theirs->precision;
+        mine->recall += theirs->recall;
+        mine->f1 += theirs->f1;
+    }
+    m_examples += other.m_examples;
+}
+
 RougeScore RougeAccumulator::mean(const RougeScore& sum) const {
     if (m_examples == 0) return {};
     const double n = double(m_examples);

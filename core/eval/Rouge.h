@@ -34,6 +34,8 @@ class RougeAccumulator {
 public:
     // Scores one pair and adds it to the sums.
     void add(std::span<const int> hypothesis, std::span<const int> reference);
+    // Adds another corpus's sums (the accumulators of parallel evaluations).
+    void merge(const RougeAccumulator& other);
 
     long examples() const { return m_examples; }
     // Means over the examples added; all zero for an empty corpus.

@@ -72,6 +72,14 @@ OrderedJson metricsJson(const Metrics& m) {
         {"attention_rows", m.attentionRows},
         {"by_source_length", byLength},
     };
+    if (m.rouge) {
+        const auto score = [](const RougeScore& r) {
+            return OrderedJson{{"precision", number(r.precision)}, {"recall", number(r.recall)}, {"f1", number(r.f1)}};
+        };
+        json["rouge"] = {{"rouge1", score(m.rouge->rouge1())},
+                         {"rouge2", score(m.rouge->rouge2())},
+                         {"rougeL", score(m.rouge->rougeL())}};
+    }
     if (m.confusion) {
         // Over the label ids that occur (gold or predicted); rows gold, columns predicted.
         const std::vector<int> ids = occurringLabels(*m.confusion);

@@ -41,6 +41,7 @@ Metrics evaluate(const Seq2Seq<float>& model, const Batcher& pairs, const Evalua
             const std::vector<int>& reference = pairs.pairs()[index].target;
             accumulator.addSequences(decoded[b].tokens, reference, batch.sourceLengths[b]);
             if (labels) accumulator.addLabel(reference.front(), decoded[b].tokens.front());
+            if (options.rouge) accumulator.addRouge(decoded[b].tokens, reference);
             if (attends) {
                 // Seq2seq: teacher-forced rows, one per target token; label models: the pooling
                 // row, or one row per hypothesis word over the premise.

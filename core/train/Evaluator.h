@@ -22,6 +22,8 @@ struct EvaluationOptions {
     // pairs of a batch); return false to stop early (cancellation): the metrics then cover fewer
     // than all pairs, and Metrics::examples says how many.
     std::function<bool(int, int)> progress;
+    // Word-level outputs (summarization): also ROUGE-1/2/L (Metrics::rouge).
+    bool rouge = false;
 };
 
 // The decoded output of every pair, by pair index, when the caller wants them.

@@ -219,6 +219,8 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             EvaluationOptions evaluation;
             evaluation.beamWidth = s.beamWidth;
             evaluation.gold = [this](int index) { return validationGold(index); };
+            evaluation.rouge = m_dataset && m_dataset->options().targetTokens == Tokenization::Word &&
+                               !m_model.config().predictsLabel();
             // Stop is honoured between validation batches (a large split takes seconds).
             evaluation.progress = [&control, &observer](int done, int total) {
                 observer.onValidationProgress(done, total);

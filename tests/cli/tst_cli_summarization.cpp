@@ -19,6 +19,7 @@ void TestCliSummarization::headlinesAreScoredWithRouge() {
     const QString model = dir.filePath("h.safetensors");
     const CliRun train = runCli({"train", "--data", "headlines", "--epochs", "3", "--out", model});
     QVERIFY2(train.exitCode == 0, train.err.constData());
+    QVERIFY2(train.out.contains("ROUGE-L"), train.out.constData()); // each epoch's validation
     const CliRun eval =
         runCli({"eval", "--model", model, "--data", "headlines", "--split", "validation", "--json"});
     QVERIFY2(eval.exitCode == 0, eval.err.constData());

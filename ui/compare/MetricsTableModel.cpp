@@ -24,6 +24,7 @@ int direction(int column) {
     case MetricsTableModel::ExactMatch:
     case MetricsTableModel::Bleu:
     case MetricsTableModel::MacroF1:
+    case MetricsTableModel::RougeL:
     case MetricsTableModel::GoldMass:
     case MetricsTableModel::StepsPerSecond:
         return 1;
@@ -91,6 +92,8 @@ double MetricsTableModel::value(int row, int column) const {
         return v.bleu.score;
     case MacroF1:
         return v.macroF1;
+    case RougeL:
+        return v.rouge ? 100.0 * v.rouge->rougeL().f1 : kNaN;
     case Aer:
         return v.alignmentErrorRate;
     case GoldMass:
@@ -142,6 +145,7 @@ QString MetricsTableModel::text(int row, int column) const {
     case ExactMatch:
         return std::isfinite(v) ? QStringLiteral("%1%").arg(100.0 * v, 0, 'f', 1) : QStringLiteral("–");
     case Bleu:
+    case RougeL:
         return fixed(v, 2);
     case MacroF1:
     case Aer:
@@ -207,7 +211,7 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
 QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal) return {};
     static const char* names[] = {"Run",      "Val loss", "Token acc", "Exact",   "BLEU",
-                                  "Macro-F1", "AER",      "Gold mass", "Entropy", "Last pos",
+                                  "Macro-F1", "ROUGE-L",  "AER",       "Gold mass", "Entropy", "Last pos",
                                   "Params",   "Steps/s",  "Wall time", "Outcome"};
     static const char* tips[] = {
         "The run's name: its scorer, or the variant's name",
@@ -216,6 +220,7 @@ QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation,
         "Share of validation pairs whose output is exactly the reference",
         "Corpus BLEU of the outputs against the references, 0 to 100",
         "Label models: the mean F1 over the labels (for them Exact is the accuracy)",
+        "Word-level outputs (summarization): the mean sentence ROUGE-L F1, 0 to 100",
         "Alignment error rate of the attention's argmax against the gold links (lower is better); only "
         "for data with gold alignments",
         "Mean share of each attention row's weight on its gold positions (higher is better); only for data "
@@ -227,6 +232,7 @@ QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation,
         "Wall time of the run, validation included",
         "How the run ended",
     };
+    static_assert(std::size(names) == ColumnCount && std::size(tips) == ColumnCount);
     if (section < 0 || section >= ColumnCount) return {};
     if (role == Qt::DisplayRole) return tr(names[section]);
     if (role == Qt::ToolTipRole) return tr(tips[section]);
@@ -240,6 +246,7 @@ void MetricsTableModel::writeCsv(CsvWriter& csv) const {
                                  "exact_match",
                                  "bleu",
                                  "macro_f1",
+                                 "rouge_l",
                                  "aer",
                                  "gold_mass",
                                  "attention_entropy",

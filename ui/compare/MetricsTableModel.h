@@ -22,6 +22,7 @@ public:
         ExactMatch,
         Bleu,
         MacroF1, // label models (classification, entailment); "–" for the others
+        RougeL,  // word-level outputs (summarization): mean sentence ROUGE-L F1, 0 to 100
         Aer,
         GoldMass, // attention on the gold links, wherever the data has them
         Entropy,

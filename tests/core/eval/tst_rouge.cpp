@@ -1,5 +1,6 @@
 // ROUGE-1/2/L on hand-computed cases: the classic worked example, clipping of repeated n-grams,
 // empty and too-short sides, and the corpus mean of sentence scores.
+#include "core/eval/MetricAccumulator.h"
 #include "core/eval/Rouge.h"
 
 #include <QtTest>
@@ -118,6 +119,26 @@ private Q_SLOTS:
         QCOMPARE(acc.rougeL().f1, 25.0 / 26);
         acc.add(ids(""), ids("x")); // scores 0 and still counts: R1 F1 = (12/13 + 1 + 0) / 3
         QCOMPARE(acc.rouge1().f1, 25.0 / 39);
+    }
+
+    void mergedCorporaAndTheMetrics() {
+        // Two halves merged score as the whole: the sums add, the mean is over all examples.
+        RougeAccumulator first, second;
+        first.add(ids("the cat was found under the bed"), ids("the cat was under the bed"));
+        second.add(ids("a b c"), ids("a b c"));
+        first.merge(second);
+        QCOMPARE(first.examples(), 2L);
+        QCOMPARE(first.rouge1().f1, 25.0 / 26);
+        QCOMPARE(first.rouge2().f1, 19.0 / 22);
+        // MetricAccumulator carries them into Metrics::rouge only when asked (word outputs).
+        MetricAccumulator metrics, other;
+        QVERIFY(!metrics.metrics().rouge);
+        metrics.addRouge(ids("the cat was found under the bed"), ids("the cat was under the bed"));
+        other.addRouge(ids("a b c"), ids("a b c"));
+        metrics.merge(other);
+        const Metrics m = metrics.metrics();
+        QVERIFY(m.rouge.has_value());
+        QCOMPARE(m.rouge->rougeL().f1, 25.0 / 26);
     }
 };
 
