@@ -248,11 +248,11 @@ void TestCompareViews::metricsTableMarksTheBestAndSorts() {
     model.writeCsv(csv);
     const QStringList lines = csv.text().split("\r\n", Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4);
-    QVERIFY(
-        lines[0].startsWith("run,validation_loss,token_accuracy,exact_match,bleu,macro_f1,aer,gold_mass"));
-    // no labels (macro-F1) and no gold mass in these runs: empty fields
-    QVERIFY2(lines[2].startsWith("additive,0.4,0.9,0.9,90,,0.1,,"), qPrintable(lines[2]));
-    QVERIFY2(lines[3].startsWith("none,1.5,0.2,0.2,20,,,,"), qPrintable(lines[3]));
+    QVERIFY(lines[0].startsWith(
+        "run,validation_loss,token_accuracy,exact_match,bleu,macro_f1,rouge_l,aer,gold_mass"));
+    // no labels (macro-F1), no ROUGE and no gold mass in these runs: empty fields
+    QVERIFY2(lines[2].startsWith("additive,0.4,0.9,0.9,90,,,0.1,,"), qPrintable(lines[2]));
+    QVERIFY2(lines[3].startsWith("none,1.5,0.2,0.2,20,,,,,"), qPrintable(lines[3]));
 }
 
 void TestCompareViews::lossPlotDrawsEveryRun() {
