@@ -152,7 +152,15 @@ void MainWindow::createPanels() {
     forecastScroll->setObjectName("forecastScroll");
     forecastScroll->setWidgetResizable(true);
     forecastScroll->setFrameShape(QFrame::NoFrame);
-    forecastScroll->setWidget(new ForecastWorkspace(this));
+    m_forecast = new ForecastWorkspace(this);
+    forecastScroll->setWidget(m_forecast);
+    // Series opened from the Dataset panel, File > Open Dataset or the command line go to this tab.
+    connect(
+        m_datasetPanel, &DatasetPanel::seriesRequested, this, [this, forecastScroll](const QString& path) {
+            m_tabs->setCurrentWidget(forecastScroll);
+            if (m_forecast->openData(path))
+                showStatus(tr("%1 holds series: opened in the Forecast tab").arg(QFileInfo(path).fileName()));
+        });
     m_tabs->addTab(forecastScroll, tr("Forecast"));
 
     // Help > Lessons: a dock, hidden until asked for; Set it up goes through the director.

@@ -23,6 +23,7 @@ class TrainingControls;
 class LossPlot;
 class HealthHintsPanel;
 class LessonsPanel;
+class ForecastWorkspace;
 class InspectPanel;
 class PinnedPairsPanel;
 class RunBook;
@@ -120,6 +121,7 @@ private:
     TrainingControls* m_controls = nullptr;
     LossPlot* m_lossPlot = nullptr;
     InspectPanel* m_inspectPanel = nullptr;
+    ForecastWorkspace* m_forecast = nullptr;
     HealthHintsPanel* m_hintsPanel = nullptr;
     LessonsPanel* m_lessons = nullptr;
     PinnedPairsPanel* m_pinnedPanel = nullptr;

@@ -74,7 +74,8 @@ OrderedJson metricsJson(const Metrics& m) {
     };
     if (m.rouge) {
         const auto score = [](const RougeScore& r) {
-            return OrderedJson{{"precision", number(r.precision)}, {"recall", number(r.recall)}, {"f1", number(r.f1)}};
+            return OrderedJson{
+                {"precision", number(r.precision)}, {"recall", number(r.recall)}, {"f1", number(r.f1)}};
         };
         json["rouge"] = {{"rouge1", score(m.rouge->rouge1())},
                          {"rouge2", score(m.rouge->rouge2())},

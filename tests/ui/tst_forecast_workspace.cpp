@@ -44,6 +44,7 @@ private Q_SLOTS:
     void savedModelOpensToTheSameForecast();
     void compareScorersFillsTheTable();
     void mainWindowHasTheTabAfterGates();
+    void seriesOpenedAsADatasetGoToTheTab();
 };
 
 namespace {
@@ -290,6 +291,22 @@ void TestForecastWorkspace::mainWindowHasTheTabAfterGates() {
     QCOMPARE(tabs->tabText(gates + 1), QString("Forecast"));
     auto* scroll = qobject_cast<QScrollArea*>(tabs->widget(gates + 1));
     QVERIFY(scroll && qobject_cast<ForecastWorkspace*>(scroll->widget()));
+}
+
+void TestForecastWorkspace::seriesOpenedAsADatasetGoToTheTab() {
+    // `attnlab --dataset seasonal`, File > Open Dataset or the Dataset panel with a numeric CSV.
+    MainWindow window;
+    auto* tabs = window.findChild<QTabWidget*>("centralTabs");
+    QVERIFY(tabs);
+    const QString csv =
+        QDir(qEnvironmentVariable("ATTNLAB_SOURCE_DIR")).filePath("tests/data/forecast/two_series.csv");
+    window.openDataset(csv);
+    auto* scroll = window.findChild<QScrollArea*>("forecastScroll");
+    QCOMPARE(tabs->currentWidget(), scroll);
+    auto* workspace = qobject_cast<ForecastWorkspace*>(scroll->widget());
+    QVERIFY(workspace);
+    QCOMPARE(workspace->data().table.seriesCount(), 3); // day, demand, temperature: the user's file
+    QVERIFY(QString::fromStdString(workspace->data().name).contains("two_series"));
 }
 
 QTEST_MAIN(TestForecastWorkspace)

@@ -210,9 +210,9 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
 
 QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal) return {};
-    static const char* names[] = {"Run",      "Val loss", "Token acc", "Exact",   "BLEU",
-                                  "Macro-F1", "ROUGE-L",  "AER",       "Gold mass", "Entropy", "Last pos",
-                                  "Params",   "Steps/s",  "Wall time", "Outcome"};
+    static const char* names[] = {"Run",      "Val loss", "Token acc", "Exact",     "BLEU",
+                                  "Macro-F1", "ROUGE-L",  "AER",       "Gold mass", "Entropy",
+                                  "Last pos", "Params",   "Steps/s",   "Wall time", "Outcome"};
     static const char* tips[] = {
         "The run's name: its scorer, or the variant's name",
         "Mean cross-entropy per target token on the validation split (lower is better)",

@@ -1,5 +1,7 @@
 #include "ui/panels/DatasetPanel.h"
 
+#include "core/data/forecast/ForecastData.h"
+
 #include "core/data/ShippedDatasets.h"
 #include "ui/panels/DatasetComboDelegate.h"
 #include "ui/panels/DatasetOptionsBox.h"
@@ -189,6 +191,7 @@ void DatasetPanel::loadShipped(const QString& name) {
 }
 
 void DatasetPanel::loadFile(const QString& path) {
+    if (isForecastData(path.toStdString())) return Q_EMIT seriesRequested(path);
     // An absolute path can never be mistaken for a shipped dataset's name by openDataset.
     m_requested = {Source::File, QFileInfo(path).absoluteFilePath()};
     showTokenisation();
@@ -196,6 +199,8 @@ void DatasetPanel::loadFile(const QString& path) {
 }
 
 void DatasetPanel::load(const QString& nameOrPath) {
+    if (!findShippedDataset(nameOrPath.toStdString()) && isForecastData(nameOrPath.toStdString()))
+        return Q_EMIT seriesRequested(nameOrPath);
     if (findShippedDataset(nameOrPath.toStdString()))
         loadShipped(nameOrPath);
     else

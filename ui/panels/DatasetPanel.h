@@ -64,6 +64,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void datasetLoaded(std::shared_ptr<const attnlab::Dataset> dataset);
     void loadFailed(const QString& message);
+    // A file of numeric columns (or `seasonal`): series for a forecaster, not pairs; not loaded here.
+    void seriesRequested(const QString& nameOrPath);
     void busyChanged(bool busy);
 
 private:
