@@ -281,6 +281,7 @@ void MainWindow::openDataset(const QString& nameOrPath) {
 void MainWindow::onDatasetLoaded() {
     const auto dataset = m_datasetPanel->dataset();
     applyRecommendedSettings(dataset.get());
+    m_lossPlot->setAccuracyName(dataset && isLabelTask(dataset->task()) ? tr("accuracy") : tr("exact match"));
     m_session->setDataset(dataset);
     m_compare->setDataset(dataset, m_settingsPanel->prepareOptions());
     if (!m_session->isRunning()) m_controls->clearProgress(); // the last run's warning was about other data

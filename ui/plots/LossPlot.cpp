@@ -66,7 +66,7 @@ void LossPlot::buildPlot() {
     m_lossRect->axis(QCPAxis::atBottom)->setLabel(tr("step"));
     m_lossRect->axis(QCPAxis::atLeft)->setLabel(tr("cross-entropy")); // short: a projector's panel is low
     m_accuracyRect->axis(QCPAxis::atBottom)->setLabel(tr("epoch"));
-    m_accuracyRect->axis(QCPAxis::atLeft)->setLabel(tr("exact match"));
+    m_accuracyRect->axis(QCPAxis::atLeft)->setLabel(tr("exact match")); // setAccuracyName
     auto epochTicks = QSharedPointer<QCPAxisTickerFixed>::create();
     epochTicks->setTickStep(1.0); // whole epochs; multiples of them once there are many
     epochTicks->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
@@ -395,6 +395,12 @@ bool LossPlot::exportCsv(const QString& path, QString* error) const {
 
 void LossPlot::requestReplot() {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::setAccuracyName(const QString& name) {
+    m_accuracyRect->axis(QCPAxis::atLeft)->setLabel(name);
+    if (m_current.exactMatch) m_current.exactMatch->setName(name);
+    m_plot->replot();
 }
 
 } // namespace attnlab::ui

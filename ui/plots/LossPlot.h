@@ -59,6 +59,9 @@ public Q_SLOTS:
     void addValidation(int step, int epoch, double loss, double exactMatch);
     // Clears the current run and the kept previous runs.
     void clear();
+    // What the lower panel's rate is called: "exact match" (sequence outputs) or "accuracy" (a
+    // label model's exact match is its accuracy).
+    void setAccuracyName(const QString& name);
     void clearPreviousRuns();
     // The current curves become a grey reference run named `label` (at most three are kept, the
     // oldest goes first); the current curves start empty.
