@@ -302,11 +302,13 @@ void TestForecastWorkspace::seriesOpenedAsADatasetGoToTheTab() {
         QDir(qEnvironmentVariable("ATTNLAB_SOURCE_DIR")).filePath("tests/data/forecast/two_series.csv");
     window.openDataset(csv);
     auto* scroll = window.findChild<QScrollArea*>("forecastScroll");
-    QCOMPARE(tabs->currentWidget(), scroll);
+    // Read as pairs first (no source and target columns), then handed over as series.
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->currentWidget(), static_cast<QWidget*>(scroll), kTimeoutMs);
     auto* workspace = qobject_cast<ForecastWorkspace*>(scroll->widget());
     QVERIFY(workspace);
     QCOMPARE(workspace->data().table.seriesCount(), 3); // day, demand, temperature: the user's file
-    QVERIFY(QString::fromStdString(workspace->data().name).contains("two_series"));
+    QVERIFY2(QString::fromStdString(workspace->data().name).contains("two_series"),
+             qPrintable(workspace->dataText() + " / " + QString::fromStdString(workspace->data().name)));
 }
 
 QTEST_MAIN(TestForecastWorkspace)

@@ -191,7 +191,6 @@ void DatasetPanel::loadShipped(const QString& name) {
 }
 
 void DatasetPanel::loadFile(const QString& path) {
-    if (isForecastData(path.toStdString())) return Q_EMIT seriesRequested(path);
     // An absolute path can never be mistaken for a shipped dataset's name by openDataset.
     m_requested = {Source::File, QFileInfo(path).absoluteFilePath()};
     showTokenisation();
@@ -199,8 +198,8 @@ void DatasetPanel::loadFile(const QString& path) {
 }
 
 void DatasetPanel::load(const QString& nameOrPath) {
-    if (!findShippedDataset(nameOrPath.toStdString()) && isForecastData(nameOrPath.toStdString()))
-        return Q_EMIT seriesRequested(nameOrPath);
+    // `seasonal` names series, not pairs: straight to whoever reads series.
+    if (nameOrPath == QLatin1String("seasonal")) return Q_EMIT seriesRequested(nameOrPath);
     if (findShippedDataset(nameOrPath.toStdString()))
         loadShipped(nameOrPath);
     else
@@ -269,6 +268,14 @@ void DatasetPanel::onLoaded(const LoadedDataset& result) {
 }
 
 void DatasetPanel::onFailed(const QString& message) {
+    // Pairs first: a file that is not pairs but numeric columns is series (a forecaster's data).
+    // Two numeric columns that read as pairs (digits reversed) stay pairs.
+    if (m_requested.kind == Source::File && isForecastData(m_requested.nameOrPath.toStdString())) {
+        const QString path = m_requested.nameOrPath; // restoring forgets the request
+        restoreLoadedState();
+        clearMessage();
+        return Q_EMIT seriesRequested(path);
+    }
     m_lastFailedFile = m_requested.kind == Source::File ? m_requested.nameOrPath : QString();
     restoreLoadedState();
     showMessage(m_dataset ? message + QLatin1Char('\n') + tr("The dataset loaded before stays in use.")

@@ -64,7 +64,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void datasetLoaded(std::shared_ptr<const attnlab::Dataset> dataset);
     void loadFailed(const QString& message);
-    // A file of numeric columns (or `seasonal`): series for a forecaster, not pairs; not loaded here.
+    // `seasonal`, or a file that does not read as pairs but as numeric columns: series for a
+    // forecaster, not loaded here.
     void seriesRequested(const QString& nameOrPath);
     void busyChanged(bool busy);
 
