@@ -1,4 +1,5 @@
 #include "app/cli/DataCommands.h"
+#include "app/cli/GenerateGuard.h"
 #include "app/cli/JsonOutput.h"
 #include "app/cli/forecast/GenerateSeasonal.h"
 #include "core/util/AtomicFile.h"
@@ -10,7 +11,6 @@
 
 #include <iostream>
 #include <sstream>
-#include <stdexcept>
 
 namespace attnlab::cli {
 namespace {
@@ -27,11 +27,10 @@ int run(const GenerateArgs& args) {
     const ShippedDataset* shipped = findShippedDataset(args.task);
     const int count = args.count >= 0 ? args.count : shipped ? shipped->defaultCount : 0;
     const std::uint64_t seed = args.seedGiven ? args.seed : shipped ? shipped->seed : 0;
-    try {
+    return guardGenerate([&] {
         if (args.out.empty()) {
             writeTaskTsv(std::cout, args.task, count, seed);
-            std::cout.flush();
-            if (!std::cout) throw std::runtime_error("cannot write to standard output");
+            flushStandardOutput();
             return 0;
         }
         std::ostringstream text;
@@ -40,13 +39,7 @@ int run(const GenerateArgs& args) {
         std::cout << "wrote " << count << " pairs of " << args.task << " (seed " << seed << ") to "
                   << args.out << '\n';
         return 0;
-    } catch (const std::invalid_argument& e) {
-        std::cerr << "attnlab-cli generate: " << e.what() << '\n';
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "attnlab-cli generate: " << e.what() << '\n';
-        return 1;
-    }
+    });
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "app/cli/ModelInput.h"
 #include "app/cli/ProgressPrinter.h"
 #include "app/cli/TrainingInput.h"
+#include "app/cli/TrainingReport.h"
 #include "app/cli/TranscriptErrors.h"
 #include "app/cli/forecast/ForecastCommands.h"
 #include "core/experiment/Run.h"
@@ -14,7 +15,6 @@
 #include <CLI/CLI.hpp>
 
 #include <cmath>
-#include <filesystem>
 #include <iostream>
 #include <optional>
 
@@ -27,48 +27,16 @@ struct TrainArgs {
     bool json = false;
 };
 
-// Refuses an unusable --out before minutes of training rather than after.
-void checkOutputPath(const std::string& out) {
-    namespace fs = std::filesystem;
-    const fs::path path(out);
-    if (fs::is_directory(path)) throw InputError("--out " + out + " is a directory; give a file name");
-    const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    if (!fs::is_directory(directory))
-        throw InputError("cannot save to " + out + ": the directory " + directory.string() +
-                         " does not exist");
-}
-
 // The model and training plan `train` prints before it starts.
 std::string describeRun(const Run& run) {
     const TrainingSettings& s = run.bundle().training;
     std::string text = "model: " + describeArchitecture(run.bundle().config) + ": " +
                        grouped(run.parameterCount()) + " parameters\n";
-    text += "training: " + grouped(run.plannedSteps()) + " steps";
-    if (s.maxSteps == 0)
-        text += " (" + counted(s.epochs, "epoch") + " of " +
-                counted(run.batchesPerEpoch(), "batch", "batches") + ")";
-    text += ", batch " + std::to_string(s.batchSize) + ", " + optimizerName(s.optimizer) + " lr " +
-            general(s.learningRate) + ", " +
+    text += trainingPlanLine(s, run.plannedSteps(), run.batchesPerEpoch()) + ", " +
             (s.threads == 1  ? std::string("1 thread")
              : s.threads > 1 ? std::to_string(s.threads) + " threads"
                              : std::string("all cores"));
     return text;
-}
-
-std::string outcomeTitle(TrainingOutcome outcome) {
-    switch (outcome) {
-    case TrainingOutcome::Completed:
-        return "Finished";
-    case TrainingOutcome::Stopped:
-        return "Stopped";
-    case TrainingOutcome::EarlyStopped:
-        return "Stopped early";
-    case TrainingOutcome::Diverged:
-        return "Diverged";
-    case TrainingOutcome::Failed:
-        return "Failed";
-    }
-    return "Ended";
 }
 
 std::string metricsLine(const Metrics& v, const std::optional<CharacterErrorRate>& cer) {

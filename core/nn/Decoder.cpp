@@ -95,23 +95,10 @@ void Decoder<T>::forward(const std::vector<int>& gold, int steps, const std::vec
     if (static_cast<int>(gold.size()) != columns || static_cast<int>(useGold.size()) != steps)
         throw std::invalid_argument("Decoder: targets are not T x B or teacher forcing is not T long");
     requireShape(initialHidden, h, b, "Decoder initial hidden state");
-    cache.steps = steps;
-    cache.batch = b;
     cache.inputTokens.resize(columns);
-    cache.inputs.resize(m_config.decoderInputSize() + h, columns);
-    cache.gates.resize(4 * h, columns);
-    cache.hidden.resize(h, columns + b);
-    cache.cells.resize(h, columns + b);
-    cache.alignments.resize(keys.steps, columns + b);
-    cache.combined.resize(2 * h, columns);
-    cache.attentional.resize(h, columns + b);
-    cache.scorer.resize(steps);
+    cache.start(m_config.decoderInputSize(), h, steps, keys, m_attention, initialHidden, initialCell);
     if (cache.logitsStorage.rows() != m_output.outputs() || cache.logitsStorage.cols() < columns)
         cache.logitsStorage.resize(m_output.outputs(), columns);
-    cache.hidden.leftCols(b) = initialHidden;
-    cache.cells.leftCols(b) = initialCell;
-    cache.attentional.leftCols(b).setZero();
-    initialAlignment(keys, cache.alignments.leftCols(b));
     cache.embeddingMask.resize(0, 0);
     cache.readoutMask.resize(0, 0);
     if (dropout.active()) {

@@ -13,30 +13,22 @@
 #include "core/nn/Linear.h"
 #include "core/nn/LstmCell.h"
 #include "core/nn/ModelConfig.h"
+#include "core/nn/StepBlocks.h"
 
 namespace attnlab {
 
-template <class T> struct DecoderCache {
-    int steps = 0;                          // T
-    int batch = 0;                          // B
-    std::vector<int> inputTokens;           // (T x B) y_{t−1}, time-major
-    Matrix<T> inputs;                       // ((I+H) x T·B) [x_t; h_{t−1}], x_t with embeddings on top
-    Matrix<T> gates;                        // (4H x T·B) activated gates
-    Matrix<T> hidden;                       // (H x (T+1)·B) block 0 = initial state, block t+1 = h_t
-    Matrix<T> cells;                        // (H x (T+1)·B)
-    Matrix<T> alignments;                   // (S x (T+1)·B) block 0 = α_{−1}, block t+1 = α_t
-    Matrix<T> combined;                     // (2H x T·B) [c_t; h_t], what W_c reads
-    Matrix<T> attentional;                  // (H x (T+1)·B) block 0 = h̃_{−1} = 0, block t+1 = h̃_t
-    std::vector<ScorerStepCache<T>> scorer; // (T)
-    Matrix<T> embeddingMask;                // (E x T·B) dropout on the input embeddings; empty without
-    Matrix<T> readoutMask;                  // (H x T·B) dropout on h̃ before the readout; empty without
-    Matrix<T> readout;                      // (H x T·B) h̃ ⊙ readoutMask, what W_o sees (with dropout)
+// The step blocks, inputs with x_t's embeddings on top, and what the readout needs.
+template <class T> struct DecoderCache : StepBlocks<T> {
+    std::vector<int> inputTokens; // (T x B) y_{t−1}, time-major
+    Matrix<T> embeddingMask;      // (E x T·B) dropout on the input embeddings; empty without
+    Matrix<T> readoutMask;        // (H x T·B) dropout on h̃ before the readout; empty without
+    Matrix<T> readout;            // (H x T·B) h̃ ⊙ readoutMask, what W_o sees (with dropout)
     // (V x ≥ T·B) the logits in its first T·B columns; it grows but never shrinks, so that at
     // V = 8,000 its 16 MB are not reallocated (and their pages faulted in again) at every length.
     Matrix<T> logitsStorage;
 
-    auto logits() { return logitsStorage.leftCols(steps * batch); }       // (V x T·B)
-    auto logits() const { return logitsStorage.leftCols(steps * batch); } // (V x T·B)
+    auto logits() { return logitsStorage.leftCols(this->steps * this->batch); }       // (V x T·B)
+    auto logits() const { return logitsStorage.leftCols(this->steps * this->batch); } // (V x T·B)
 };
 
 // The running state of step-by-step decoding (greedy, beam search).

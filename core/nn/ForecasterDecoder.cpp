@@ -43,8 +43,6 @@ void ForecasterDecoder<T>::forward(const ConstMatrixRef<T>& lastObserved, const 
     requireShape(lastObserved, d, b, "forecaster: last observed values");
     requireShape(initialHidden, h, b, "forecaster: initial hidden state");
     requireShape(initialCell, h, b, "forecaster: initial cell state");
-    cache.steps = steps;
-    cache.batch = b;
     cache.fedTruth.assign(steps, 1);
     for (int t = 1; t < steps; ++t) cache.fedTruth[t] = useGold[t];
     for (int t = 1; t < steps; ++t)
@@ -52,26 +50,12 @@ void ForecasterDecoder<T>::forward(const ConstMatrixRef<T>& lastObserved, const 
             requireShape(truth, d, columns, "forecaster: target values");
             break;
         }
-    cache.inputs.resize(inputSize() + h, columns);
-    cache.gates.resize(4 * h, columns);
-    cache.hidden.resize(h, columns + b);
-    cache.cells.resize(h, columns + b);
-    cache.alignments.resize(keys.steps, columns + b);
-    cache.combined.resize(2 * h, columns);
-    cache.attentional.resize(h, columns + b);
-    cache.scorer.resize(steps);
+    cache.start(inputSize(), h, steps, keys, m_attention, initialHidden, initialCell);
     cache.means.resize(d, columns);
     if (m_gaussian)
         cache.logVariances.resize(d, columns);
     else
         cache.logVariances.resize(0, 0);
-    cache.hidden.leftCols(b) = initialHidden;
-    cache.cells.leftCols(b) = initialCell;
-    cache.attentional.leftCols(b).setZero();
-    if (m_attention.usesPreviousAlignment())
-        uniformAlignment<T>(keys.lengths, cache.alignments.leftCols(b));
-    else
-        cache.alignments.leftCols(b).setZero();
     m_cell.stackWeights();
 
     for (int t = 0; t < steps; ++t) {

@@ -15,23 +15,15 @@
 #include "core/nn/Linear.h"
 #include "core/nn/LstmCell.h"
 #include "core/nn/ModelConfig.h"
+#include "core/nn/StepBlocks.h"
 
 namespace attnlab {
 
-template <class T> struct ForecasterDecoderCache {
-    int steps = 0;                          // K
-    int batch = 0;                          // B
-    std::vector<char> fedTruth;             // (K) step t read the truth (t = 0: the last observation)
-    Matrix<T> inputs;                       // ((D+F+H) x K·B) [y_{t−1}; h̃_{t−1}; h_{t−1}]
-    Matrix<T> gates;                        // (4H x K·B) activated gates
-    Matrix<T> hidden;                       // (H x (K+1)·B) block 0 = initial state, block t+1 = h_t
-    Matrix<T> cells;                        // (H x (K+1)·B)
-    Matrix<T> alignments;                   // (S x (K+1)·B) block 0 = α_{−1}, block t+1 = α_t
-    Matrix<T> combined;                     // (2H x K·B) [c_t; h_t]
-    Matrix<T> attentional;                  // (H x (K+1)·B) block 0 = h̃_{−1} = 0, block t+1 = h̃_t
-    std::vector<ScorerStepCache<T>> scorer; // (K)
-    Matrix<T> means;                        // (D x K·B) μ_t, time-major
-    Matrix<T> logVariances;                 // (D x K·B) log σ²_t; empty without gaussian
+// The step blocks over T = K steps; inputs is ((D+F+H) x K·B) [y_{t−1}; h̃_{t−1}; h_{t−1}].
+template <class T> struct ForecasterDecoderCache : StepBlocks<T> {
+    std::vector<char> fedTruth; // (K) step t read the truth (t = 0: the last observation)
+    Matrix<T> means;            // (D x K·B) μ_t, time-major
+    Matrix<T> logVariances;     // (D x K·B) log σ²_t; empty without gaussian
 };
 
 template <class T> class ForecasterDecoder {

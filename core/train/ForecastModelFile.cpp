@@ -4,6 +4,7 @@
 #include "core/train/ConfigFields.h"
 #include "core/train/InputConfigJson.h"
 #include "core/train/JsonReason.h"
+#include "core/train/ModelFileChecks.h"
 
 #include <nlohmann/json.hpp>
 
@@ -19,49 +20,16 @@ constexpr const char* kForecasterKind = "forecaster";
 // Bounds for sizes no tensor holds: a damaged file is refused before it asks for gigabytes.
 constexpr int kMostSteps = 100000;
 
-// The config claims a size; the file's tensor must agree before anything is allocated (a small
-// file claiming "hidden": 30000 would otherwise make the model allocate gigabytes).
-void checkSize(const CheckpointFile& file, const char* key, std::int64_t claimed, const std::string& tensor,
-               std::size_t dimension) {
-    const auto found = file.tensors.find(tensor);
-    if (found == file.tensors.end())
-        throw std::invalid_argument("tensor '" + tensor + "' is missing (the config's '" + key + "' is " +
-                                    std::to_string(claimed) + ")");
-    const std::vector<std::int64_t>& shape = found->second.shape;
-    if (dimension >= shape.size() || shape[dimension] != claimed)
-        throw std::invalid_argument("the config's '" + std::string(key) + "' is " + std::to_string(claimed) +
-                                    " but tensor '" + tensor + "' has shape " + formatShape(shape));
-}
-
 void checkSizes(const CheckpointFile& file, const ForecastModelBundle& b) {
     const ModelConfig& c = b.config;
     const int d = c.input.featureSize();
-    checkSize(file, "emb", c.embedding, "frontend.weight", 0);
-    checkSize(file, "frames.mel_bands", d, "frontend.weight", 1);
-    checkSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
-    checkSize(file, "hidden", c.hidden, "forecast.mean.weight", 1);
-    checkSize(file, "frames.mel_bands", d, "forecast.mean.weight", 0);
-    if (c.scorer == ScorerKind::Additive || c.scorer == ScorerKind::LocationAware)
-        checkSize(file, "attention_dim", c.attentionSize(), "attention.v.weight", 1);
-    if (c.scorer == ScorerKind::Location) checkSize(file, "window", c.maxSourceLength, "attention.weight", 0);
-    if (c.scorer == ScorerKind::LocationAware) {
-        checkSize(file, "location_filters", c.locationFilters, "attention.conv.weight", 0);
-        checkSize(file, "location_kernel", c.locationKernel, "attention.conv.weight", 2);
-    }
-    if (b.forecast.gaussian) checkSize(file, "frames.mel_bands", d, "forecast.log_variance.weight", 0);
-}
-
-// A model with NaN or infinite weights only gives NaN: refused as a model.
-void checkFinite(const CheckpointFile& file) {
-    for (const auto& [name, tensor] : file.tensors) {
-        const auto bad =
-            std::find_if(tensor.data.begin(), tensor.data.end(), [](float v) { return !std::isfinite(v); });
-        if (bad != tensor.data.end())
-            throw std::invalid_argument("tensor '" + name + "' holds " +
-                                        (std::isnan(*bad) ? "NaN" : "an infinite value") + " at element " +
-                                        std::to_string(bad - tensor.data.begin()) +
-                                        ": the weights are broken (saved from a diverged run?)");
-    }
+    checkTensorSize(file, "emb", c.embedding, "frontend.weight", 0);
+    checkTensorSize(file, "frames.mel_bands", d, "frontend.weight", 1);
+    checkTensorSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
+    checkTensorSize(file, "hidden", c.hidden, "forecast.mean.weight", 1);
+    checkTensorSize(file, "frames.mel_bands", d, "forecast.mean.weight", 0);
+    checkAttentionSizes(file, c, "window"); // the location scorer's positions are the window's
+    if (b.forecast.gaussian) checkTensorSize(file, "frames.mel_bands", d, "forecast.log_variance.weight", 0);
 }
 
 std::vector<double> numbers(const Json& json, const ConfigFields& fields, const char* key,
@@ -77,15 +45,6 @@ std::vector<double> numbers(const Json& json, const ConfigFields& fields, const 
         values.push_back(v.get<double>());
     }
     return values;
-}
-
-template <class Parse> auto parseNamed(const ConfigFields& fields, const char* key, Parse parse) {
-    const std::string value = fields.text(key);
-    try {
-        return parse(value);
-    } catch (const std::invalid_argument& e) {
-        throw std::invalid_argument(fields.name(key) + ": " + e.what());
-    }
 }
 
 int bounded(const ConfigFields& fields, const char* key, int low, int high) {
@@ -220,7 +179,7 @@ ForecastModelBundle forecastModelFromFile(const CheckpointFile& file, const std:
             throw std::invalid_argument("the metadata has no 'config': not an AttnLab model");
         readForecastConfigJson(config->second, bundle);
         checkSizes(file, bundle);
-        checkFinite(file);
+        checkFiniteTensors(file);
         bundle.model = std::make_unique<Forecaster<float>>(bundle.config, bundle.forecast);
     } catch (const std::invalid_argument& e) {
         throw CheckpointError(name, e.what());

@@ -8,6 +8,7 @@
 #include "core/train/ConfigFields.h"
 #include "core/train/ForecastModelFile.h"
 #include "core/train/HistoryFile.h"
+#include "core/train/ModelFileChecks.h"
 
 #include "core/train/JsonReason.h"
 
@@ -22,22 +23,6 @@ namespace attnlab {
 
 namespace {
 using Json = nlohmann::json;
-
-// The sizes the config claims, checked against the tensors the file really stores (whose data
-// decodeSafeTensors has found in the file) before anything is allocated: a small file claiming
-// "hidden": 30000 would otherwise make the model allocate gigabytes. Throws invalid_argument
-// naming the key, the tensor and both values.
-void checkSize(const CheckpointFile& file, const char* key, std::int64_t claimed, const std::string& tensor,
-               std::size_t dimension) {
-    const auto found = file.tensors.find(tensor);
-    if (found == file.tensors.end())
-        throw std::invalid_argument("tensor '" + tensor + "' is missing (the config's '" + key + "' is " +
-                                    std::to_string(claimed) + ")");
-    const std::vector<std::int64_t>& shape = found->second.shape;
-    if (dimension >= shape.size() || shape[dimension] != claimed)
-        throw std::invalid_argument("the config's '" + std::string(key) + "' is " + std::to_string(claimed) +
-                                    " but tensor '" + tensor + "' has shape " + formatShape(shape));
-}
 
 // The vocabularies are metadata of their own, not config keys: one embedding row per token.
 void checkVocabularySize(const CheckpointFile& file, const char* key, int tokens, const std::string& tensor) {
@@ -58,62 +43,41 @@ Vocabulary vocabularyFrom(const CheckpointFile& file, const char* key) {
     }
 }
 
-// The file format keeps any float bit for bit; a model with NaN or infinite weights only gives
-// NaN, so it is refused as a model.
-void checkFinite(const CheckpointFile& file) {
-    for (const auto& [name, tensor] : file.tensors) {
-        if (name.starts_with(kHistoryTensorPrefix)) continue; // readHistory checks its own
-        const auto bad =
-            std::find_if(tensor.data.begin(), tensor.data.end(), [](float v) { return !std::isfinite(v); });
-        if (bad != tensor.data.end())
-            throw std::invalid_argument("tensor '" + name + "' holds " +
-                                        (std::isnan(*bad) ? "NaN" : "an infinite value") + " at element " +
-                                        std::to_string(bad - tensor.data.begin()) +
-                                        ": the weights are broken (saved from a diverged run?)");
-    }
-}
-
 void checkSizes(const CheckpointFile& file, const ModelBundle& b) {
     const ModelConfig& c = b.config;
     if (c.input.tokens()) { // the source embedding first, as files before issue 14 were checked
-        checkSize(file, "emb", c.embedding, "src_embedding.weight", 1);
-        if (c.kind != ModelKind::Classifier) checkSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
+        checkTensorSize(file, "emb", c.embedding, "src_embedding.weight", 1);
+        if (c.kind != ModelKind::Classifier)
+            checkTensorSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
         checkVocabularySize(file, "source_vocab", c.sourceVocabulary, "src_embedding.weight");
     } else {
-        checkSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
+        checkTensorSize(file, "emb", c.embedding, "tgt_embedding.weight", 1);
         const bool projectsToHidden = c.input.kind == InputKind::Image && !c.input.rowEncoder;
-        checkSize(file, projectsToHidden ? "hidden" : "emb", projectsToHidden ? c.hidden : c.embedding,
-                  "frontend.weight", 0);
-        checkSize(file, c.input.kind == InputKind::Frames ? "frames.mel_bands" : "image.patch",
-                  c.input.featureSize(), "frontend.weight", 1);
+        checkTensorSize(file, projectsToHidden ? "hidden" : "emb", projectsToHidden ? c.hidden : c.embedding,
+                        "frontend.weight", 0);
+        checkTensorSize(file, c.input.kind == InputKind::Frames ? "frames.mel_bands" : "image.patch",
+                        c.input.featureSize(), "frontend.weight", 1);
         if (c.input.kind == InputKind::Image)
-            checkSize(file, "image.width", c.input.gridCells(), "frontend.position", 0);
+            checkTensorSize(file, "image.width", c.input.gridCells(), "frontend.position", 0);
     }
     switch (c.kind) {
     case ModelKind::Seq2Seq:
         checkVocabularySize(file, "target_vocab", c.targetVocabulary, "tgt_embedding.weight");
-        checkSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
-        checkSize(file, "hidden", c.hidden, "output.weight", 1);
+        checkTensorSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
+        checkTensorSize(file, "hidden", c.hidden, "output.weight", 1);
         break;
     case ModelKind::Classifier: // labels out of the pooled states
         checkVocabularySize(file, "target_vocab", c.targetVocabulary, "classifier.weight");
-        checkSize(file, "hidden", c.hidden, "classifier.weight", 1);
+        checkTensorSize(file, "hidden", c.hidden, "classifier.weight", 1);
         break;
     case ModelKind::Entailment: // the decoder reads hypothesis words; labels out of its last state
         checkVocabularySize(file, "source_vocab", c.sourceVocabulary, "tgt_embedding.weight");
         checkVocabularySize(file, "target_vocab", c.targetVocabulary, "output.weight");
-        checkSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
-        checkSize(file, "hidden", c.hidden, "output.weight", 1);
+        checkTensorSize(file, "hidden", c.hidden, "decoder.weight_hh", 1);
+        checkTensorSize(file, "hidden", c.hidden, "output.weight", 1);
         break;
     }
-    if (c.scorer == ScorerKind::Additive || c.scorer == ScorerKind::LocationAware)
-        checkSize(file, "attention_dim", c.attentionSize(), "attention.v.weight", 1);
-    if (c.scorer == ScorerKind::Location)
-        checkSize(file, "max_source_len", c.maxSourceLength, "attention.weight", 0);
-    if (c.scorer == ScorerKind::LocationAware) {
-        checkSize(file, "location_filters", c.locationFilters, "attention.conv.weight", 0);
-        checkSize(file, "location_kernel", c.locationKernel, "attention.conv.weight", 2);
-    }
+    checkAttentionSizes(file, c, "max_source_len");
     // Sizes no tensor holds (the location scorer's is checked above): sane bounds.
     if (c.maxSourceLength < 1 || c.maxSourceLength > 1'000'000)
         throw std::invalid_argument("the config's 'max_source_len' is " + std::to_string(c.maxSourceLength) +
@@ -129,15 +93,6 @@ Tokenization tokenizationFrom(const ConfigFields& tokens, const char* side) {
     return *parsed;
 }
 
-// Scorer, decoder and optimizer names: their parsers' messages, after the key's name.
-template <class Parse> auto parseNamed(const ConfigFields& fields, const char* key, Parse parse) {
-    const std::string value = fields.text(key);
-    try {
-        return parse(value);
-    } catch (const std::invalid_argument& e) {
-        throw std::invalid_argument(fields.name(key) + ": " + e.what());
-    }
-}
 } // namespace
 
 std::string modelConfigJson(const ModelBundle& b) {
@@ -260,7 +215,7 @@ ModelBundle modelFromCheckpoint(const CheckpointFile& file, const std::string& p
         bundle.config.sourceVocabulary = bundle.sourceVocabulary.size();
         bundle.config.targetVocabulary = bundle.targetVocabulary.size();
         checkSizes(file, bundle);
-        checkFinite(file);
+        checkFiniteTensors(file, kHistoryTensorPrefix); // readHistory checks its own
         bundle.config.validate();
         if (bundle.config.kind == ModelKind::Entailment &&
             bundle.sourceVocabulary.token(bundle.config.separatorId) != kPremiseSeparator)

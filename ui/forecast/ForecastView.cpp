@@ -3,22 +3,17 @@
 #include "ui/forecast/ForecastCaption.h"
 #include "ui/forecast/ForecastPlot.h"
 #include "ui/label/WeightLegend.h"
-#include "ui/media/MediaColours.h"
 #include "ui/plots/AlignmentHeatmap.h"
-#include "ui/plots/CellOutline.h"
-#include "ui/plots/ColorGradients.h"
+#include "ui/plots/GoldOutlines.h"
 #include "ui/plots/HeatmapColourChoice.h"
 #include "ui/plots/PlotExport.h"
 #include "ui/plots/PlotTheme.h"
-
-#include <qcustomplot.h>
+#include "ui/plots/ScrolledPage.h"
 
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPainter>
-#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -31,18 +26,10 @@ namespace attnlab::ui {
 
 ForecastView::ForecastView(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("ForecastView"));
-    m_scroll = new QScrollArea(this);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the plots fit any width
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_scroll);
-
-    m_page = new QWidget;
-    m_page->setObjectName(QStringLiteral("forecastPage"));
-    m_page->setAutoFillBackground(true); // an export draws the page alone: give it the window colour
-    auto* layout = new QVBoxLayout(m_page);
+    const ScrolledPage scrolled = makeScrolledPage(this, QStringLiteral("forecastPage"));
+    m_scroll = scrolled.scroll;
+    m_page = scrolled.page;
+    QVBoxLayout* layout = scrolled.layout;
     buildControls(m_page);
     auto* controls = new QHBoxLayout;
     controls->addWidget(m_seriesChoice);
@@ -59,6 +46,7 @@ ForecastView::ForecastView(QWidget* parent) : QWidget(parent) {
     m_heatmap = new AlignmentHeatmap(m_page);
     m_heatmap->setCompact();
     layout->addWidget(m_heatmap, 2);
+    m_gold = std::make_unique<GoldOutlines>(*m_heatmap, this);
     auto* legends = new QHBoxLayout;
     legends->setSpacing(fontMetrics().averageCharWidth() * 3);
     m_weightLegend = new WeightLegend(m_page);
@@ -75,7 +63,6 @@ ForecastView::ForecastView(QWidget* parent) : QWidget(parent) {
     gold->addWidget(goldText, 1);
     legends->addWidget(m_goldLegend, 1);
     layout->addLayout(legends);
-    m_scroll->setWidget(m_page);
 
     connect(m_plot, &ForecastPlot::stepHovered, this, &ForecastView::selectStep);
     connect(m_heatmap, &AlignmentHeatmap::rowSelected, this, &ForecastView::selectStep);
@@ -203,24 +190,11 @@ void ForecastView::showSeries(int series) {
 
 void ForecastView::placeGold() {
     const Alignment none;
-    const Alignment& links = m_content.hasAttention() ? m_content.gold : none;
-    while (m_goldOutlines.size() < links.size())
-        m_goldOutlines.push_back(
-            new CellOutline(m_heatmap->mapRect(), {QPen(kOutlineDark, 4.0), QPen(kGoldColour, 2.0)}, this));
-    for (size_t k = 0; k < m_goldOutlines.size(); ++k) {
-        if (k < links.size())
-            m_goldOutlines[k]->setCells(links[k].source, links[k].source, links[k].target, links[k].target);
-        else
-            m_goldOutlines[k]->hide();
-    }
-    m_goldShown = int(links.size());
-    m_heatmap->plot()->replot(QCustomPlot::rpQueuedReplot);
+    m_gold->show(m_content.hasAttention() ? m_content.gold : none);
 }
 
 std::vector<QRectF> ForecastView::goldOutlines() const {
-    std::vector<QRectF> out;
-    for (int k = 0; k < m_goldShown; ++k) out.push_back(m_goldOutlines[size_t(k)]->shownRect());
-    return out;
+    return m_gold->shownRects();
 }
 
 QString ForecastView::captionText() const {
@@ -275,18 +249,7 @@ void ForecastView::fitToFont() {
         labels = PlotTheme::scaledFont(font(), scale);
     }
     m_heatmap->setFont(labels);
-    QPixmap swatch(line * devicePixelRatio(), line * devicePixelRatio());
-    swatch.setDevicePixelRatio(devicePixelRatio());
-    swatch.fill(Qt::transparent);
-    QPainter painter(&swatch);
-    const QRectF cell(2, 2, line - 4, line - 4);
-    painter.fillRect(cell, heatmapColor(HeatmapColourChoice::instance().current(), 0.7));
-    painter.setPen(QPen(kOutlineDark, 4.0));
-    painter.drawRect(cell);
-    painter.setPen(QPen(kGoldColour, 2.0));
-    painter.drawRect(cell);
-    painter.end();
-    m_goldSwatch->setPixmap(swatch);
+    m_goldSwatch->setPixmap(GoldOutlines::swatch(line, devicePixelRatio()));
 }
 
 void ForecastView::changeEvent(QEvent* event) {

@@ -13,6 +13,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QComboBox;
@@ -24,7 +25,7 @@ class QSpinBox;
 namespace attnlab::ui {
 
 class AlignmentHeatmap;
-class CellOutline;
+class GoldOutlines;
 class ForecastPlot;
 class WeightLegend;
 
@@ -93,10 +94,7 @@ private:
     WeightLegend* m_weightLegend = nullptr; // the key to the shading's and the map's colours
     QWidget* m_goldLegend = nullptr;
     QLabel* m_goldSwatch = nullptr;
-    // One per gold link of the current content, reused from one content to the next (the heatmap's
-    // plot owns their items, so they are hidden rather than deleted).
-    std::vector<CellOutline*> m_goldOutlines;
-    int m_goldShown = 0;
+    std::unique_ptr<GoldOutlines> m_gold; // the gold links' outlines on m_heatmap
     ForecastContent m_content;
     int m_step = -1;
 };

@@ -5,28 +5,20 @@
 #include "ui/label/WeightRow.h"
 #include "ui/label/WeightedTextView.h"
 #include "ui/plots/PlotExport.h"
+#include "ui/plots/ScrolledPage.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace attnlab::ui {
 
 ClassificationView::ClassificationView(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("ClassificationView"));
-    m_scroll = new QScrollArea(this);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the text wraps instead
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_scroll);
-
-    m_page = new QWidget;
-    m_page->setObjectName(QStringLiteral("classificationPage"));
-    m_page->setAutoFillBackground(true); // an export draws the page alone: give it the window colour
-    auto* layout = new QVBoxLayout(m_page);
+    const ScrolledPage scrolled = makeScrolledPage(this, QStringLiteral("classificationPage"));
+    m_scroll = scrolled.scroll;
+    m_page = scrolled.page;
+    QVBoxLayout* layout = scrolled.layout;
     m_caption = new QLabel(m_page);
     m_caption->setWordWrap(true);
     layout->addWidget(m_caption);
@@ -50,7 +42,6 @@ ClassificationView::ClassificationView(QWidget* parent) : QWidget(parent) {
     m_bars = new ClassProbabilityBars(m_page);
     layout->addWidget(m_bars);
     layout->addStretch(1);
-    m_scroll->setWidget(m_page);
     clear();
 }
 

@@ -1,20 +1,15 @@
 #include "ui/label/EntailmentView.h"
 
 #include "ui/label/ClassProbabilityBars.h"
-#include "ui/media/MediaColours.h"
 #include "ui/plots/AlignmentHeatmap.h"
-#include "ui/plots/CellOutline.h"
-#include "ui/plots/ColorGradients.h"
+#include "ui/plots/GoldOutlines.h"
 #include "ui/plots/HeatmapColourChoice.h"
 #include "ui/plots/PlotExport.h"
-
-#include <qcustomplot.h>
+#include "ui/plots/ScrolledPage.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPainter>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <string>
@@ -23,23 +18,16 @@ namespace attnlab::ui {
 
 EntailmentView::EntailmentView(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("EntailmentView"));
-    m_scroll = new QScrollArea(this);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the heatmap fits any width
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_scroll);
-
-    m_page = new QWidget;
-    m_page->setObjectName(QStringLiteral("entailmentPage"));
-    m_page->setAutoFillBackground(true); // an export draws the page alone: give it the window colour
-    auto* layout = new QVBoxLayout(m_page);
+    const ScrolledPage scrolled = makeScrolledPage(this, QStringLiteral("entailmentPage"));
+    m_scroll = scrolled.scroll;
+    m_page = scrolled.page;
+    QVBoxLayout* layout = scrolled.layout;
     m_caption = new QLabel(m_page);
     m_caption->setWordWrap(true);
     layout->addWidget(m_caption);
     m_heatmap = new AlignmentHeatmap(m_page);
     layout->addWidget(m_heatmap, 1);
+    m_gold = std::make_unique<GoldOutlines>(*m_heatmap, this);
     m_goldLegend = new QWidget(m_page);
     m_goldLegend->setObjectName(QStringLiteral("goldLegend"));
     auto* legend = new QHBoxLayout(m_goldLegend);
@@ -53,7 +41,6 @@ EntailmentView::EntailmentView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_goldLegend);
     m_bars = new ClassProbabilityBars(m_page);
     layout->addWidget(m_bars);
-    m_scroll->setWidget(m_page);
     fitToFont();
     connect(&HeatmapColourChoice::instance(), &HeatmapColourChoice::changed, this,
             &EntailmentView::fitToFont);
@@ -90,24 +77,11 @@ void EntailmentView::clear() {
 }
 
 void EntailmentView::placeGold() {
-    const Alignment& links = m_content.goldLinks;
-    while (m_goldOutlines.size() < links.size())
-        m_goldOutlines.push_back(
-            new CellOutline(m_heatmap->mapRect(), {QPen(kOutlineDark, 4.0), QPen(kGoldColour, 2.0)}, this));
-    for (size_t k = 0; k < m_goldOutlines.size(); ++k) {
-        if (k < links.size())
-            m_goldOutlines[k]->setCells(links[k].source, links[k].source, links[k].target, links[k].target);
-        else
-            m_goldOutlines[k]->hide();
-    }
-    m_goldShown = int(links.size());
-    m_heatmap->plot()->replot(QCustomPlot::rpQueuedReplot);
+    m_gold->show(m_content.goldLinks);
 }
 
 std::vector<QRectF> EntailmentView::goldOutlines() const {
-    std::vector<QRectF> out;
-    for (int k = 0; k < m_goldShown; ++k) out.push_back(m_goldOutlines[size_t(k)]->shownRect());
-    return out;
+    return m_gold->shownRects();
 }
 
 QString EntailmentView::captionText() const {
@@ -132,19 +106,7 @@ bool EntailmentView::exportImage(const QString& path, QString* error) {
 // current colour map.
 void EntailmentView::fitToFont() {
     m_heatmap->setMinimumHeight(fontMetrics().height() * 10);
-    const int side = fontMetrics().height();
-    QPixmap swatch(side * devicePixelRatio(), side * devicePixelRatio());
-    swatch.setDevicePixelRatio(devicePixelRatio());
-    swatch.fill(Qt::transparent);
-    QPainter painter(&swatch);
-    painter.fillRect(QRectF(2, 2, side - 4, side - 4),
-                     heatmapColor(HeatmapColourChoice::instance().current(), 0.7));
-    painter.setPen(QPen(kOutlineDark, 4.0));
-    painter.drawRect(QRectF(2, 2, side - 4, side - 4));
-    painter.setPen(QPen(kGoldColour, 2.0));
-    painter.drawRect(QRectF(2, 2, side - 4, side - 4));
-    painter.end();
-    m_goldSwatch->setPixmap(swatch);
+    m_goldSwatch->setPixmap(GoldOutlines::swatch(fontMetrics().height(), devicePixelRatio()));
 }
 
 void EntailmentView::changeEvent(QEvent* event) {

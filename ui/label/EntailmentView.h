@@ -11,6 +11,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QLabel;
@@ -19,7 +20,7 @@ class QScrollArea;
 namespace attnlab::ui {
 
 class AlignmentHeatmap;
-class CellOutline;
+class GoldOutlines;
 class ClassProbabilityBars;
 
 class EntailmentView : public QWidget {
@@ -62,10 +63,7 @@ private:
     QLabel* m_goldSwatch = nullptr;
     QLabel* m_goldLegendText = nullptr;
     ClassProbabilityBars* m_bars = nullptr;
-    // One per gold link of the current content, reused from one content to the next (the plot owns
-    // their items, so they are hidden rather than deleted).
-    std::vector<CellOutline*> m_goldOutlines;
-    int m_goldShown = 0;
+    std::unique_ptr<GoldOutlines> m_gold; // the gold links' outlines on m_heatmap
     EntailmentContent m_content;
 };
 

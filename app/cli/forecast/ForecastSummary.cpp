@@ -2,6 +2,7 @@
 
 #include "app/cli/Format.h"
 #include "app/cli/TextTable.h"
+#include "app/cli/TrainingReport.h"
 #include "app/cli/forecast/ForecastProgress.h"
 
 namespace attnlab::cli {
@@ -32,29 +33,9 @@ std::string describeForecastRun(const ForecastRun& run) {
     const TrainingSettings& s = b.training;
     std::string text = "model: forecaster, " + describeForecaster(b) + ": " + grouped(run.parameterCount()) +
                        " parameters\n";
-    text += "training: " + grouped(run.plannedSteps()) + " steps";
-    if (s.maxSteps == 0)
-        text += " (" + counted(s.epochs, "epoch") + " of " +
-                counted(run.batchesPerEpoch(), "batch", "batches") + ")";
-    text += ", batch " + std::to_string(s.batchSize) + ", " + optimizerName(s.optimizer) + " lr " +
-            general(s.learningRate) + ", teacher forcing " + general(s.teacherForcing);
+    text += trainingPlanLine(s, run.plannedSteps(), run.batchesPerEpoch()) + ", teacher forcing " +
+            general(s.teacherForcing);
     return text;
-}
-
-std::string outcomeText(TrainingOutcome outcome) {
-    switch (outcome) {
-    case TrainingOutcome::Completed:
-        return "Finished";
-    case TrainingOutcome::Stopped:
-        return "Stopped";
-    case TrainingOutcome::EarlyStopped:
-        return "Stopped early";
-    case TrainingOutcome::Diverged:
-        return "Diverged";
-    case TrainingOutcome::Failed:
-        return "Failed";
-    }
-    return "Ended";
 }
 
 void printForecastMetrics(std::ostream& out, const ForecastMetrics& m, const ForecastModelBundle& b,

@@ -15,8 +15,6 @@ std::string describeSeries(const ForecastData& data, const ForecastWindows& wind
 std::string describeForecastRun(const ForecastRun& run);
 // "general scorer, E 16, H 64, window 48, horizon 12"
 std::string describeForecaster(const ForecastModelBundle& bundle);
-// "Finished", "Stopped", "Diverged", ...
-std::string outcomeText(TrainingOutcome outcome);
 // The overall line, then a table: series, period, MAE, RMSE, MASE, naive MAE.
 void printForecastMetrics(std::ostream& out, const ForecastMetrics& metrics,
                           const ForecastModelBundle& bundle, const std::vector<int>* periods = nullptr);

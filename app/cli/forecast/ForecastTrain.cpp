@@ -2,6 +2,7 @@
 #include "app/cli/CommandGuard.h"
 #include "app/cli/Format.h"
 #include "app/cli/InterruptGuard.h"
+#include "app/cli/TrainingReport.h"
 #include "app/cli/forecast/ForecastCommands.h"
 #include "app/cli/forecast/ForecastJson.h"
 #include "app/cli/forecast/ForecastProgress.h"
@@ -9,26 +10,15 @@
 
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
 #include <iostream>
 
 namespace attnlab::cli {
 namespace {
 
-void checkOutput(const std::string& out) {
-    namespace fs = std::filesystem;
-    const fs::path path(out);
-    if (fs::is_directory(path)) throw InputError("--out " + out + " is a directory; give a file name");
-    const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    if (!fs::is_directory(directory))
-        throw InputError("cannot save to " + out + ": the directory " + directory.string() +
-                         " does not exist");
-}
-
 int train(const CLI::App& command, const TrainingArgs& args, const ForecastOptions& options,
           const std::string& out, bool json) {
     std::ostream& report = json ? std::cerr : std::cout; // stdout carries the JSON alone
-    checkOutput(out);
+    checkOutputPath(out);
     const ScorerKind scorer =
         command.count("--scorer") > 0 ? parseScorer(args.scorer) : defaultForecastSpec().config.scorer;
     const ForecastRunSpec spec = forecastSpec(command, args, options, scorer);
@@ -51,7 +41,7 @@ int train(const CLI::App& command, const TrainingArgs& args, const ForecastOptio
     }
     const bool saved = result.steps > 0;
     if (saved) saveForecastModel(out, run.bundle());
-    report << outcomeText(result.outcome) << " after " << counted(result.steps, "step") << " and "
+    report << outcomeTitle(result.outcome) << " after " << counted(result.steps, "step") << " and "
            << counted(result.epochs, "epoch") << " in " << duration(result.seconds) << ".\n";
     if (result.validation.windows > 0) printForecastMetrics(report, result.validation, run.bundle());
     if (saved) report << "Saved the model to " << out << '\n';

@@ -2,6 +2,7 @@
 // README (datasets/seasonal.md) saying what the series and their gold evidence are.
 #include "app/cli/forecast/GenerateSeasonal.h"
 
+#include "app/cli/GenerateGuard.h"
 #include "core/data/TaskGenerators.h"
 #include "core/data/forecast/ForecastData.h"
 #include "core/util/AtomicFile.h"
@@ -58,14 +59,13 @@ int runGenerateSeasonal(const std::string& out, int length, std::uint64_t seed, 
     SeasonalSettings settings = shippedSeasonalSettings();
     if (length >= 0) settings.length = length;
     if (seedGiven) settings.seed = seed;
-    try {
+    return guardGenerate([&] {
         const SeasonalData data = generateSeasonal(settings);
         std::ostringstream csv;
         data.table().writeCsv(csv);
         if (out.empty()) {
             std::cout << csv.str();
-            std::cout.flush();
-            if (!std::cout) throw std::runtime_error("cannot write to standard output");
+            flushStandardOutput();
             return 0;
         }
         writeFileAtomically(out, csv.str());
@@ -75,13 +75,7 @@ int runGenerateSeasonal(const std::string& out, int length, std::uint64_t seed, 
         std::cout << "wrote " << settings.series << " series of " << settings.length << " steps (seed "
                   << settings.seed << ") to " << out << " and its README to " << notes.string() << '\n';
         return 0;
-    } catch (const std::invalid_argument& e) {
-        std::cerr << "attnlab-cli generate: " << e.what() << '\n';
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "attnlab-cli generate: " << e.what() << '\n';
-        return 1;
-    }
+    });
 }
 
 } // namespace attnlab::cli
