@@ -5,6 +5,14 @@
 
 namespace attnlab {
 
+Matrix<float> attentionOverSource(const Matrix<float>& attention, int sourceLength) {
+    // (rows x max(C, S)): the given columns first, zero after
+    Matrix<float> wide =
+        Matrix<float>::Zero(attention.rows(), std::max<Eigen::Index>(sourceLength, attention.cols()));
+    wide.leftCols(attention.cols()) = attention;
+    return wide;
+}
+
 AttentionAxes attentionAxes(const ModelConfig& config, const DecodeResult& decoded,
                             const std::vector<std::string>& sourceTokens,
                             const Vocabulary& targetVocabulary) {

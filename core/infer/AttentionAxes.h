@@ -22,4 +22,8 @@ struct AttentionAxes {
 AttentionAxes attentionAxes(const ModelConfig& config, const DecodeResult& decoded,
                             const std::vector<std::string>& sourceTokens, const Vocabulary& targetVocabulary);
 
+// attention (rows x C) widened to `sourceLength` columns with zeros: an entailment's map covers the
+// premise, the first columns of its "premise | hypothesis" source; views of the whole source read it so.
+Matrix<float> attentionOverSource(const Matrix<float>& attention, int sourceLength);
+
 } // namespace attnlab

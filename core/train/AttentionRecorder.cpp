@@ -42,14 +42,9 @@ TrackFrame AttentionRecorder::frameOf(const Seq2Seq<float>& model, const Followe
     const AttentionAxes axes =
         attentionAxes(model.config(), decoded, followed.sentence.source, m_targetVocabulary);
     shot.frame.output = axes.rows;
-    shot.frame.attention = decoded.attention;
-    // The track's columns are the whole source: an entailment's premise columns come first, the
-    // separator and hypothesis columns get no weight.
-    const auto columns = static_cast<Eigen::Index>(followed.sentence.source.size());
-    if (shot.frame.attention.cols() < columns) {
-        shot.frame.attention.conservativeResize(Eigen::NoChange, columns);
-        shot.frame.attention.rightCols(columns - decoded.attention.cols()).setZero();
-    }
+    // The track's columns are the whole source (an entailment's premise first).
+    shot.frame.attention =
+        attentionOverSource(decoded.attention, static_cast<int>(followed.sentence.source.size()));
     return shot;
 }
 

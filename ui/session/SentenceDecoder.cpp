@@ -131,10 +131,8 @@ void SentenceDecoder::decodeInto(const InferenceModel& model, const ModelSource&
         result.label = targetVocabulary.token(decoded.tokens.front());
         result.classProbabilities = decoded.classProbabilities;
         result.outputTokens = attentionAxes(config, decoded, result.sourceTokens, targetVocabulary).rows;
-        const auto columns = static_cast<Eigen::Index>(result.sourceTokens.size());
         result.attention =
-            Matrix<float>::Zero(decoded.attention.rows(), std::max(columns, decoded.attention.cols()));
-        result.attention.leftCols(decoded.attention.cols()) = decoded.attention; // the premise comes first
+            attentionOverSource(decoded.attention, static_cast<int>(result.sourceTokens.size()));
         return;
     }
     for (int id : decoded.tokens) result.outputTokens.push_back(targetVocabulary.token(id));
